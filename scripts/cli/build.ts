@@ -1,0 +1,15 @@
+// npm run build [-- --data DIR --out DIR --month YYYY-MM]
+import path from "node:path";
+import { runBuild } from "../build/pipeline.ts";
+import { parseCommonArgs } from "./args.ts";
+import { printProblems, runCli } from "./report.ts";
+
+await runCli(async () => {
+  const args = parseCommonArgs(process.argv.slice(2));
+  const result = await runBuild({ data: args.data, out: args.out, ...(args.month ? { month: args.month } : {}) });
+  printProblems(result.problems.warnings);
+  const rel = path.relative(process.cwd(), result.outDir) || ".";
+  process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.reportMonth}) into ${rel}/\n`);
+  for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(20)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
+  return 0;
+});

@@ -1,0 +1,31 @@
+// Prints problems for people (and for CI annotations) and exits without a stack trace.
+import { DataError, formatProblem, type Problem } from "../model/problems.ts";
+
+export function printProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr): void {
+  for (const p of problems) stream.write(formatProblem(p) + "\n");
+}
+
+export function summarise(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.length - errors;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+/** Runs a command's main; data problems and expected failures print a message, not a stack. */
+export async function runCli(main: () => Promise<number | void>): Promise<void> {
+  try {
+    const code = await main();
+    process.exitCode = code ?? 0;
+  } catch (e) {
+    if (e instanceof DataError) {
+      printProblems(e.problems);
+      process.stderr.write(`\nThe data has ${summarise(e.problems)}; nothing was built. Fix the lines above and run again.\n`);
+    } else if (process.env.BOARDPACK_DEBUG) {
+      console.error(e);
+    } else {
+      process.stderr.write(`boardpack: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}

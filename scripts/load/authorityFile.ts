@@ -1,0 +1,31 @@
+// Reads data/authority.yaml.
+import type { Problems } from "../model/problems.ts";
+import type { Authority } from "../model/types.ts";
+import { authoritySchema, benchmarkLabels } from "../schema/authority.ts";
+import { parseWithSchema } from "../schema/report.ts";
+import { parseYamlTree, reportDuplicateKeys, toPlain } from "./yamlTree.ts";
+
+export function readAuthorityFile(source: string, file: string, problems: Problems): Authority | null {
+  const root = parseYamlTree(source, file, problems);
+  if (!root) return null;
+  reportDuplicateKeys(root, file, problems);
+  const lines = new Map<string, number>();
+  const parsed = parseWithSchema(authoritySchema, toPlain(root, lines), file, lines, problems);
+  if (!parsed) return null;
+  return {
+    name: parsed.name,
+    shortName: parsed.shortName ?? parsed.name,
+    colour: parsed.colour,
+    report: parsed.report,
+    yearStartMonth: parsed.yearStartMonth,
+    dot: parsed.directionOfTravel,
+    population: parsed.population,
+    benchmarks: {
+      year: parsed.benchmarks?.year ?? "",
+      columns: parsed.benchmarks?.columns ?? ["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile"],
+      labels: benchmarkLabels(parsed.benchmarks?.labels ?? {}),
+    },
+    sections: parsed.sections,
+    source: { file, line: 1 },
+  };
+}

@@ -1,0 +1,175 @@
+// Assembles the computed model of one report month from the data set:
+// every derived figure of every indicator, from unrounded values.
+import type { DataSet, Figure, Indicator, IndicatorResult, Month, MonthModel, Restatement } from "../model/types.ts";
+import { describeCompute } from "../model/dependencies.ts";
+import { outturn, outturnMap, trendYears } from "./annual.ts";
+import { benchmarkPositions } from "./benchmark.ts";
+import { relativeChange } from "./change.ts";
+import { derive, type FigureMap } from "./derive.ts";
+import { directionOfTravel } from "./dot.ts";
+import { addMonths, last12, monthRange, reportingYear, shiftYear, yearStart, monthsOfYear } from "./months.ts";
+import { ragRating } from "./rag.ts";
+import { rolling12 } from "./rolling.ts";
+import { vintageAt } from "./vintage.ts";
+import { average12, max12 } from "./window.ts";
+import { yearToDate } from "./ytd.ts";
+
+const TERM_ORDER = { autumn: 0, spring: 1, summer: 2 } as const;
+
+export function buildMonthModel(data: DataSet, month: Month): MonthModel {
+  const { authority } = data;
+  const vintage = vintageAt(data, month);
+  const { figures } = derive(data.indicators, vintage, authority);
+  const covered = new Set(vintage.months);
+  const isCovered = (m: Month) => covered.has(m);
+  const byRef = new Map(data.indicators.map((i) => [i.ref, i]));
+  const outturns = outturnMap(data.outturns);
+  const years = trendYears(month, authority.yearStartMonth);
+  const figureOf = (ref: string, m: Month): Figure | null => (covered.has(m) ? (figures.get(ref)?.get(m) ?? null) : null);
+
+  const results = data.indicators.map((ind) =>
+    indicatorResult(ind, month, { data, figures, isCovered, byRef, outturns, years, figureOf, restatements: vintage.restatements }),
+  );
+
+  const yearLabel = reportingYear(month, authority.yearStartMonth);
+  const { source: _source, sections: _sections, ...authorityOut } = authority;
+  const commentary = new Map(data.commentary.filter((c) => c.month === month).map((c) => [c.section, c.markdown]));
+  const indicatorsBySection = new Map<string, string[]>();
+  for (const ind of data.indicators) {
+    const list = indicatorsBySection.get(ind.section) ?? [];
+    list.push(ind.ref);
+    indicatorsBySection.set(ind.section, list);
+  }
+
+  return {
+    month,
+    reportingYear: yearLabel,
+    yearMonths: monthsOfYear(yearLabel, authority.yearStartMonth),
+    last12: last12(month),
+    trendYears: years,
+    authority: authorityOut,
+    sections: [...data.sections]
+      .sort((a, b) => a.order - b.order)
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        definition: s.definition ?? null,
+        commentary: commentary.get(s.id) ?? null,
+        tables: s.tables,
+        charts: s.charts.map(({ source: _s, ...c }) => c),
+        indicators: indicatorsBySection.get(s.id) ?? [],
+      })),
+    indicators: results,
+    restatements: vintage.restatements.filter((r) => r.in === month),
+  };
+}
+
+interface Context {
+  data: DataSet;
+  figures: FigureMap;
+  isCovered: (m: Month) => boolean;
+  byRef: ReadonlyMap<string, Indicator>;
+  outturns: ReturnType<typeof outturnMap>;
+  years: string[];
+  figureOf: (ref: string, m: Month) => Figure | null;
+  restatements: Restatement[];
+}
+
+function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorResult {
+  const { authority } = ctx.data;
+  const figure = ctx.figureOf(ind.ref, month);
+  const valueOf = (m: Month) => ctx.figureOf(ind.ref, m)?.value ?? null;
+  const weightOf = (m: Month) => (ind.percentageOf ? (ctx.figureOf(ind.percentageOf, m)?.value ?? null) : null);
+  const value = figure?.value ?? null;
+  const previous = valueOf(addMonths(month, -1));
+  const lastYear = valueOf(addMonths(month, -12));
+  const dot = directionOfTravel(value, previous, ind.polarity, authority.dot);
+  const ytdWindow = monthRange(yearStart(month, authority.yearStartMonth), month);
+  const ytd = ind.frequency === "monthly" ? yearToDate(ind, ytdWindow, ctx.isCovered, (m) => ctx.figureOf(ind.ref, m), weightOf) : null;
+  const restatedMonths = new Set(ctx.restatements.filter((r) => r.ref === ind.ref).map((r) => r.month));
+  const firstMonth = [...ctx.figures.get(ind.ref)?.keys() ?? []][0];
+
+  return {
+    ref: ind.ref,
+    section: ind.section,
+    title: ind.title,
+    shortTitle: ind.shortTitle,
+    unit: ind.unit,
+    decimals: ind.decimals,
+    polarity: ind.polarity,
+    kind: ind.kind,
+    frequency: ind.frequency,
+    inSummary: ind.inSummary,
+    dataNote: ind.dataNote ?? null,
+    value,
+    numerator: figure?.numerator ?? null,
+    denominator: figure?.denominator ?? null,
+    previous,
+    changeFromPrevious: relativeChange(value, previous),
+    lastYear,
+    changeFromLastYear: relativeChange(value, lastYear),
+    average12: average12(month, valueOf),
+    max12: max12(month, valueOf),
+    ytd: ytd?.value ?? null,
+    ytdNumerator: ytd?.numerator ?? null,
+    ytdDenominator: ytd?.denominator ?? null,
+    rolling12: ind.kind === "flow" && ind.unit === "count" ? rolling12(month, valueOf) : null,
+    dot: dot.dot,
+    dotJudgement: dot.judgement,
+    rag: ragRating(value, ind.target),
+    target: ind.target ?? null,
+    benchmarks: ind.benchmarks ?? null,
+    benchmarkPosition: benchmarkPositions(value, ind.benchmarks?.values, ind.polarity),
+    annual: ctx.years.map((year) => {
+      const label = ind.yearBasis === "academic" ? shiftYear(year, -1, authority.yearStartMonth) : year;
+      const f = outturn(ind, label, ctx.outturns, ctx.byRef, authority, ctx.isCovered, ctx.figureOf, weightOf);
+      return {
+        year: label,
+        value: f?.value ?? null,
+        ...(f?.numerator !== undefined ? { numerator: f.numerator } : {}),
+        ...(f?.denominator !== undefined ? { denominator: f.denominator } : {}),
+      };
+    }),
+    series: firstMonth
+      ? monthRange(firstMonth, month).map((m) => {
+          const f = ctx.figureOf(ind.ref, m);
+          return {
+            month: m,
+            value: f?.value ?? null,
+            ...(f?.numerator !== undefined ? { numerator: f.numerator } : {}),
+            ...(f?.denominator !== undefined ? { denominator: f.denominator } : {}),
+            ...(restatedMonths.has(m) ? { restated: true } : {}),
+          };
+        })
+      : [],
+    terms: termValues(ind, ctx.data),
+    restatements: ctx.restatements.filter((r) => r.ref === ind.ref),
+    definition: ind.definition ?? null,
+    owner: ind.owner ?? null,
+    reporter: ind.reporter ?? null,
+    outcome: ind.outcome ?? null,
+    computedAs: describeCompute(ind),
+  };
+}
+
+function termValues(ind: Indicator, data: DataSet): { label: string; value: number | null }[] {
+  if (ind.frequency !== "termly") return [];
+  const out: { key: string; label: string; value: number | null }[] = [];
+  for (const file of data.terms) {
+    for (const term of file.terms) {
+      const entry = term.values.find((e) => e.ref === ind.ref);
+      if (!entry) continue;
+      out.push({
+        key: `${file.year}-${TERM_ORDER[term.term]}`,
+        label: `${term.term[0]!.toUpperCase()}${term.term.slice(1)} term ${file.year}`,
+        value: entry.figure?.value ?? null,
+      });
+    }
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key)).map(({ label, value }) => ({ label, value }));
+}
+
+/** Every month that has a data file: the months a report can be built for. */
+export function reportMonths(data: DataSet): Month[] {
+  return data.months.map((m) => m.month);
+}

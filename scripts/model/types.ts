@@ -1,0 +1,319 @@
+// The data model, described once. Everything else imports these types.
+//
+// Files on disk (data/) are parsed into a `DataSet`; the metrics engine turns
+// a `DataSet` and a report month into a `MonthModel`, which the site and the
+// PDF render and which is written to dist/site/data/YYYY-MM.json.
+
+/** A calendar month, `YYYY-MM`. */
+export type Month = string;
+
+/** A reporting year label, `YYYY/YY` (e.g. `2020/21`). */
+export type YearLabel = string;
+
+/** Where something came from, for error messages. Lines are 1-based. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export type Unit = "count" | "percentage" | "rate" | "average";
+export type Polarity = "high" | "low" | "info" | "range";
+/** A flow is counted in the month and sums over a year; a snapshot is a position at month end. */
+export type Kind = "flow" | "snapshot";
+export type Frequency = "monthly" | "termly";
+
+/** How an indicator's figure is obtained when it is not entered directly. */
+export type Compute =
+  | { ratio: { numerator: string; denominator: string } }
+  | { rate: string }
+  | { rolling12: string };
+
+/**
+ * A target with its tolerances. The four shapes of the Rotherham summary:
+ * - at-least (high is good): green at or above `green`, amber at or above `amber`, red below.
+ * - below (low is good): green below `green`, amber below `amber`, red at or above `amber`.
+ * - band: green inside [low, high], amber within `amber` of the band, red further out.
+ * - around: green within ±`green` of `value`, amber within ±`amber`, red beyond.
+ */
+export type Target =
+  | { type: "at-least"; green: number; amber: number }
+  | { type: "below"; green: number; amber: number }
+  | { type: "band"; green: [number, number]; amber: number }
+  | { type: "around"; value: number; green: number; amber: number };
+
+export const BENCHMARK_KEYS = [
+  "statNeighbour",
+  "bestStatNeighbour",
+  "england",
+  "englandTopQuartile",
+  "region",
+] as const;
+export type BenchmarkKey = (typeof BENCHMARK_KEYS)[number];
+
+export interface Benchmarks {
+  /** The year the benchmark figures describe (defaults to the authority's benchmark year). */
+  year: string;
+  values: Partial<Record<BenchmarkKey, number>>;
+}
+
+export interface Indicator {
+  ref: string;
+  title: string;
+  /** Heading used in section tables where the title is too long. */
+  shortTitle: string;
+  section: string;
+  unit: Unit;
+  /** Decimal places shown. */
+  decimals: number;
+  polarity: Polarity;
+  kind: Kind;
+  frequency: Frequency;
+  compute?: Compute;
+  /** For an entered percentage: the indicator whose count it is a percentage of (weights the YTD). */
+  percentageOf?: string;
+  target?: Target;
+  benchmarks?: Benchmarks;
+  definition?: string;
+  /** The pack's "data note" column: Count, Percentage, YTD Average... */
+  dataNote?: string;
+  owner?: string;
+  reporter?: string;
+  outcome?: string;
+  /** Shown in the performance summary (helper counts behind a percentage are not). */
+  inSummary: boolean;
+  /** Annual outturns by reporting year (financial) or academic year. */
+  yearBasis: "reporting" | "academic";
+  /** Month of a process change; SPC limits restart here. */
+  rebase?: { month: Month; reason: string }[];
+  source: Location;
+  /** Lines of settings that checks point at (`compute`, `target`, `percentageOf`). */
+  lines: Partial<Record<"compute" | "target" | "percentageOf" | "benchmarks", number>>;
+}
+
+export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked";
+
+export interface ChartSpec {
+  type: ChartType;
+  title: string;
+  indicators: string[];
+  source: Location;
+}
+
+export interface TableSpec {
+  title?: string;
+  indicators: string[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  definition?: string;
+  tables: TableSpec[];
+  charts: ChartSpec[];
+  order: number;
+  source: Location;
+}
+
+export type DotConvention =
+  | { convention: "polarity" }
+  | { convention: "threshold"; threshold: number };
+
+export interface Authority {
+  name: string;
+  shortName: string;
+  /** Brand colour, `#rrggbb`. */
+  colour: string;
+  report: {
+    title: string;
+    createdBy?: string;
+    status?: string;
+    caveat?: string;
+    /** performance-report: Rotherham style; monthly-dataset: Southampton style (owner, reporter, outcome). */
+    style: "performance-report" | "monthly-dataset";
+  };
+  /** First month of the reporting year, 1-12 (4 = April). */
+  yearStartMonth: number;
+  dot: DotConvention;
+  /** Children aged 0-17, by reporting year label. */
+  population: Record<YearLabel, number>;
+  benchmarks: {
+    year: string;
+    labels: Record<BenchmarkKey, string>;
+    /** Which benchmarks the summary shows, in order. */
+    columns: BenchmarkKey[];
+  };
+  /** Section ids in report order; each is data/indicators/<id>.yaml. */
+  sections: string[];
+  source: Location;
+}
+
+/** A figure as entered: a value, with its numerator and denominator where known. */
+export interface Figure {
+  value: number;
+  numerator?: number;
+  denominator?: number;
+}
+
+/** One value in a month file. `figure` is null where the file marks "no value" (-, n/a, tbc, blank). */
+export interface Entry {
+  ref: string;
+  /** The month the figure is for (`YYYY-MM`); for outturns the year (`2019/20`), for terms `2019/20 autumn`. */
+  month: Month;
+  figure: Figure | null;
+  source: Location;
+}
+
+export interface MonthFile {
+  month: Month;
+  file: string;
+  /** Line of `values:` (the header row of a CSV). */
+  line: number;
+  /** Every reference written for this month, readable or not. */
+  listed: string[];
+  /** This month's own figures. */
+  values: Entry[];
+  /** Earlier months re-run in this month's extract. */
+  restated: Entry[];
+}
+
+export interface OutturnFile {
+  year: YearLabel;
+  file: string;
+  values: Entry[];
+}
+
+export interface TermFile {
+  /** Academic year, `YYYY/YY`. */
+  year: YearLabel;
+  file: string;
+  terms: { term: "autumn" | "spring" | "summer"; values: Entry[] }[];
+}
+
+export interface Commentary {
+  month: Month;
+  section: string;
+  markdown: string;
+  file: string;
+}
+
+export interface DataSet {
+  dir: string;
+  authority: Authority;
+  sections: Section[];
+  indicators: Indicator[];
+  months: MonthFile[];
+  outturns: OutturnFile[];
+  terms: TermFile[];
+  commentary: Commentary[];
+  /** References whose catalogue entry could not be read (already reported; not reported again as unknown). */
+  unreadable: string[];
+}
+
+// ---------------------------------------------------------------------------
+// The computed model
+
+export type Rag = "red" | "amber" | "green";
+
+/**
+ * Direction of travel.
+ * Polarity convention: improved / declined (high or low is good), increased / decreased (info, range), unchanged.
+ * Threshold convention: up / down (moved by the threshold or more), similar.
+ */
+export type Dot =
+  | "improved"
+  | "declined"
+  | "increased"
+  | "decreased"
+  | "unchanged"
+  | "up"
+  | "down"
+  | "similar";
+export type Judgement = "positive" | "negative" | "similar";
+export type Position = "better" | "similar" | "worse";
+
+export interface SeriesPoint {
+  month: Month;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** True where this figure replaced an earlier published one. */
+  restated?: boolean;
+}
+
+export interface Restatement {
+  ref: string;
+  month: Month;
+  published: number | null;
+  restated: number | null;
+  /** The month whose data file restated it. */
+  in: Month;
+}
+
+export interface IndicatorResult {
+  ref: string;
+  section: string;
+  title: string;
+  shortTitle: string;
+  unit: Unit;
+  decimals: number;
+  polarity: Polarity;
+  kind: Kind;
+  frequency: Frequency;
+  inSummary: boolean;
+  dataNote: string | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  previous: number | null;
+  changeFromPrevious: number | null;
+  lastYear: number | null;
+  changeFromLastYear: number | null;
+  average12: number | null;
+  max12: number | null;
+  ytd: number | null;
+  ytdNumerator: number | null;
+  ytdDenominator: number | null;
+  rolling12: number | null;
+  dot: Dot | null;
+  dotJudgement: Judgement | null;
+  rag: Rag | null;
+  target: Target | null;
+  benchmarks: { year: string; values: Partial<Record<BenchmarkKey, number>> } | null;
+  benchmarkPosition: Partial<Record<BenchmarkKey, Position>> | null;
+  /** Outturns of the last five reporting years, oldest first. */
+  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number }[];
+  /** Every month with data up to the report month. */
+  series: SeriesPoint[];
+  /** Termly figures, for termly indicators. */
+  terms: { label: string; value: number | null }[];
+  restatements: Restatement[];
+  definition: string | null;
+  owner: string | null;
+  reporter: string | null;
+  outcome: string | null;
+  computedAs: string;
+}
+
+export interface MonthModel {
+  month: Month;
+  reportingYear: YearLabel;
+  /** The months of the reporting year, first to last. */
+  yearMonths: Month[];
+  /** The 12 months ending with the report month. */
+  last12: Month[];
+  /** The five reporting years of the annual trend, oldest first. */
+  trendYears: YearLabel[];
+  authority: Omit<Authority, "source" | "sections">;
+  sections: {
+    id: string;
+    title: string;
+    definition: string | null;
+    commentary: string | null;
+    tables: TableSpec[];
+    charts: Omit<ChartSpec, "source">[];
+    indicators: string[];
+  }[];
+  indicators: IndicatorResult[];
+  restatements: Restatement[];
+}

@@ -1,0 +1,54 @@
+// Schema of data/authority.yaml: who the report is for and how it judges figures.
+import { z } from "zod";
+import { BENCHMARK_KEYS } from "../model/types.ts";
+import { colour, nonEmptyText, numberish, positiveNumber, text, yearLabel } from "./fields.ts";
+
+const DEFAULT_BENCHMARK_LABELS = {
+  statNeighbour: "Statistical neighbour average",
+  bestStatNeighbour: "Best statistical neighbour",
+  england: "England average",
+  englandTopQuartile: "England top quartile",
+  region: "Regional average",
+} as const;
+
+const benchmarkKey = z.enum(BENCHMARK_KEYS);
+
+const dot = z.union([
+  z.literal("polarity").transform(() => ({ convention: "polarity" as const })),
+  z.literal("threshold").transform(() => ({ convention: "threshold" as const, threshold: 0.1 })),
+  z
+    .strictObject({ threshold: numberish })
+    .transform((v) => ({ convention: "threshold" as const, threshold: v.threshold / 100 })),
+]);
+
+export const authoritySchema = z.strictObject({
+  name: nonEmptyText,
+  shortName: nonEmptyText.optional(),
+  colour: colour.default("#1d5c84"),
+  report: z.strictObject({
+    title: nonEmptyText,
+    createdBy: text.optional(),
+    status: text.optional(),
+    caveat: text.optional(),
+    style: z.enum(["performance-report", "monthly-dataset"]).default("performance-report"),
+  }),
+  yearStartMonth: numberish
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, { message: "must be a month number from 1 to 12 (4 = April)" })
+    .default(4),
+  directionOfTravel: dot.default({ convention: "polarity" }),
+  population: z.record(yearLabel, positiveNumber).default({}),
+  benchmarks: z
+    .strictObject({
+      year: text,
+      columns: z.array(benchmarkKey).default(["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile"]),
+      labels: z.partialRecord(benchmarkKey, nonEmptyText).default({}),
+    })
+    .optional(),
+  sections: z.array(nonEmptyText).min(1, { message: "must list at least one section" }),
+});
+
+export type AuthorityInput = z.output<typeof authoritySchema>;
+
+export function benchmarkLabels(labels: Partial<Record<(typeof BENCHMARK_KEYS)[number], string>>) {
+  return { ...DEFAULT_BENCHMARK_LABELS, ...labels };
+}

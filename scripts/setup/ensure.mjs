@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Installs what the build needs and is missing: the npm packages, and the
+// system Chromium that prints the PDF (with fonts and poppler's PDF tools).
+// Plain JavaScript on purpose: it runs before anything is installed.
+//
+//   node scripts/setup/ensure.mjs            packages + Chromium
+//   node scripts/setup/ensure.mjs --no-browser   packages only
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const wantBrowser = !process.argv.includes("--no-browser");
+
+function say(line) {
+  process.stderr.write(`setup: ${line}\n`);
+}
+
+function packagesReady() {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  if (!fs.existsSync(marker)) return false;
+  // npm writes node_modules/.package-lock.json on install; an older one means package-lock.json moved on.
+  return fs.statSync(marker).mtimeMs >= fs.statSync(path.join(root, "package-lock.json")).mtimeMs - 1000;
+}
+
+if (!packagesReady()) {
+  say("installing npm packages (npm ci)...");
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) {
+    say("npm ci failed; see the messages above.");
+    process.exit(1);
+  }
+}
+
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+
+export function findChromium() {
+  const fromEnv = process.env.BOARDPACK_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
+  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+function have(cmd) {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+if (wantBrowser && (!findChromium() || !have("pdftoppm"))) {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && have("apt-get")) {
+    say("installing Chromium, fonts and poppler-utils with apt-get (about a minute)...");
+    try {
+      execFileSync("apt-get", ["update", "-qq"], { stdio: ["ignore", "ignore", "inherit"] });
+      execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-liberation", "poppler-utils"], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
+    } catch {
+      say("apt-get could not install chromium; see the messages above.");
+      process.exit(1);
+    }
+  }
+  if (!findChromium()) {
+    say("Chromium was not found. The PDF board pack needs it.");
+    say("  Debian/Ubuntu:  sudo apt-get install -y chromium fonts-liberation poppler-utils");
+    say("  macOS:          install Google Chrome, then export BOARDPACK_CHROMIUM=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\"");
+    say("  elsewhere:      set BOARDPACK_CHROMIUM to the path of a Chromium or Chrome executable.");
+    process.exit(1);
+  }
+}
