@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, editFile } from "../helpers/fixture.ts";
+import { runCommand } from "../helpers/run.ts";
+
+describe("npm run check", () => {
+  it("passes good data with a summary line", () => {
+    const r = runCommand("check.ts", ["--data", copyFixture()]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/8 indicators in 2 sections, 3 months \(2020-10 to 2020-12\); 0 errors, 0 warnings/);
+  });
+
+  it("lists every problem as file:line: error: message Fix: ..., exits 1, and shows no stack trace", () => {
+    const dir = copyFixture();
+    editFile(dir, "months/2020-12.yaml", (t) => t.replace("  C1: 663", "  C1: lots").replace("  R1: 276", "  R1: -1"));
+    const r = runCommand("check.ts", ["--data", dir]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split("\n").filter((l) => /: error: /.test(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/months\/2020-12\.yaml:4: error: C1 \(Number of contacts\): "lots" is not a number\. Fix: /);
+    expect(lines[1]).toMatch(/months\/2020-12\.yaml:6: error: .*-1.* Fix: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toMatch(/2 errors, 0 warnings/);
+  });
+
+  it("says so plainly when the data directory does not exist", () => {
+    const r = runCommand("check.ts", ["--data", "/nonexistent/data"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/does not exist/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("npm run build -- --data DIR --out DIR", () => {
+  it("writes the model of every month as JSON and CSV", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-out-"));
+    const r = runCommand("build.ts", ["--data", copyFixture(), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(path.join(out, "site", "data")).sort()).toEqual(
+      ["2020-10.csv", "2020-10.json", "2020-11.csv", "2020-11.json", "2020-12.csv", "2020-12.json"],
+    );
+    const model = JSON.parse(fs.readFileSync(path.join(out, "site", "data", "2020-12.json"), "utf8"));
+    const c2 = model.indicators.find((i: { ref: string }) => i.ref === "C2%");
+    expect(c2).toMatchObject({ ref: "C2%", unit: "percentage", numerator: 379, denominator: 663, rag: "red", dot: "improved" });
+    expect(c2.value).toBeCloseTo((379 / 663) * 100, 10);
+    const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\n");
+    expect(csv[0]).toMatch(/^ref,section,title,unit,polarity,kind,month,value,/);
+    expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,front-door,Number of contacts,count,info,flow,2020-12,663,/);
+  });
+
+  it("leaves the previous output untouched when the data has errors", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-out-"));
+    fs.writeFileSync(path.join(out, "previous.txt"), "last good build");
+    const dir = copyFixture();
+    editFile(dir, "months/2020-12.yaml", (t) => t.replace("  C1: 663", "  C1: lots"));
+    const r = runCommand("build.ts", ["--data", dir, "--out", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/nothing was built/);
+    expect(fs.readdirSync(out)).toEqual(["previous.txt"]);
+    expect(fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(`.${path.basename(out)}-building`))).toEqual([]);
+  });
+});
