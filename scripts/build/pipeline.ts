@@ -8,6 +8,10 @@ import { modelToCsv } from "../output/modelCsv.ts";
 import { modelToJson } from "../output/modelJson.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
+import { buildSiteData } from "../site/siteData.ts";
+import { renderSite } from "../site/eleventy.ts";
+import { compileStyles } from "../site/styles.ts";
+import { chartStats } from "../charts/chart.ts";
 import { PhaseTimer } from "./timer.ts";
 
 export interface BuildOptions {
@@ -15,6 +19,8 @@ export interface BuildOptions {
   out: string;
   /** The month of the PDF board pack (default: the latest month with data). */
   month?: Month;
+  /** URL path the site is served under, e.g. /boardpack/ for a project site (default /). */
+  pathPrefix?: string;
 }
 
 export interface BuildResult {
@@ -39,14 +45,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const staging = stageOutput(options.out);
   try {
+    const siteDir = path.join(staging.dir, "site");
     await timer.time("write model", () => {
-      const dataDir = path.join(staging.dir, "site", "data");
+      const dataDir = path.join(siteDir, "data");
       fs.mkdirSync(dataDir, { recursive: true });
       for (const model of models) {
         fs.writeFileSync(path.join(dataDir, `${model.month}.json`), modelToJson(model));
         fs.writeFileSync(path.join(dataDir, `${model.month}.csv`), modelToCsv(model));
       }
     });
+    const chartsBefore = chartStats.ms;
+    const site = await timer.time("charts and views", () => buildSiteData(data, models));
+    timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
+    await timer.time("styles", () => {
+      fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
+      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles());
+    });
+    await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
     staging.commit();
   } catch (e) {
     staging.discard();

@@ -58,8 +58,8 @@ export function outturn(
     const ytd = yearToDate(indicator, months, covered, (m) => figureOf(indicator.ref, m), weightOf);
     if (!ytd) return null;
     const figure: Figure = { value: ytd.value };
-    if (ytd.numerator !== undefined) figure.numerator = ytd.numerator;
-    if (ytd.denominator !== undefined) figure.denominator = ytd.denominator;
+    if (ytd.numerator !== undefined && !ytd.estimated) figure.numerator = ytd.numerator;
+    if (ytd.denominator !== undefined && !ytd.estimated) figure.denominator = ytd.denominator;
     return figure;
   }
   return figureOf(indicator.ref, months[months.length - 1]!);

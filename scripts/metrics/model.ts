@@ -111,8 +111,9 @@ function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorR
     average12: average12(month, valueOf),
     max12: max12(month, valueOf),
     ytd: ytd?.value ?? null,
-    ytdNumerator: ytd?.numerator ?? null,
-    ytdDenominator: ytd?.denominator ?? null,
+    // Numerators rebuilt from percentages are weights, not counts anyone recorded.
+    ytdNumerator: ytd && !ytd.estimated ? (ytd.numerator ?? null) : null,
+    ytdDenominator: ytd && !ytd.estimated ? (ytd.denominator ?? null) : null,
     rolling12: ind.kind === "flow" && ind.unit === "count" ? rolling12(month, valueOf) : null,
     dot: dot.dot,
     dotJudgement: dot.judgement,

@@ -5,6 +5,8 @@ export interface YtdResult {
   value: number;
   numerator?: number;
   denominator?: number;
+  /** True where a numerator was rebuilt from a percentage and its weight (not a count to show). */
+  estimated?: boolean;
 }
 
 /**
@@ -12,12 +14,12 @@ export interface YtdResult {
  * or rebuilt from the count it is a percentage of (`percentageOf`), so a
  * year-to-date percentage weights each month by its size.
  */
-export function percentageParts(figure: Figure, weight: number | null): { numerator: number; denominator: number } | null {
+export function percentageParts(figure: Figure, weight: number | null): { numerator: number; denominator: number; estimated: boolean } | null {
   if (figure.numerator !== undefined && figure.denominator !== undefined) {
-    return { numerator: figure.numerator, denominator: figure.denominator };
+    return { numerator: figure.numerator, denominator: figure.denominator, estimated: false };
   }
   if (weight === null) return null;
-  return { numerator: (figure.value / 100) * weight, denominator: weight };
+  return { numerator: (figure.value / 100) * weight, denominator: weight, estimated: true };
 }
 
 /**
@@ -48,12 +50,14 @@ export function yearToDate(
   }
   let numerator = 0;
   let denominator = 0;
+  let estimated = false;
   for (const [m, f] of figures) {
     const parts = percentageParts(f, weightOf(m));
     if (!parts) return null;
     numerator += parts.numerator;
     denominator += parts.denominator;
+    estimated ||= parts.estimated;
   }
   if (denominator === 0) return null;
-  return { value: (numerator / denominator) * 100, numerator, denominator };
+  return { value: (numerator / denominator) * 100, numerator, denominator, ...(estimated ? { estimated } : {}) };
 }

@@ -1,0 +1,1 @@
+export default { pageTitle: "Archive of months" };

@@ -1,0 +1,5 @@
+export default {
+  eleventyComputed: {
+    pageTitle: (data) => data.site.months[0].label,
+  },
+};

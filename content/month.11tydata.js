@@ -1,0 +1,9 @@
+export default {
+  eleventyComputed: {
+    pageTitle: (data) => data.monthPage.label,
+    breadcrumbs: (data) => [
+      { text: "Archive", href: "/archive/" },
+      { text: data.monthPage.label, href: data.monthPage.url },
+    ],
+  },
+};

@@ -1,0 +1,28 @@
+// A text description of a chart, for screen-reader users and as its alt text:
+// what it shows, the latest figure, the highest and lowest.
+import { formatValue } from "../format/number.ts";
+import type { ChartData } from "./chartData.ts";
+
+const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", grouped: "Grouped bar chart", stacked: "Stacked bar chart" } as const;
+
+export function describeChart(data: ChartData): string {
+  const first = data.categories[0];
+  const last = data.categories[data.categories.length - 1];
+  const parts = [`${KIND[data.type]}: ${data.title}, ${first} to ${last}.`];
+  for (const s of data.series) {
+    const points = s.values.map((v, i) => ({ v, x: data.categories[i]! })).filter((p): p is { v: number; x: string } => p.v !== null);
+    if (points.length === 0) {
+      parts.push(`${s.label}: no figures.`);
+      continue;
+    }
+    const fmt = (v: number) => formatValue(v, s.unit, s.decimals);
+    const latest = points[points.length - 1]!;
+    const high = points.reduce((a, b) => (b.v > a.v ? b : a));
+    const low = points.reduce((a, b) => (b.v < a.v ? b : a));
+    parts.push(`${s.label}: ${fmt(latest.v)} in ${latest.x}; highest ${fmt(high.v)} (${high.x}), lowest ${fmt(low.v)} (${low.x}).`);
+  }
+  if (data.references.length) {
+    parts.push(`Reference lines: ${data.references.map((r) => `${r.label} ${formatValue(r.value, data.unit, data.decimals)}`).join("; ")}.`);
+  }
+  return parts.join(" ");
+}

@@ -1,0 +1,58 @@
+// Compiles a Vega-Lite specification and renders it to SVG in Node, at build
+// time: pages carry the chart as inline SVG and need no script to show it.
+//
+// Rendering costs ~15 ms a chart and most charts of past months never change,
+// so SVGs are cached on disk by the hash of their specification.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { installTextMetrics } from "./textMetrics.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
+// Bump when the renderer or text metrics change in a way the spec does not show.
+const RENDERER_VERSION = `1-${vega.version}`;
+
+export const cacheStats = { hits: 0, misses: 0 };
+
+export async function renderSvg(spec: TopLevelSpec, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
+  const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
+  const file = path.join(CACHE, key.slice(0, 2), `${key}.svg`);
+  if (useCache && fs.existsSync(file)) {
+    cacheStats.hits++;
+    return fs.readFileSync(file, "utf8");
+  }
+  installTextMetrics();
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  try {
+    const svg = await view.toSVG();
+    cacheStats.misses++;
+    if (useCache) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, svg);
+    }
+    return svg;
+  } finally {
+    view.finalize();
+  }
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/**
+ * Makes the SVG an image with a text alternative: `role="img"`, labelled by
+ * a `<title>` and `<desc>`, and a size that scales with the page.
+ */
+export function accessibleSvg(svg: string, id: string, title: string, description: string): string {
+  return svg
+    .replace(
+      /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
+      (_m, attrs: string, w: string, h: string) =>
+        `<svg${attrs.replace(/ class="marks"/, ' class="bp-chart__svg"')} width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"`,
+    )
+    .replace(/^(<svg[^>]*>)/, `$1<title id="${id}-title">${escapeAttr(title)}</title><desc id="${id}-desc">${escapeAttr(description)}</desc>`);
+}

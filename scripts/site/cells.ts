@@ -1,0 +1,62 @@
+// Table cells in the shape GOV.UK's govukTable macro takes. Figures are
+// formatted here, so templates print strings and do no arithmetic.
+import type { Dot, DotConvention, Judgement, Rag, Unit } from "../model/types.ts";
+import { DOT_SYMBOL, dotText } from "../format/dot.ts";
+import { formatNumber, formatValue } from "../format/number.ts";
+import { govukMacro } from "./govuk.ts";
+
+export interface Cell {
+  text?: string;
+  html?: string;
+  format?: "numeric";
+  classes?: string;
+  colspan?: number;
+  attributes?: Record<string, string>;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export const textCell = (text: string, classes?: string): Cell => (classes ? { text, classes } : { text });
+
+export interface FigureLike {
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  restated?: boolean;
+}
+
+/** A figure, with "n of d" under a percentage where both parts are known, and a restated mark. */
+export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, options: { parts?: boolean } = {}): Cell {
+  const value = formatValue(f?.value ?? null, unit, decimals);
+  const showParts = options.parts !== false && unit === "percentage" && f && f.numerator != null && f.denominator != null;
+  const restated = f?.restated
+    ? ` <span class="bp-restated" title="Restated since first published"><span aria-hidden="true">†</span><span class="govuk-visually-hidden">(restated since first published)</span></span>`
+    : "";
+  if (!showParts && !restated) return { text: value, format: "numeric", classes: value === "n/a" ? "bp-na" : "" };
+  const parts = showParts
+    ? `<span class="bp-parts">${formatNumber(f!.numerator!, Number.isInteger(f!.numerator!) ? 0 : 1)} of ${formatNumber(f!.denominator!, Number.isInteger(f!.denominator!) ? 0 : 1)}</span>`
+    : "";
+  return { html: `${escapeHtml(value)}${restated}${parts}`, format: "numeric" };
+}
+
+export function dotCell(dot: Dot | null, judgement: Judgement | null, convention: DotConvention): Cell {
+  if (!dot) return { text: "n/a", classes: "bp-na" };
+  const words = dotText(dot, judgement, convention.convention === "threshold" ? convention.threshold : undefined);
+  const tone = judgement ?? "neutral";
+  return {
+    html: `<span class="bp-dot bp-dot--${tone}" title="${escapeHtml(words)}"><span aria-hidden="true">${DOT_SYMBOL[dot]}</span><span class="govuk-visually-hidden">${escapeHtml(words)}</span></span>`,
+    classes: "bp-cell-centre",
+  };
+}
+
+const RAG_TAG = { red: { text: "Red", classes: "govuk-tag--red" }, amber: { text: "Amber", classes: "govuk-tag--yellow" }, green: { text: "Green", classes: "govuk-tag--green" } } as const;
+
+export function ragTag(rag: Rag): string {
+  return govukMacro("govukTag", { text: RAG_TAG[rag].text, classes: `${RAG_TAG[rag].classes} bp-rag` });
+}
+
+export function ragCell(rag: Rag | null): Cell {
+  return rag ? { html: ragTag(rag), classes: "bp-cell-centre" } : { text: "", classes: "bp-cell-centre" };
+}

@@ -1,0 +1,19 @@
+// Runs Eleventy over content/ with the prepared site data.
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { SiteData } from "./siteData.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+export async function renderSite(site: SiteData, outDir: string, pathPrefix = "/"): Promise<number> {
+  const elev = new Eleventy(path.join(ROOT, "content"), outDir, {
+    configPath: path.join(ROOT, ".eleventy.js"),
+    quietMode: true,
+    pathPrefix,
+    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void }) {
+      eleventyConfig.addGlobalData("site", site);
+    },
+  });
+  const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
+  return Array.isArray(result) && Array.isArray(result[1]) ? result[1].length : 0;
+}

@@ -1,0 +1,39 @@
+// Where each page lives. Every link goes through these functions, and the
+// site can be hosted under a sub-path (pathPrefix) by one setting.
+import type { Month } from "../model/types.ts";
+
+export function refSlug(ref: string): string {
+  return (
+    ref
+      .toLowerCase()
+      .replace(/%/g, "-pct")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "indicator"
+  );
+}
+
+/** Unique slugs for a list of references (a clash gets -2, -3...). */
+export function slugsFor(refs: string[]): Map<string, string> {
+  const used = new Set<string>();
+  const out = new Map<string, string>();
+  for (const ref of refs) {
+    let slug = refSlug(ref);
+    for (let n = 2; used.has(slug); n++) slug = `${refSlug(ref)}-${n}`;
+    used.add(slug);
+    out.set(ref, slug);
+  }
+  return out;
+}
+
+export const paths = {
+  home: () => "/",
+  month: (m: Month) => `/${m}/`,
+  section: (m: Month, id: string) => `/${m}/${id}/`,
+  indicator: (slug: string) => `/indicators/${slug}/`,
+  indicators: () => "/indicators/",
+  archive: () => "/archive/",
+  json: (m: Month) => `/data/${m}.json`,
+  csv: (m: Month) => `/data/${m}.csv`,
+  pdf: (m: Month) => `/pdf/board-pack-${m}.pdf`,
+  css: () => "/assets/boardpack.css",
+};

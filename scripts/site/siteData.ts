@@ -1,0 +1,253 @@
+// Everything the site's templates print, prepared in one place: formatted
+// tables, rendered charts, Markdown turned into safe HTML, and every URL.
+import type { DataSet, IndicatorResult, Month, MonthModel } from "../model/types.ts";
+import { renderChart, renderChartData, type ChartView } from "../charts/chart.ts";
+import { historyData } from "../charts/chartData.ts";
+import { dotText } from "../format/dot.ts";
+import { formatChange, formatValue } from "../format/number.ts";
+import { describeCompute } from "../model/dependencies.ts";
+import { longMonth, shortMonth } from "../metrics/months.ts";
+import { figureCell, ragTag, textCell, type Cell } from "./cells.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { paths, slugsFor } from "./paths.ts";
+import { dataNote, POLARITY_WORDS, sectionTable, summaryTable, targetText, type TableView } from "./tables.ts";
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+export interface MonthPage {
+  month: Month;
+  label: string;
+  url: string;
+  isLatest: boolean;
+  reportingYear: string;
+  summary: { id: string; title: string; url: string; table: TableView }[];
+  sections: Link[];
+  downloads: Link[];
+  restatements: { ref: string; title: string; url: string; month: string; published: string; restated: string }[];
+}
+
+export interface SectionPage {
+  month: Month;
+  monthLabel: string;
+  monthUrl: string;
+  url: string;
+  id: string;
+  title: string;
+  definitionHtml: string | null;
+  commentaryHtml: string | null;
+  tables: TableView[];
+  charts: ChartView[];
+  previous: Link | null;
+  next: Link | null;
+  indicators: Link[];
+}
+
+export interface IndicatorPage {
+  ref: string;
+  slug: string;
+  url: string;
+  title: string;
+  section: Link;
+  details: { key: { text: string }; value: { text?: string; html?: string } }[];
+  latest: string;
+  chart: ChartView | null;
+  history: TableView;
+  annual: TableView;
+  restatements: TableView | null;
+  definitionHtml: string | null;
+}
+
+export interface SiteData {
+  authority: DataSet["authority"] & { benchmarkYear: string };
+  latest: Month;
+  months: MonthPage[];
+  sectionPages: SectionPage[];
+  indicatorPages: IndicatorPage[];
+  indicatorIndex: { title: string; indicators: Link[] }[];
+  key: { dot: { symbol: string; text: string; tone: string }[]; rag: { html: string; text: string }[] };
+  generator: string;
+}
+
+export interface SiteOptions {
+  /** Only these months get section pages with charts (all months by default). */
+  months?: Month[];
+}
+
+export async function buildSiteData(data: DataSet, models: MonthModel[]): Promise<SiteData> {
+  const latestModel = models[models.length - 1]!;
+  const slugs = slugsFor(data.indicators.map((i) => i.ref));
+  const labels = data.authority.benchmarks.labels;
+  const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
+  const sectionTitle = new Map(sectionsInOrder.map((s) => [s.id, s.title]));
+
+  const months: MonthPage[] = [];
+  const sectionPages: SectionPage[] = [];
+  for (const model of models) {
+    const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
+    const isLatest = model === latestModel;
+    months.push({
+      month: model.month,
+      label: longMonth(model.month),
+      url: paths.month(model.month),
+      isLatest,
+      reportingYear: model.reportingYear,
+      summary: model.sections
+        .map((s) => ({
+          id: s.id,
+          title: s.title,
+          url: paths.section(model.month, s.id),
+          table: summaryTable(model, s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary), data.authority),
+        }))
+        .filter((s) => s.table.rows.length > 0),
+      sections: model.sections.map((s) => ({ text: s.title, href: paths.section(model.month, s.id) })),
+      downloads: [
+        { text: `Figures for ${longMonth(model.month)} (CSV)`, href: paths.csv(model.month) },
+        { text: `Figures for ${longMonth(model.month)} (JSON)`, href: paths.json(model.month) },
+      ],
+      restatements: model.restatements.map((r) => {
+        const ind = byRef.get(r.ref)!;
+        return {
+          ref: r.ref,
+          title: ind.title,
+          url: paths.indicator(slugs.get(r.ref)!),
+          month: shortMonth(r.month),
+          published: formatValue(r.published, ind.unit, ind.decimals),
+          restated: formatValue(r.restated, ind.unit, ind.decimals),
+        };
+      }),
+    });
+
+    for (const [idx, s] of model.sections.entries()) {
+      const charts: ChartView[] = [];
+      for (const [c, chart] of s.charts.entries()) charts.push(await renderChart(chart, model, labels, `chart-${model.month}-${s.id}-${c + 1}`));
+      const prev = model.sections[idx - 1];
+      const next = model.sections[idx + 1];
+      sectionPages.push({
+        month: model.month,
+        monthLabel: longMonth(model.month),
+        monthUrl: paths.month(model.month),
+        url: paths.section(model.month, s.id),
+        id: s.id,
+        title: s.title,
+        definitionHtml: s.definition ? renderMarkdown(s.definition) : null,
+        commentaryHtml: s.commentary ? renderMarkdown(s.commentary) : null,
+        tables: s.tables.map((t) => sectionTable(model, t, byRef, labels)),
+        charts,
+        previous: prev ? { text: prev.title, href: paths.section(model.month, prev.id) } : null,
+        next: next ? { text: next.title, href: paths.section(model.month, next.id) } : null,
+        indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicator(slugs.get(r)!) })),
+      });
+    }
+  }
+
+  const indicatorPages: IndicatorPage[] = [];
+  for (const ind of latestModel.indicators) {
+    const slug = slugs.get(ind.ref)!;
+    const chart = ind.series.some((p) => p.value !== null)
+      ? await renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
+      : null;
+    const source = data.indicators.find((i) => i.ref === ind.ref)!;
+    indicatorPages.push({
+      ref: ind.ref,
+      slug,
+      url: paths.indicator(slug),
+      title: ind.title,
+      section: { text: sectionTitle.get(ind.section) ?? ind.section, href: paths.section(latestModel.month, ind.section) },
+      details: indicatorDetails(ind, describeCompute(source), data),
+      latest: `${formatValue(ind.value, ind.unit, ind.decimals)} in ${longMonth(latestModel.month)}`,
+      chart,
+      history: historyTable(ind),
+      annual: {
+        head: [{ text: "Year" }, { text: "Outturn", format: "numeric" }],
+        rows: ind.annual.map((a) => [textCell(a.year), a.value === null ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
+        columns: 2,
+      },
+      restatements: ind.restatements.length
+        ? {
+            head: [{ text: "Month" }, { text: "First published", format: "numeric" }, { text: "Restated", format: "numeric" }, { text: "Restated in" }],
+            rows: ind.restatements.map((r) => [
+              textCell(shortMonth(r.month)),
+              { text: formatValue(r.published, ind.unit, ind.decimals), format: "numeric" as const },
+              { text: formatValue(r.restated, ind.unit, ind.decimals), format: "numeric" as const },
+              textCell(longMonth(r.in)),
+            ]),
+            columns: 4,
+          }
+        : null,
+      definitionHtml: ind.definition ? renderMarkdown(ind.definition) : null,
+    });
+  }
+
+  return {
+    authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
+    latest: latestModel.month,
+    months: [...months].reverse(),
+    sectionPages,
+    indicatorPages,
+    indicatorIndex: sectionsInOrder.map((s) => ({
+      title: s.title,
+      indicators: latestModel.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(slugs.get(i.ref)!) })),
+    })),
+    key: keyData(data),
+    generator: "boardpack",
+  };
+}
+
+function indicatorDetails(ind: IndicatorResult, computedAs: string, data: DataSet): IndicatorPage["details"] {
+  const rows: IndicatorPage["details"] = [];
+  const add = (key: string, value: string | { html: string }) => rows.push({ key: { text: key }, value: typeof value === "string" ? { text: value } : value });
+  add("Reference", ind.ref);
+  add("Unit", dataNote(ind));
+  add("Good performance is", POLARITY_WORDS[ind.polarity]);
+  add("Counted", ind.kind === "flow" ? "In the month (a flow: adds up over the year)" : "At month end (a snapshot)");
+  add("How it is worked out", computedAs);
+  add("Latest", `${formatValue(ind.value, ind.unit, ind.decimals)} (${ind.dot ? dotText(ind.dot, ind.dotJudgement) : "no direction of travel"}; ${formatChange(ind.changeFromPrevious)} on last month)`);
+  if (ind.ytd !== null) add(`Year to date`, formatValue(ind.ytd, ind.unit, ind.decimals));
+  add("Target", ind.target ? targetText(ind) : "None");
+  if (ind.rag) add("RAG rating", { html: ragTag(ind.rag) });
+  if (ind.benchmarks) {
+    const labels = data.authority.benchmarks.labels;
+    const parts = Object.entries(ind.benchmarks.values).map(([k, v]) => {
+      const pos = ind.benchmarkPosition?.[k as keyof typeof labels];
+      return `${labels[k as keyof typeof labels]} ${formatValue(v as number, ind.unit, ind.decimals)}${pos ? ` (${pos === "similar" ? "similar to" : pos + " than"} it)` : ""}`;
+    });
+    add(`Benchmarks (${ind.benchmarks.year})`, parts.join("; "));
+  }
+  if (ind.owner) add("Owner", ind.owner);
+  if (ind.reporter) add("Reporter", ind.reporter);
+  if (ind.outcome) add("Outcome", ind.outcome);
+  return rows;
+}
+
+function historyTable(ind: IndicatorResult): TableView {
+  const head: Cell[] = [{ text: "Month" }, { text: ind.shortTitle, format: "numeric" }];
+  const rows = [...ind.series].reverse().map((p) => [textCell(shortMonth(p.month)), figureCell(p, ind.unit, ind.decimals)]);
+  for (const t of ind.terms) rows.push([textCell(t.label), figureCell({ value: t.value }, ind.unit, ind.decimals)]);
+  return { head, rows, columns: 2 };
+}
+
+function keyData(data: DataSet): SiteData["key"] {
+  const threshold = data.authority.dot.convention === "threshold";
+  const dot = threshold
+    ? [
+        { symbol: "↑", text: `Up ${Math.round((data.authority.dot as { threshold: number }).threshold * 100)}% or more on last month`, tone: "neutral" },
+        { symbol: "⇒", text: "Similar to last month", tone: "neutral" },
+        { symbol: "↓", text: `Down ${Math.round((data.authority.dot as { threshold: number }).threshold * 100)}% or more on last month`, tone: "neutral" },
+      ]
+    : [
+        { symbol: "↑", text: "Improvement in performance (or, where no judgement is made, an increase in numbers)", tone: "positive" },
+        { symbol: "→", text: "No movement: the same as last month", tone: "similar" },
+        { symbol: "↓", text: "Decline in performance (or, where no judgement is made, a decrease in numbers)", tone: "negative" },
+      ];
+  return {
+    dot,
+    rag: [
+      { html: ragTag("green"), text: "On or better than target" },
+      { html: ragTag("amber"), text: "Within tolerance of the target" },
+      { html: ragTag("red"), text: "Outside tolerance: not on target" },
+    ],
+  };
+}

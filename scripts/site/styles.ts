@@ -1,0 +1,33 @@
+// Compiles the stylesheet (GOV.UK Frontend + boardpack's own) once and keeps
+// it in a cache keyed by the sources, so a build pays for Sass only when the
+// styles change (~1 s otherwise).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import * as sass from "sass";
+import { GOVUK_DIST } from "./govuk.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ENTRY = path.join(ROOT, "templates", "styles", "boardpack.scss");
+const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack");
+
+function sourceHash(): string {
+  const hash = crypto.createHash("sha256");
+  for (const f of fs.readdirSync(path.dirname(ENTRY)).sort()) hash.update(fs.readFileSync(path.join(path.dirname(ENTRY), f)));
+  hash.update(fs.readFileSync(path.join(GOVUK_DIST, "..", "package.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
+export function compileStyles(): string {
+  const cached = path.join(CACHE, `boardpack-${sourceHash()}.css`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
+  const result = sass.compile(ENTRY, {
+    loadPaths: [GOVUK_DIST],
+    style: "compressed",
+    quietDeps: true,
+    silenceDeprecations: ["import", "global-builtin", "slash-div"],
+  });
+  fs.mkdirSync(CACHE, { recursive: true });
+  fs.writeFileSync(cached, result.css);
+  return result.css;
+}
