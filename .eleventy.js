@@ -2,7 +2,7 @@
 // (scripts/cli/build.ts) runs Eleventy with the prepared site data
 // (`site`, see scripts/site/siteData.ts) and the path prefix; templates only
 // print what the data holds.
-import { nunjucksEnvironment } from "./scripts/site/govuk.ts";
+import { nunjucksEnvironment } from "./scripts/site/nunjucksEnv.mjs";
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
 export default function (eleventyConfig) {

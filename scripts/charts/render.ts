@@ -49,6 +49,8 @@ function escapeAttr(s: string): string {
  */
 export function accessibleSvg(svg: string, id: string, title: string, description: string): string {
   return svg
+    // The chart is one image to assistive technology: Vega's per-mark roles would contradict that.
+    .replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "")
     .replace(
       /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
       (_m, attrs: string, w: string, h: string) =>

@@ -1,12 +1,15 @@
 // npm run build [-- --data DIR --out DIR --month YYYY-MM]
+import fs from "node:fs";
 import path from "node:path";
 import { runBuild } from "../build/pipeline.ts";
 import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
 
 await runCli(async () => {
-  const args = parseCommonArgs(process.argv.slice(2));
-  const result = await runBuild({ data: args.data, out: args.out, ...(args.month ? { month: args.month } : {}) });
+  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" } });
+  const pathPrefix = (args.values["path-prefix"] as string | undefined) ?? process.env.BOARDPACK_PATH_PREFIX;
+  const result = await runBuild({ data: args.data, out: args.out, ...(args.month ? { month: args.month } : {}), ...(pathPrefix ? { pathPrefix } : {}) });
+  if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";
   process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.reportMonth}) into ${rel}/\n`);

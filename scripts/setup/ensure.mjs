@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findChromium } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const wantBrowser = !process.argv.includes("--no-browser");
@@ -33,13 +34,6 @@ if (!packagesReady()) {
   }
 }
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
-
-export function findChromium() {
-  const fromEnv = process.env.BOARDPACK_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
-  return CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
-}
 
 function have(cmd) {
   return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;

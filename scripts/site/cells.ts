@@ -38,7 +38,7 @@ export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, o
   const parts = showParts
     ? `<span class="bp-parts">${formatNumber(f!.numerator!, Number.isInteger(f!.numerator!) ? 0 : 1)} of ${formatNumber(f!.denominator!, Number.isInteger(f!.denominator!) ? 0 : 1)}</span>`
     : "";
-  return { html: `${escapeHtml(value)}${restated}${parts}`, format: "numeric" };
+  return { html: `${escapeHtml(value)}${restated}${parts ? ` ${parts}` : ""}`, format: "numeric" };
 }
 
 export function dotCell(dot: Dot | null, judgement: Judgement | null, convention: DotConvention): Cell {

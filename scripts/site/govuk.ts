@@ -1,22 +1,9 @@
-// GOV.UK Frontend's Nunjucks macros, for the site's templates and for the
-// few table cells the build composes (a RAG tag inside a table cell).
-import { createRequire } from "node:module";
-import path from "node:path";
+// GOV.UK Frontend's macros rendered from TypeScript, for the few table cells
+// the build composes (a RAG tag inside a table cell).
 import nunjucks from "nunjucks";
+import { nunjucksEnvironment } from "./nunjucksEnv.mjs";
 
-const require = createRequire(import.meta.url);
-
-/** The folder holding `govuk/components/...`. */
-export const GOVUK_DIST = path.join(path.dirname(require.resolve("govuk-frontend/package.json")), "dist");
-
-export function nunjucksEnvironment(templateDirs: string[]): nunjucks.Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs, GOVUK_DIST]), {
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
-}
+export { GOVUK_DIST } from "./nunjucksEnv.mjs";
 
 const MACROS = {
   govukTag: "govuk/components/tag/macro.njk",

@@ -1,0 +1,3 @@
+import type nunjucks from "nunjucks";
+export const GOVUK_DIST: string;
+export function nunjucksEnvironment(templateDirs: string[]): nunjucks.Environment;

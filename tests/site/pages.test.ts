@@ -1,0 +1,161 @@
+// The example site: every page listed in the issue exists, every internal
+// link resolves, and the numbers on the pages are the model's numbers.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatValue } from "../../scripts/format/number.ts";
+import type { IndicatorResult, MonthModel } from "../../scripts/model/types.ts";
+import { slugsFor } from "../../scripts/site/paths.ts";
+import { allFiles, buildInto, cellText, readPage } from "../helpers/site.ts";
+
+let site: string;
+let models: MonthModel[];
+let sections: string[];
+let refs: string[];
+let latest: MonthModel;
+let byRef: Map<string, IndicatorResult>;
+
+beforeAll(async () => {
+  const result = await buildInto("data");
+  site = result.site;
+  models = result.models;
+  sections = result.data.sections.map((s) => s.id);
+  refs = result.data.indicators.map((i) => i.ref);
+  latest = models.at(-1)!;
+  byRef = new Map(latest.indicators.map((i) => [i.ref, i]));
+}, 300_000);
+
+describe("pages", () => {
+  it("has the latest report at / and every month at /YYYY-MM/", () => {
+    expect(fs.existsSync(path.join(site, "index.html"))).toBe(true);
+    for (const m of models) expect(fs.existsSync(path.join(site, m.month, "index.html")), m.month).toBe(true);
+    expect(readPage(site, "/").querySelector("h1")!.text).toContain("Monthly Performance Report");
+    expect(readPage(site, "/").text).toContain("December 2020");
+  });
+
+  it("has a page for every section of every month", () => {
+    for (const m of models) for (const s of sections) expect(fs.existsSync(path.join(site, m.month, s, "index.html")), `${m.month}/${s}`).toBe(true);
+    expect(sections).toHaveLength(15);
+  });
+
+  it("has a page for every indicator, and an index of them", () => {
+    const slugs = slugsFor(refs);
+    for (const ref of refs) expect(fs.existsSync(path.join(site, "indicators", slugs.get(ref)!, "index.html")), ref).toBe(true);
+    expect(readPage(site, "/indicators/").querySelectorAll("main a")).toHaveLength(refs.length);
+  });
+
+  it("has an archive of every month, newest first, with downloads", () => {
+    const rows = readPage(site, "/archive/").querySelectorAll("tbody tr");
+    expect(rows.map((r) => cellText(r.querySelector("th")!))).toEqual([...models].reverse().map((m) => expect.stringContaining(new Date(`${m.month}-15`).toLocaleString("en-GB", { month: "long", year: "numeric" }))));
+    for (const m of models) {
+      expect(fs.existsSync(path.join(site, "data", `${m.month}.csv`))).toBe(true);
+      expect(fs.existsSync(path.join(site, "data", `${m.month}.json`))).toBe(true);
+    }
+  });
+
+  it("ships no script", () => {
+    const html = allFiles(site).filter((f) => f.endsWith(".html"));
+    expect(html.length).toBeGreaterThan(300);
+    for (const f of html) expect(fs.readFileSync(path.join(site, f), "utf8"), f).not.toMatch(/<script/i);
+  });
+});
+
+describe("links", () => {
+  it("has no broken internal link or fragment", () => {
+    const files = new Set(allFiles(site));
+    const ids = new Map<string, Set<string>>();
+    const broken: string[] = [];
+    const pages = [...files].filter((f) => f.endsWith(".html"));
+    const idsOf = (page: string) => {
+      if (!ids.has(page)) ids.set(page, new Set(readPage(site, page.replace(/index\.html$/, "")).querySelectorAll("[id]").map((e) => e.id)));
+      return ids.get(page)!;
+    };
+    for (const page of pages) {
+      const doc = readPage(site, page.replace(/index\.html$/, ""));
+      for (const el of doc.querySelectorAll("a[href], link[href]")) {
+        const href = el.getAttribute("href")!;
+        if (/^(https?:|mailto:)/.test(href)) continue;
+        const [target, fragment] = href.split("#") as [string, string | undefined];
+        const resolved = target === "" ? page : target.endsWith("/") ? `${target}index.html` : target;
+        if (!files.has(resolved)) broken.push(`${page}: ${href}`);
+        else if (fragment && resolved.endsWith(".html") && !idsOf(resolved).has(fragment)) broken.push(`${page}: ${href} (no #${fragment})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe("numbers on the pages are the model's numbers", () => {
+  it("fills every summary row with the model's figures, formatted by unit", () => {
+    const doc = readPage(site, "/");
+    let checked = 0;
+    for (const table of doc.querySelectorAll(".bp-summary table")) {
+      const head = table.querySelectorAll("thead th").map(cellText);
+      const col = (label: string) => head.indexOf(label);
+      for (const row of table.querySelectorAll("tbody tr")) {
+        const cells = row.querySelectorAll("th, td");
+        const ind = byRef.get(cellText(cells[0]!))!;
+        const fmt = (v: number | null) => formatValue(v, ind.unit, ind.decimals);
+        expect(cellText(cells[col("Dec-20")]!), `${ind.ref} Dec-20`).toBe(fmt(ind.value));
+        expect(cellText(cells[col("Nov-20")]!), `${ind.ref} Nov-20`).toBe(fmt(ind.previous));
+        expect(cellText(cells[col("YTD 2020/21")]!), `${ind.ref} YTD`).toBe(ind.ytd === null ? "-" : fmt(ind.ytd));
+        expect(cellText(cells[col("RAG")]!), `${ind.ref} RAG`).toBe(ind.rag ? { red: "Red", amber: "Amber", green: "Green" }[ind.rag] : "");
+        checked++;
+      }
+    }
+    expect(checked).toBe(latest.indicators.filter((i) => i.inSummary).length);
+  });
+
+  it("formats counts with thousands separators, percentages and rates to 1 dp, n/a where undefined", () => {
+    const doc = readPage(site, "/2020-12/referrals/");
+    const table = doc.querySelector(".bp-section-table table")!;
+    const dec = table.querySelectorAll("tbody tr").find((r) => cellText(r.querySelector("th")!) === "Dec-20")!;
+    const cells = dec.querySelectorAll("td").map(cellText);
+    // 1.5a, 1.5b, 1.5, 1.10, 1.9, 1.6, 1.7, 1.8
+    expect(cells).toEqual(["276", "3,522", "612.3", "8", "48", "100.0%", "12.3%", "18.8%"]);
+    const contacts = readPage(site, "/2020-12/contacts/").querySelector(".bp-section-table table")!;
+    const jan = contacts.querySelectorAll("tbody tr").find((r) => cellText(r.querySelector("th")!) === "Jan-20")!;
+    expect(cellText(jan.querySelectorAll("td")[0]!)).toBe("n/a"); // 1.1A: no all-contacts count before the new form
+    expect(cellText(jan.querySelectorAll("td")[2]!)).toBe("58.3% 972 of 1,666"); // 1.2%: the figure and its parts
+  });
+
+  it("shows DoT and RAG as words as well as symbols and colours", () => {
+    const doc = readPage(site, "/");
+    const row = doc.querySelectorAll(".bp-summary tbody tr").find((r) => cellText(r.querySelector("th, td")!) === "1.2%")!;
+    expect(row.querySelector(".bp-dot .govuk-visually-hidden")!.text).toBe("Improved");
+    expect(row.querySelector(".govuk-tag")!.text.trim()).toBe("Red");
+  });
+
+  it("shows the model's figures on an indicator page", () => {
+    const doc = readPage(site, `/indicators/${slugsFor(refs).get("1.5")}/`);
+    expect(doc.querySelector(".govuk-body-l")!.text).toBe("612.3 in December 2020");
+    const rows = doc.querySelector('[aria-label="Every month on record"] table')!.querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(12);
+    // newest first
+    expect(cellText(rows[0]!.querySelector("th")!)).toBe("Dec-20");
+    expect(cellText(rows[11]!.querySelector("td")!)).toBe("665.2");
+  });
+});
+
+describe("charts", () => {
+  it("renders every chart of the catalogue as inline SVG with a title, description and figures", () => {
+    const doc = readPage(site, "/2020-12/assessments/");
+    const figures = doc.querySelectorAll("figure.bp-chart");
+    expect(figures).toHaveLength(5);
+    for (const f of figures) {
+      const svg = f.querySelector("svg")!;
+      expect(svg.getAttribute("role")).toBe("img");
+      const [titleId, descId] = svg.getAttribute("aria-labelledby")!.split(" ");
+      expect(svg.querySelector(`#${titleId}`)!.text.length).toBeGreaterThan(5);
+      expect(svg.querySelector(`#${descId}`)!.text).toMatch(/chart/);
+      expect(f.querySelector("figcaption")!.text.length).toBeGreaterThan(5);
+      expect(f.querySelectorAll("table tbody tr").length).toBeGreaterThanOrEqual(5);
+    }
+    expect(doc.querySelector("figure.bp-chart table")!.text).toContain("266");
+  });
+
+  it("gives each chart on a page its own ids", () => {
+    const ids = readPage(site, "/2020-12/child-protection/").querySelectorAll("[id]").map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
