@@ -12,6 +12,9 @@ import { buildSiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
+import { printBoardPack } from "../pdf/print.ts";
+import { longMonth } from "../metrics/months.ts";
+import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
 
 export interface BuildOptions {
@@ -21,6 +24,8 @@ export interface BuildOptions {
   month?: Month;
   /** URL path the site is served under, e.g. /boardpack/ for a project site (default /). */
   pathPrefix?: string;
+  /** Skip printing the PDF (a site-only preview). */
+  noPdf?: boolean;
 }
 
 export interface BuildResult {
@@ -30,6 +35,8 @@ export interface BuildResult {
   reportMonth: Month;
   outDir: string;
   timer: PhaseTimer;
+  /** The printed board pack, unless noPdf. */
+  pdf: { file: string; pages: number; contents: { title: string; page: number }[] } | null;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -44,6 +51,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
 
   const staging = stageOutput(options.out);
+  let pdf: BuildResult["pdf"] = null;
   try {
     const siteDir = path.join(staging.dir, "site");
     await timer.time("write model", () => {
@@ -55,17 +63,50 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     });
     const chartsBefore = chartStats.ms;
-    const site = await timer.time("charts and views", () => buildSiteData(data, models));
+    const pdfMonths = options.noPdf ? [] : [reportMonth];
+    const site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths }));
     timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     await timer.time("styles", () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
-      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles());
+      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
+      fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
     await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
+    if (!options.noPdf) {
+      const model = models.find((m) => m.month === reportMonth)!;
+      const file = path.join(staging.dir, `board-pack-${reportMonth}.pdf`);
+      const printed = await timer.time("pdf", () =>
+        printBoardPack({
+          siteDir,
+          printPath: paths.print(reportMonth),
+          ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
+          outFile: file,
+          metadata: {
+            title: `${data.authority.report.title} – ${longMonth(reportMonth)}`,
+            author: data.authority.name,
+            subject: `${data.authority.report.title}, as at month end ${longMonth(reportMonth)}`,
+            keywords: ["children's social care", "performance", "board pack", reportMonth],
+            language: "en-GB",
+            date: reportDate(model.report.created, reportMonth),
+          },
+        }),
+      );
+      for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
+      fs.mkdirSync(path.join(siteDir, "pdf"), { recursive: true });
+      fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
+      pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents };
+    }
     staging.commit();
   } catch (e) {
     staging.discard();
     throw e;
   }
-  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer };
+  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, pdf };
+}
+
+/** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */
+function reportDate(created: string | undefined, month: Month): Date {
+  if (created) return new Date(`${created}T12:00:00Z`);
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0, 12));
 }

@@ -2,10 +2,10 @@
 // restatements of earlier months.
 import path from "node:path";
 import type { Problems } from "../model/problems.ts";
-import type { Entry, MonthFile } from "../model/types.ts";
+import type { Entry, MonthFile, ReportDetails } from "../model/types.ts";
 import { readCsvTable } from "./csvTable.ts";
 import { readEntries, readFigure, type IndicatorLookup } from "./entries.ts";
-import { parseYamlTree, reportDuplicateKeys, type YMap } from "./yamlTree.ts";
+import { parseYamlTree, reportDuplicateKeys, type YMap, type YNode } from "./yamlTree.ts";
 import { isMonth } from "../metrics/months.ts";
 
 const MONTH_NAME = /^(\d{4}-\d{2})\.(ya?ml|csv)$/;
@@ -35,7 +35,7 @@ function readMonthYaml(source: string, file: string, month: string, indicators: 
     return null;
   }
   reportDuplicateKeys(root, file, problems);
-  const result: MonthFile = { month, file, line: 1, listed: [], values: [], restated: [] };
+  const result: MonthFile = { month, file, line: 1, listed: [], values: [], restated: [], report: {} };
   let sawMonth = false;
   for (const { key, value } of (root as YMap).entries) {
     const at = { file, line: key.line };
@@ -74,8 +74,11 @@ function readMonthYaml(source: string, file: string, month: string, indicators: 
         }
         break;
       }
+      case "report":
+        result.report = readReportDetails(value, file, problems);
+        break;
       default:
-        problems.error(at, `"${key.text}" is not a heading a month file understands.`, "Use `month:`, `values:` and `restated:` only; indent figures under `values:`.");
+        problems.error(at, `"${key.text}" is not a heading a month file understands.`, "Use `month:`, `report:`, `values:` and `restated:` only; indent figures under `values:`.");
     }
   }
   if (!sawMonth) problems.error({ file, line: 1 }, "The file does not say which month it holds.", `Add \`month: ${month}\` as the first line.`);
@@ -97,7 +100,7 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
     problems.error({ file, line: table.headerLine }, `The header must name the columns "ref" and "value" (it has: ${table.header.join(", ")}).`, "Make the first row `ref,value` (and optionally `month`).");
     return null;
   }
-  const result: MonthFile = { month, file, line: table.headerLine, listed: [], values: [], restated: [] };
+  const result: MonthFile = { month, file, line: table.headerLine, listed: [], values: [], restated: [], report: {} };
   const seen = new Map<string, number>();
   for (const row of table.rows) {
     if (row.cells.length < table.header.length) {
@@ -131,3 +134,23 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
 }
 
 export type { Entry };
+
+/** `report: { status: Issue 1, created: 2021-02-23, createdBy: ... }` */
+function readReportDetails(node: YNode, file: string, problems: Problems): ReportDetails {
+  const details: ReportDetails = {};
+  if (node.kind !== "map") {
+    problems.error({ file, line: node.line }, "`report:` should hold `status:`, `created:` and `createdBy:` lines.", "Indent them under `report:`, e.g. `  status: Issue 1`.");
+    return details;
+  }
+  for (const { key, value } of node.entries) {
+    const text = value.kind === "scalar" ? value.text.trim() : "";
+    if (key.text === "status") details.status = text;
+    else if (key.text === "createdBy") details.createdBy = text;
+    else if (key.text === "created") {
+      if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) {
+        problems.error({ file, line: key.line }, `"${text}" is not a date.`, "Write the date created as YYYY-MM-DD, e.g. 2021-02-23.");
+      } else details.created = text;
+    } else problems.error({ file, line: key.line }, `"${key.text}" is not a report detail.`, "Use status, created or createdBy.");
+  }
+  return details;
+}

@@ -61,6 +61,7 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
       })),
     indicators: results,
     restatements: vintage.restatements.filter((r) => r.in === month),
+    report: reportDetails(data, month),
   };
 }
 
@@ -168,6 +169,18 @@ function termValues(ind: Indicator, data: DataSet): { label: string; value: numb
     }
   }
   return out.sort((a, b) => a.key.localeCompare(b.key)).map(({ label, value }) => ({ label, value }));
+}
+
+function reportDetails(data: DataSet, month: Month): MonthModel["report"] {
+  const own = data.months.find((m) => m.month === month)?.report ?? {};
+  const { report } = data.authority;
+  const details: MonthModel["report"] = {};
+  const status = own.status ?? report.status;
+  const createdBy = own.createdBy ?? report.createdBy;
+  if (status) details.status = status;
+  if (own.created) details.created = own.created;
+  if (createdBy) details.createdBy = createdBy;
+  return details;
 }
 
 /** Every month that has a data file: the months a report can be built for. */

@@ -175,6 +175,16 @@ export interface MonthFile {
   values: Entry[];
   /** Earlier months re-run in this month's extract. */
   restated: Entry[];
+  /** The report's details for this month (cover of the board pack). */
+  report: ReportDetails;
+}
+
+export interface ReportDetails {
+  /** e.g. "Issue 1" (defaults to the authority's). */
+  status?: string;
+  /** The date the report was created, `YYYY-MM-DD`. */
+  created?: string;
+  createdBy?: string;
 }
 
 export interface OutturnFile {
@@ -316,4 +326,6 @@ export interface MonthModel {
   }[];
   indicators: IndicatorResult[];
   restatements: Restatement[];
+  /** Status, date created and author of this month's report. */
+  report: ReportDetails;
 }

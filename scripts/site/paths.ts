@@ -36,4 +36,5 @@ export const paths = {
   csv: (m: Month) => `/data/${m}.csv`,
   pdf: (m: Month) => `/pdf/board-pack-${m}.pdf`,
   css: () => "/assets/boardpack.css",
+  print: (m: Month) => `/print/${m}/`,
 };

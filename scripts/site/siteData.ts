@@ -60,6 +60,22 @@ export interface IndicatorPage {
   definitionHtml: string | null;
 }
 
+export interface PrintPage {
+  month: Month;
+  label: string;
+  url: string;
+  title: string;
+  /** Running header text (report title and month), as a CSS string for `@page`. */
+  headerCss: string;
+  footerCss: string;
+  cover: { key: { text: string }; value: { text: string } }[];
+  contents: { id: string; title: string }[];
+  summary: { id: string; title: string; table: TableView }[];
+  sections: SectionPage[];
+  appendix: { id: string; title: string; definitionHtml: string | null; table: TableView }[];
+  restatements: MonthPage["restatements"];
+}
+
 export interface SiteData {
   authority: DataSet["authority"] & { benchmarkYear: string };
   latest: Month;
@@ -67,16 +83,18 @@ export interface SiteData {
   sectionPages: SectionPage[];
   indicatorPages: IndicatorPage[];
   indicatorIndex: { title: string; indicators: Link[] }[];
+  printPages: PrintPage[];
   key: { dot: { symbol: string; text: string; tone: string }[]; rag: { html: string; text: string }[] };
   generator: string;
 }
 
 export interface SiteOptions {
-  /** Only these months get section pages with charts (all months by default). */
-  months?: Month[];
+  /** Months that get a printed board pack (a print page and a PDF download). */
+  pdfMonths?: Month[];
 }
 
-export async function buildSiteData(data: DataSet, models: MonthModel[]): Promise<SiteData> {
+export async function buildSiteData(data: DataSet, models: MonthModel[], options: SiteOptions = {}): Promise<SiteData> {
+  const pdfMonths = new Set(options.pdfMonths ?? []);
   const latestModel = models[models.length - 1]!;
   const slugs = slugsFor(data.indicators.map((i) => i.ref));
   const labels = data.authority.benchmarks.labels;
@@ -104,6 +122,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[]): Promis
         .filter((s) => s.table.rows.length > 0),
       sections: model.sections.map((s) => ({ text: s.title, href: paths.section(model.month, s.id) })),
       downloads: [
+        ...(pdfMonths.has(model.month) ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, href: paths.pdf(model.month) }] : []),
         { text: `Figures for ${longMonth(model.month)} (CSV)`, href: paths.csv(model.month) },
         { text: `Figures for ${longMonth(model.month)} (JSON)`, href: paths.json(model.month) },
       ],
@@ -181,7 +200,12 @@ export async function buildSiteData(data: DataSet, models: MonthModel[]): Promis
     });
   }
 
+  const printPages = models
+    .filter((m) => pdfMonths.has(m.month))
+    .map((model) => printPage(data, model, months.find((p) => p.month === model.month)!, sectionPages.filter((p) => p.month === model.month)));
+
   return {
+    printPages,
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
     latest: latestModel.month,
     months: [...months].reverse(),
@@ -250,4 +274,65 @@ function keyData(data: DataSet): SiteData["key"] {
       { html: ragTag("red"), text: "Outside tolerance: not on target" },
     ],
   };
+}
+
+function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage, sections: SectionPage[]): PrintPage {
+  const { report } = data.authority;
+  const cover: PrintPage["cover"] = [
+    { key: { text: "As at month end" }, value: { text: longMonth(model.month) } },
+    { key: { text: "Reporting year" }, value: { text: model.reportingYear } },
+  ];
+  if (model.report.status) cover.push({ key: { text: "Status" }, value: { text: model.report.status } });
+  if (model.report.created) cover.push({ key: { text: "Date created" }, value: { text: longDate(model.report.created) } });
+  if (model.report.createdBy) cover.push({ key: { text: "Created by" }, value: { text: model.report.createdBy } });
+  const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
+  return {
+    month: model.month,
+    label: longMonth(model.month),
+    url: paths.print(model.month),
+    title: report.title,
+    headerCss: cssString(`${report.title} – ${longMonth(model.month)}`),
+    footerCss: cssString(data.authority.name),
+    cover,
+    contents: [
+      { id: "summary", title: "Performance summary" },
+      ...sections.map((s) => ({ id: `section-${s.id}`, title: s.title })),
+      { id: "appendix", title: "Appendix: definitions and restated figures" },
+    ],
+    summary: monthPage.summary.map(({ id, title, table }) => ({ id, title, table })),
+    sections,
+    appendix: model.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      definitionHtml: s.definition ? renderMarkdown(s.definition) : null,
+      table: {
+        head: [{ text: "Ref" }, { text: "Indicator" }, { text: "Unit" }, { text: "Good performance is" }, { text: "Counted" }, { text: "How it is worked out" }, { text: "Target" }],
+        rows: s.indicators.map((r) => {
+          const i = byRef.get(r)!;
+          const source = data.indicators.find((x) => x.ref === r)!;
+          return [
+            textCell(i.ref, "bp-ref"),
+            textCell(i.definition ? `${i.title}. ${i.definition}` : i.title),
+            textCell(dataNote(i)),
+            textCell(POLARITY_WORDS[i.polarity]),
+            textCell(i.kind === "flow" ? "In month" : "Month end"),
+            textCell(describeCompute(source)),
+            textCell(i.target ? targetText(i) : "None"),
+          ];
+        }),
+        columns: 7,
+      },
+    })),
+    restatements: monthPage.restatements,
+  };
+}
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return `${d} ${longMonth(`${y}-${String(m).padStart(2, "0")}`).split(" ")[0]} ${y}`;
+}
+
+/** A CSS string literal that cannot close the <style> element it sits in. */
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/</g, "\\3C ").replace(/\n/g, " ")}"`;
 }

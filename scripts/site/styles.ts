@@ -8,20 +8,21 @@ import * as sass from "sass";
 import { GOVUK_DIST } from "./govuk.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const ENTRY = path.join(ROOT, "templates", "styles", "boardpack.scss");
+const STYLES = path.join(ROOT, "templates", "styles");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack");
 
 function sourceHash(): string {
   const hash = crypto.createHash("sha256");
-  for (const f of fs.readdirSync(path.dirname(ENTRY)).sort()) hash.update(fs.readFileSync(path.join(path.dirname(ENTRY), f)));
+  for (const f of fs.readdirSync(STYLES).sort()) hash.update(fs.readFileSync(path.join(STYLES, f)));
   hash.update(fs.readFileSync(path.join(GOVUK_DIST, "..", "package.json")));
   return hash.digest("hex").slice(0, 16);
 }
 
-export function compileStyles(): string {
-  const cached = path.join(CACHE, `boardpack-${sourceHash()}.css`);
+/** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack). */
+export function compileStyles(name: "boardpack" | "print" = "boardpack"): string {
+  const cached = path.join(CACHE, `${name}-${sourceHash()}.css`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
-  const result = sass.compile(ENTRY, {
+  const result = sass.compile(path.join(STYLES, `${name}.scss`), {
     loadPaths: [GOVUK_DIST],
     style: "compressed",
     quietDeps: true,

@@ -8,6 +8,8 @@ import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from ".
 
 export interface TableView {
   caption?: string;
+  /** Extra classes for the table (e.g. its layout in print). */
+  classes?: string;
   head: Cell[];
   rows: Cell[][];
   /** Columns that are figures, for the print stylesheet's widths. */
@@ -63,7 +65,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       ...bm.columns.map((k) => benchmarkCell(i, k)),
       textCell(i.target ? targetText(i) : ""),
     ]);
-    return { head, rows, columns: head.length };
+    return { head, rows, columns: head.length, classes: "bp-summary-table--dataset" };
   }
   const head = [
     headCell("Ref"),
@@ -98,7 +100,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       ...bm.columns.map((k) => benchmarkCell(i, k)),
     ];
   });
-  return { head, rows, columns: head.length };
+  return { head, rows, columns: head.length, classes: "bp-summary-table--report" };
 }
 
 function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): Cell {

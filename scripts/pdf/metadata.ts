@@ -1,0 +1,40 @@
+// Sets the board pack's metadata (title, author, subject, language) and
+// removes what would make two prints of the same data differ: Chromium's
+// dates, its random file identifier and its XMP packet.
+import crypto from "node:crypto";
+import { PDFArray, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
+import { repairOutlineTitles } from "./outline.ts";
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** A date from the data (the report's date created), never the build time. */
+  date: Date;
+}
+
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, headings: string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  repairOutlineTitles(doc, headings);
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords([meta.keywords.join(", ")]);
+  doc.setLanguage(meta.language);
+  doc.setCreator("boardpack");
+  doc.setProducer("boardpack (Chromium and pdf-lib)");
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  // The XMP packet repeats the dates and carries random document IDs.
+  doc.catalog.delete(PDFName.of("Metadata"));
+  // The file identifier: a hash of the content, so the same data gives the same file.
+  doc.context.trailerInfo.ID = undefined;
+  const withoutId = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const id = crypto.createHash("md5").update(withoutId).digest("hex");
+  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
+  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
+  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
+  return { bytes: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages: doc.getPageCount() };
+}

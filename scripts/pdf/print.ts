@@ -1,0 +1,85 @@
+// Prints the board pack: Chromium opens the built print page of a month
+// (/print/YYYY-MM/), prints it once to learn where each section starts,
+// writes those page numbers into the contents, and prints again. pdf-lib then
+// sets the metadata and makes the file depend on the data only.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, PDFOptions } from "puppeteer-core";
+import { startStaticServer } from "../serve/staticServer.ts";
+import { launchBrowser } from "./browser.ts";
+import { finishPdf, type PdfMetadata } from "./metadata.ts";
+import { readOutline, startPages } from "./outline.ts";
+
+export interface PrintOptions {
+  siteDir: string;
+  /** URL path of the print page, e.g. /print/2020-12/ */
+  printPath: string;
+  pathPrefix?: string;
+  outFile: string;
+  metadata: PdfMetadata;
+  /** An already running browser (tests, several months); started and closed here otherwise. */
+  browser?: Browser;
+}
+
+export interface PrintResult {
+  pages: number;
+  /** Where each contents entry starts (1-based). */
+  contents: { title: string; page: number }[];
+  timings: { name: string; ms: number }[];
+}
+
+const PDF_OPTIONS: PDFOptions = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  tagged: true,
+  outline: true,
+  displayHeaderFooter: false,
+  timeout: 120_000,
+};
+
+export async function printBoardPack(options: PrintOptions): Promise<PrintResult> {
+  const timings: { name: string; ms: number }[] = [];
+  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings.push({ name, ms: performance.now() - start });
+    }
+  };
+
+  const server = await startStaticServer(options.siteDir, options.pathPrefix ?? "/");
+  const ownBrowser = !options.browser;
+  const browser = options.browser ?? (await time("chromium start", () => launchBrowser()));
+  try {
+    const page = await browser.newPage();
+    const url = server.url + options.printPath.replace(/^\//, "");
+    const response = await time("load page", () => page.goto(url, { waitUntil: "load" }));
+    if (!response || !response.ok()) throw new Error(`The print page ${options.printPath} could not be opened (${response?.status()}).`);
+    await page.emulateMediaType("print");
+
+    const first = await time("print (pass 1)", () => page.pdf(PDF_OPTIONS));
+    const entries = await page.$$eval("[data-page-of]", (els) =>
+      els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
+    );
+    const starts = startPages(await readOutline(first), entries.map((e) => e.title));
+    const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? 0 }));
+    await page.evaluate((items) => {
+      for (const item of items) {
+        const el = document.querySelector(`[data-page-of="${item.id}"]`);
+        if (el && item.page) el.textContent = String(item.page);
+      }
+    }, contents);
+    const second = await time("print (pass 2)", () => page.pdf(PDF_OPTIONS));
+    const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
+    await page.close();
+
+    const finished = await time("metadata", () => finishPdf(second, options.metadata, headings));
+    fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
+    fs.writeFileSync(options.outFile, finished.bytes);
+    return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings };
+  } finally {
+    if (ownBrowser) await browser.close();
+    await server.close();
+  }
+}
