@@ -22,7 +22,7 @@ const PAGES = {
 let server: StaticServer;
 
 beforeAll(async () => {
-  const { site } = await buildInto("data");
+  const { site } = await buildInto("data", { noPdf: true });
   server = await startStaticServer(site);
 }, 300_000);
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
     "commentary/2020-12/caseloads.md",
     '## Caseloads\n\nSee [the plan](javascript:alert(1)) and <img src=x onerror="alert(1)">.\n\n- one\n- **two**\n',
   );
-  ({ site } = await buildInto(dir));
+  ({ site } = await buildInto(dir, { noPdf: true }));
 }, 300_000);
 
 describe("commentary", () => {

@@ -16,7 +16,7 @@ let latest: MonthModel;
 let byRef: Map<string, IndicatorResult>;
 
 beforeAll(async () => {
-  const result = await buildInto("data");
+  const result = await buildInto("data", { noPdf: true });
   site = result.site;
   models = result.models;
   sections = result.data.sections.map((s) => s.id);

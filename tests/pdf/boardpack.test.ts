@@ -1,0 +1,142 @@
+// The printed board pack of the example, read back from the PDF.
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { readOutline } from "../../scripts/pdf/outline.ts";
+import { printBoardPack } from "../../scripts/pdf/print.ts";
+import type { BuildResult } from "../../scripts/build/pipeline.ts";
+import { buildInto } from "../helpers/site.ts";
+import { pdfInfo, pdfPages } from "../helpers/pdf.ts";
+
+let build: BuildResult & { site: string };
+let file: string;
+let pages: string[];
+
+beforeAll(async () => {
+  build = await buildInto("data");
+  file = build.pdf!.file;
+  pages = pdfPages(file);
+}, 600_000);
+
+const body = (text: string) =>
+  text
+    .split("\n")
+    .slice(1, -2) // running header, footer
+    .join("\n")
+    .trim();
+
+describe("the board pack PDF", () => {
+  it("is written as dist/board-pack-YYYY-MM.pdf and offered on the site", () => {
+    expect(file.endsWith("board-pack-2020-12.pdf")).toBe(true);
+    expect(fs.existsSync(`${build.site}/pdf/board-pack-2020-12.pdf`)).toBe(true);
+  });
+
+  it("has a page count in the expected range", () => {
+    expect(pages.length - 1).toBe(build.pdf!.pages);
+    expect(build.pdf!.pages).toBeGreaterThanOrEqual(40);
+    expect(build.pdf!.pages).toBeLessThanOrEqual(90);
+  });
+
+  it("starts with a cover: title, authority, month, status, date created, author and caveat", () => {
+    const cover = pages[1]!;
+    expect(cover).toContain("Rotherham Metropolitan Borough Council");
+    expect(cover).toMatch(/Safeguarding Children & Families\s+Monthly Performance Report/);
+    expect(cover).toMatch(/As at month end: December 2020/);
+    expect(cover).toMatch(/Status\s+Issue 1/);
+    expect(cover).toMatch(/Date created\s+23 February 2021/);
+    expect(cover).toMatch(/Created by\s+Performance & Quality Team/);
+    expect(cover).toMatch(/changes in figures when reports are re-run/);
+  });
+
+  it("contains every section title and every indicator reference", () => {
+    const all = pages.join("\n");
+    for (const s of build.data.sections) expect(all, s.title).toContain(s.title);
+    const words = new Set(all.split(/\s+/));
+    const missing = build.data.indicators.map((i) => i.ref).filter((ref) => !words.has(ref));
+    expect(missing).toEqual([]);
+  });
+
+  it("gives in its contents the page where each section starts", () => {
+    const contents = pages[2]!;
+    expect(contents).toMatch(/^\s*Contents/m);
+    const entries = [...contents.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
+    expect(entries.map((e) => e.title)).toEqual(["Performance summary", ...build.data.sections.map((s) => s.title), "Appendix: definitions and restated figures"]);
+    for (const e of entries) expect(body(pages[e.page]!).split("\n")[0]!.trim(), `${e.title} on page ${e.page}`).toBe(e.title);
+  });
+
+  it("prints the summary in landscape and the sections in portrait, A4", () => {
+    const startingWith = (title: string) => pages.findIndex((p, i) => i > 0 && body(p).split("\n")[0]!.trim() === title);
+    const size = (page: number) => pdfInfo(file, page)[`Page ${String(page).padStart(4)} size`];
+    expect(size(startingWith("Performance summary"))).toMatch(/^841\.\d+ x 59\d\.\d+ pts \(A4\)/);
+    expect(size(startingWith("Referrals"))).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(size(1)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it("has a running header and Page X of Y on every page but the cover's header", () => {
+    const n = pages.length - 1;
+    for (let i = 2; i <= n; i++) {
+      expect(pages[i]!.split("\n")[0], `header of page ${i}`).toMatch(/Monthly Performance Report – December 2020/);
+      expect(pages[i], `footer of page ${i}`).toMatch(new RegExp(`Page ${i} of ${n}\\s*$`));
+    }
+  });
+
+  it("has no empty page", () => {
+    const empty = pages.map((p, i) => ({ i, text: body(p) })).filter(({ i, text }) => i > 0 && text.replace(/\s+/g, "").length < 40);
+    expect(empty.map((e) => e.i)).toEqual([]);
+  });
+
+  it("has bookmarks for every section", async () => {
+    const outline = await readOutline(fs.readFileSync(file));
+    const top = outline.filter((o) => o.depth === 0).map((o) => o.title);
+    for (const s of build.data.sections) expect(top, s.title).toContain(s.title);
+    expect(top).toContain("Performance summary");
+    // no text doubled or run together by Chromium's outline
+    expect(outline.find((o) => /Safeguarding/.test(o.title))!.title).toBe("Safeguarding Children & Families Monthly Performance Report");
+  });
+
+  it("is tagged and carries title, author, subject and language", async () => {
+    const info = pdfInfo(file);
+    expect(info.Tagged).toBe("yes");
+    expect(info.Title).toBe("Safeguarding Children & Families Monthly Performance Report – December 2020");
+    expect(info.Author).toBe("Rotherham Metropolitan Borough Council");
+    expect(info.Subject).toMatch(/as at month end December 2020/);
+    const doc = await PDFDocument.load(fs.readFileSync(file), { updateMetadata: false });
+    expect((doc.catalog.lookup(PDFName.of("Lang")) as PDFString).decodeText()).toBe("en-GB");
+    expect(doc.catalog.lookup(PDFName.of("StructTreeRoot"))).toBeTruthy();
+  });
+
+  it("shows RAG and direction of travel as words in the text, not colour alone", () => {
+    const summary = pages.filter((p) => /YTD/.test(p) && /RAG/.test(p)).join("\n");
+    expect(summary).toMatch(/\bRed\b/);
+    expect(summary).toMatch(/\bGreen\b/);
+    expect(summary).toMatch(/↑|↓/);
+  });
+
+  it("is the same file when printed again from the same data", async () => {
+    const again = `${build.outDir}/again.pdf`;
+    await printBoardPack({
+      siteDir: build.site,
+      printPath: "/print/2020-12/",
+      outFile: again,
+      metadata: {
+        title: "Safeguarding Children & Families Monthly Performance Report – December 2020",
+        author: "Rotherham Metropolitan Borough Council",
+        subject: "Safeguarding Children & Families Monthly Performance Report, as at month end December 2020",
+        keywords: ["children's social care", "performance", "board pack", "2020-12"],
+        language: "en-GB",
+        date: new Date("2021-02-23T12:00:00Z"),
+      },
+    });
+    expect(Buffer.compare(fs.readFileSync(again), fs.readFileSync(file))).toBe(0);
+  });
+});
+
+describe("npm run build -- --month", () => {
+  it("prints the board pack of another month", async () => {
+    const other = await buildInto("tests/fixtures/minimal", { month: "2020-11" });
+    expect(other.pdf!.file.endsWith("board-pack-2020-11.pdf")).toBe(true);
+    const text = pdfPages(other.pdf!.file).join("\n");
+    expect(text).toMatch(/As at month end: November 2020/);
+    expect(pdfInfo(other.pdf!.file).CreationDate).toMatch(/Nov 30 12:00:00 2020/);
+  });
+});
