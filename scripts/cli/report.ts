@@ -3,6 +3,15 @@ import { DataError, formatProblem, type Problem } from "../model/problems.ts";
 
 export function printProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr): void {
   for (const p of problems) stream.write(formatProblem(p) + "\n");
+  // In GitHub Actions, each problem also becomes an annotation on the pull request's changed line.
+  if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) process.stdout.write(githubAnnotation(p) + "\n");
+}
+
+/** `::error file=data/months/2020-12.yaml,line=4,title=boardpack::...` */
+export function githubAnnotation(p: Problem): string {
+  const props = [`file=${p.file}`, ...(p.line ? [`line=${p.line}`] : []), ...(p.column ? [`col=${p.column}`] : []), "title=boardpack"];
+  const message = `${p.message}${p.fix ? ` Fix: ${p.fix}` : ""}`.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::${p.severity} ${props.join(",")}::${message}`;
 }
 
 export function summarise(problems: Problem[]): string {

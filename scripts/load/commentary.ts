@@ -1,6 +1,12 @@
 // Reads data/commentary/YYYY-MM/<section>.md: each section's commentary for a month.
 import type { Commentary } from "../model/types.ts";
 
+/** HTML comments (`<!-- ... -->`) are notes to the people editing the file, never published. */
 export function readCommentary(source: string, file: string, month: string, section: string): Commentary {
-  return { month, section, markdown: source.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").trim(), file };
+  const markdown = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n/g, "\n")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .trim();
+  return { month, section, markdown, file };
 }

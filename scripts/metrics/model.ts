@@ -87,7 +87,8 @@ function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorR
   const dot = directionOfTravel(value, previous, ind.polarity, authority.dot);
   const ytdWindow = monthRange(yearStart(month, authority.yearStartMonth), month);
   const ytd = ind.frequency === "monthly" ? yearToDate(ind, ytdWindow, ctx.isCovered, (m) => ctx.figureOf(ind.ref, m), weightOf) : null;
-  const restatedMonths = new Set(ctx.restatements.filter((r) => r.ref === ind.ref).map((r) => r.month));
+  // Marked in this month's tables: figures that changed since they were last published.
+  const restatedMonths = new Set(ctx.restatements.filter((r) => r.ref === ind.ref && r.in === month).map((r) => r.month));
   const firstMonth = [...ctx.figures.get(ind.ref)?.keys() ?? []][0];
 
   return {

@@ -247,7 +247,7 @@ export interface SeriesPoint {
   value: number | null;
   numerator?: number;
   denominator?: number;
-  /** True where this figure replaced an earlier published one. */
+  /** True where the report month's file restated this figure (it changed since last published). */
   restated?: boolean;
 }
 

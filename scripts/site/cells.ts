@@ -32,7 +32,7 @@ export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, o
   const value = formatValue(f?.value ?? null, unit, decimals);
   const showParts = options.parts !== false && unit === "percentage" && f && f.numerator != null && f.denominator != null;
   const restated = f?.restated
-    ? ` <span class="bp-restated" title="Restated since first published"><span aria-hidden="true">†</span><span class="govuk-visually-hidden">(restated since first published)</span></span>`
+    ? ` <span class="bp-restated" title="Restated since first published"><span aria-hidden="true">†</span><span class="govuk-visually-hidden"> (restated since first published)</span></span>`
     : "";
   if (!showParts && !restated) return { text: value, format: "numeric", classes: value === "n/a" ? "bp-na" : "" };
   const parts = showParts

@@ -3,6 +3,7 @@ import type { Problems } from "../model/problems.ts";
 import type { DataSet } from "../model/types.ts";
 import { checkReferences, checkTargets } from "./catalogueRules.ts";
 import { checkDerivedAgreement } from "./reconcile.ts";
+import { checkDataQuality } from "./quality.ts";
 import { checkMissing, checkPopulation, checkRatioParts, checkValues } from "./valueRules.ts";
 
 export function validateDataSet(data: DataSet, problems: Problems): void {
@@ -12,5 +13,8 @@ export function validateDataSet(data: DataSet, problems: Problems): void {
   checkRatioParts(data, problems);
   checkPopulation(data, problems);
   checkMissing(data, problems);
-  if (problems.errors.length === 0) checkDerivedAgreement(data, problems);
+  if (problems.errors.length === 0) {
+    checkDerivedAgreement(data, problems);
+    checkDataQuality(data, problems);
+  }
 }

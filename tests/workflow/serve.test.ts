@@ -1,0 +1,41 @@
+// npm run serve: a live preview that rebuilds when data or commentary change.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture } from "../helpers/fixture.ts";
+import { ROOT } from "../helpers/run.ts";
+
+async function waitFor(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("timed out");
+}
+
+describe("npm run serve", () => {
+  it("serves the preview, rebuilds on a change and shows data errors in the page", async () => {
+    const dir = copyFixture();
+    const port = 18000 + Math.floor(Math.random() * 2000);
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "cli", "serve.ts"), "--data", dir, "--port", String(port)], { cwd: ROOT });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const get = async (p: string) => (await fetch(`http://127.0.0.1:${port}${p}`)).text();
+    try {
+      await waitFor(() => out.includes("Preview at"));
+      const page = await get("/2020-12/front-door/");
+      expect(page).toContain("Referrals rose to");
+      expect(page).toContain("EventSource"); // the preview's reload script
+      fs.writeFileSync(path.join(dir, "commentary", "2020-12", "front-door.md"), "Edited while previewing.");
+      await waitFor(async () => (await get("/2020-12/front-door/")).includes("Edited while previewing."));
+      fs.writeFileSync(path.join(dir, "months", "2020-12.yaml"), fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8").replace("C1: 663", "C1: lots"));
+      await waitFor(async () => (await get("/")).includes("The data has errors"));
+      expect(await get("/")).toMatch(/2020-12\.yaml:4: error: C1/);
+    } finally {
+      child.kill();
+    }
+  }, 120_000);
+});
