@@ -111,6 +111,7 @@ await runCli(async () => {
     for (const n of plan.notes) process.stdout.write(`Note: ${n}\n`);
     process.stdout.write(`${guesses.length} indicators have guessed settings (unit, polarity or kind): see ${dest}/IMPORT-NOTES.md and the "# guess" comments.\n\n`);
     process.stdout.write(formatReconciliation(disagreements));
+    printProblems(problems.warnings);
     printProblems(check.warnings.map((p) => ({ ...p, file: p.file.replace(staging, dest) })));
     process.stdout.write(`\nBuild it with: npm run build -- --data ${dest} --out ${dest}-dist\n`);
     return 0;

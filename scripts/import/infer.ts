@@ -13,7 +13,13 @@ export interface Inferred<T> {
 
 /** A number as sheets write it, with a decimal comma allowed where thousands grouping cannot apply ("57,2"). */
 export function sheetNumber(text: string): number | null {
-  const t = text.trim().replace(/%$/, "").trim();
+  const t = text
+    .trim()
+    .replace(/^[↑↓→⇒▲▼↗↘⬆⬇]\s*/, "") // an arrow in front of the figure: "↑ 26"
+    .replace(/\s*(days?|weeks?|wks?|hours?|hrs?|months?)$/i, "") // a unit after it: "12.5 days"
+    .replace(/%$/, "")
+    .trim()
+    .replace(/^(-?\d{1,3})((?:[ \u00a0]\d{3})+)(\.\d+)?$/, (_m, a: string, b: string, c?: string) => `${a}${b.replace(/[ \u00a0]/g, "")}${c ?? ""}`); // "1 234"
   const n = parseNumber(t);
   if (n !== null) return n;
   if (/^-?\d+,\d{1,2}$/.test(t)) return Number(t.replace(",", "."));

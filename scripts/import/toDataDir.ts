@@ -163,17 +163,22 @@ export function planImport(sheet: Sheet, options: ImportOptions, problems: Probl
   return { files, indicators, notes };
 }
 
-/** A month cell as it goes into the month file. */
+/**
+ * A month cell as it goes into the month file. Text that is not a figure
+ * ("c" for suppressed, "see note") is read as no value and reported as a
+ * warning: a sheet's own markers should not stop an import.
+ */
 function monthValue(text: string, ind: PlannedIndicator, problems: Problems, at: { file: string; line: number; column: number }): string {
   const t = plainText(text);
   if (t === "" || isNoValueMarker(t)) return "-";
   let value = t;
   const n = sheetNumber(t);
+  const pct = /%\s*$/.test(t) || ind.unit === "percentage";
   if (ind.fractions && n !== null) value = `${+(n * 100).toFixed(6)}%`;
-  else if (n !== null && !/^-?[\d,]+(\.\d+)?%?$/.test(t)) value = `${n}${t.endsWith("%") ? "%" : ""}`; // decimal comma
+  else if (n !== null && !/^-?[\d,]+(\.\d+)?%?$/.test(t)) value = `${n}${pct && ind.unit === "percentage" ? "%" : ""}`; // decimal comma, arrows, units
   const parsed = parseCell(value, ind.unit);
   if (parsed.kind === "invalid") {
-    problems.error(at, `${ind.row.ref}: the cell "${t}" cannot be read as a ${ind.unit}.`, 'Write a number (1,234 or 57.2%), or "-" where there is no figure.');
+    problems.warning(at, `${ind.row.ref}: the cell "${t}" is not a figure, so it was read as no value.`, "Check the sheet; enter the figure in the month file if there is one.");
     return "-";
   }
   return value;

@@ -17,16 +17,33 @@ export interface CsvTable {
   delimiter: string;
 }
 
-/** Picks the separator that splits the first line into the most fields (quotes respected). */
-export function sniffDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
+function fieldsOf(line: string, delimiter: string): number {
   let quoted = false;
-  for (const ch of firstLine) {
+  let n = 1;
+  for (const ch of line) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else if (!quoted && ch === delimiter) n++;
   }
+  return n;
+}
+
+/**
+ * Picks the separator (comma, semicolon or tab) that splits the first lines
+ * into the most fields (quotes respected); the median over up to ten lines,
+ * so a title row with a comma in it does not decide.
+ */
+export function sniffDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 10);
   let best = ",";
-  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
+  let bestScore = 0;
+  for (const d of [",", ";", "\t"]) {
+    const counts = lines.map((l) => fieldsOf(l, d)).sort((a, b) => a - b);
+    const median = counts[Math.floor(counts.length / 2)] ?? 1;
+    if (median > bestScore) {
+      best = d;
+      bestScore = median;
+    }
+  }
   return best;
 }
 
@@ -36,8 +53,7 @@ export function readCsvTable(source: string, file: string, problems: Problems): 
     problems.error({ file, line: 1 }, "The file is empty.", "Add the header row and the data, or delete the file.");
     return null;
   }
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = sniffDelimiter(firstLine);
+  const delimiter = sniffDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
