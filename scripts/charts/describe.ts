@@ -3,7 +3,7 @@
 import { formatValue } from "../format/number.ts";
 import type { ChartData } from "./chartData.ts";
 
-const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", grouped: "Grouped bar chart", stacked: "Stacked bar chart" } as const;
+const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
 
 export function describeChart(data: ChartData): string {
   const first = data.categories[0];

@@ -102,6 +102,8 @@ export function vegaLiteSpec(data: ChartData): TopLevelSpec {
           ...(data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", sort: data.series.map((s) => s.label) } } : {}),
         },
       } as TopLevelSpec;
+    case "spc":
+      throw new Error("SPC charts are drawn by spcChart.ts");
     case "stacked":
       return {
         ...base,

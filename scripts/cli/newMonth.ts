@@ -10,6 +10,7 @@ import { buildMonthModel } from "../metrics/model.ts";
 import { formatValue } from "../format/number.ts";
 import { parseCommonArgs } from "./args.ts";
 import { runCli } from "./report.ts";
+import { DRAFT_MARKER } from "../load/commentary.ts";
 
 const UNIT_HINT = { count: "a count", percentage: "a percentage (57.2%) or \"n of d\"", rate: "a rate per 10,000", average: "an average" } as const;
 
@@ -43,7 +44,27 @@ export function monthFileFor(data: DataSet, month: Month): string {
 
 export function commentaryStub(data: DataSet, month: Month, sectionId: string): string {
   const section = data.sections.find((s) => s.id === sectionId)!;
-  return `<!-- ${section.title}, ${longMonth(month)}: the significant changes and concerns. Markdown; raw HTML is shown as text. -->\n`;
+  return `<!-- ${section.title}, ${longMonth(month)}: the significant changes and concerns. Markdown; raw HTML is shown as text.\n     Once the figures are in, run npm run new-month -- ${month} again to draft it from them. -->\n`;
+}
+
+/**
+ * A drafted commentary: the section's drafted sentences, below a marker line.
+ * While the marker is there the site shows boardpack's own (current) draft,
+ * marked as automatically generated; delete the marker to publish your text.
+ */
+export function commentaryDraft(data: DataSet, month: Month, sectionId: string): string {
+  const section = data.sections.find((s) => s.id === sectionId)!;
+  const model = buildMonthModel(data, month);
+  const lines = model.indicators
+    .filter((i) => i.section === sectionId && i.inSummary && i.narrative.length)
+    .map((i) => `- **${i.ref}** ${i.narrative.join(" ")}`);
+  return [
+    `${DRAFT_MARKER}: drafted from the figures by npm run new-month. Edit it, then delete this line to publish it as your commentary. -->`,
+    `<!-- ${section.title}, ${longMonth(month)}: the significant changes and concerns. -->`,
+    "",
+    ...(lines.length ? lines : ["No figures to draft from yet."]),
+    "",
+  ].join("\n");
 }
 
 await runCli(async () => {
@@ -51,18 +72,27 @@ await runCli(async () => {
   const month = args.positionals[0];
   if (!month || !isMonth(month)) throw new Error("Usage: npm run new-month -- YYYY-MM [--data DIR]");
   const { data } = loadValidData(args.data);
-  const file = path.join(args.data, "months", `${month}.yaml`);
-  if (data.months.some((m) => m.month === month)) throw new Error(`${month} already has a data file in ${path.join(args.data, "months")}; edit that file instead.`);
-  fs.writeFileSync(file, monthFileFor(data, month));
   const dir = path.join(args.data, "commentary", month);
   fs.mkdirSync(dir, { recursive: true });
-  const written = [file];
+  const written: string[] = [];
+  const hasFigures = data.months.some((m) => m.month === month && m.values.some((e) => e.figure));
+  if (!data.months.some((m) => m.month === month)) {
+    const file = path.join(args.data, "months", `${month}.yaml`);
+    fs.writeFileSync(file, monthFileFor(data, month));
+    written.push(file);
+  }
   for (const section of data.sections) {
     const stub = path.join(dir, `${section.id}.md`);
-    if (fs.existsSync(stub)) continue;
-    fs.writeFileSync(stub, commentaryStub(data, month, section.id));
+    const existing = fs.existsSync(stub) ? fs.readFileSync(stub, "utf8") : null;
+    // Never overwrite a person's commentary: only missing files, stubs and untouched drafts.
+    const replaceable = existing === null || existing.includes(DRAFT_MARKER) || existing.replace(/<!--[\s\S]*?-->/g, "").trim() === "";
+    if (!replaceable) continue;
+    fs.writeFileSync(stub, hasFigures ? commentaryDraft(data, month, section.id) : commentaryStub(data, month, section.id));
     written.push(stub);
   }
-  process.stdout.write(`Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\nFill in the figures and commentary, then run npm run check.\n`);
+  process.stdout.write(
+    `Wrote ${written.length} files:\n${written.map((f) => `  ${f}`).join("\n")}\n` +
+      (hasFigures ? "Commentary drafted from the figures: edit it, and delete the marker line of each file you make your own.\n" : "Fill in the figures, run npm run new-month again to draft the commentary, then npm run check.\n"),
+  );
   return 0;
 });

@@ -24,7 +24,10 @@ export function readAuthorityFile(source: string, file: string, problems: Proble
       year: parsed.benchmarks?.year ?? "",
       columns: parsed.benchmarks?.columns ?? ["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile"],
       labels: benchmarkLabels(parsed.benchmarks?.labels ?? {}),
+      similarWithin: (parsed.benchmarks?.similarWithin ?? 5) / 100,
     },
+    display: parsed.display,
+    spc: parsed.spc,
     sections: parsed.sections,
     source: { file, line: 1 },
   };

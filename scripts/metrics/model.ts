@@ -3,7 +3,9 @@
 import type { DataSet, Figure, Indicator, IndicatorResult, Month, MonthModel, Restatement } from "../model/types.ts";
 import { describeCompute } from "../model/dependencies.ts";
 import { outturn, outturnMap, trendYears } from "./annual.ts";
-import { benchmarkPositions } from "./benchmark.ts";
+import { benchmarkBand, benchmarkPositions } from "./benchmark.ts";
+import { analyseIndicator, spcResult } from "../spc/forIndicator.ts";
+import { draftNarrative } from "../narrative/draft.ts";
 import { relativeChange } from "./change.ts";
 import { derive, type FigureMap } from "./derive.ts";
 import { directionOfTravel } from "./dot.ts";
@@ -33,7 +35,7 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
 
   const yearLabel = reportingYear(month, authority.yearStartMonth);
   const { source: _source, sections: _sections, ...authorityOut } = authority;
-  const commentary = new Map(data.commentary.filter((c) => c.month === month).map((c) => [c.section, c.markdown]));
+  const commentary = new Map(data.commentary.filter((c) => c.month === month && !c.draft && c.markdown !== "").map((c) => [c.section, c.markdown]));
   const indicatorsBySection = new Map<string, string[]>();
   for (const ind of data.indicators) {
     const list = indicatorsBySection.get(ind.section) ?? [];
@@ -77,6 +79,13 @@ interface Context {
 }
 
 function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorResult {
+  const result = figuresOf(ind, month, ctx);
+  result.spc = spcResult(analyseIndicator(result, ind, ctx.data.authority), ind);
+  result.narrative = draftNarrative(result, month, ctx.data.authority.benchmarks.labels);
+  return result;
+}
+
+function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult {
   const { authority } = ctx.data;
   const figure = ctx.figureOf(ind.ref, month);
   const valueOf = (m: Month) => ctx.figureOf(ind.ref, m)?.value ?? null;
@@ -122,7 +131,10 @@ function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorR
     rag: ragRating(value, ind.target),
     target: ind.target ?? null,
     benchmarks: ind.benchmarks ?? null,
-    benchmarkPosition: benchmarkPositions(value, ind.benchmarks?.values, ind.polarity),
+    benchmarkPosition: benchmarkPositions(value, ind.benchmarks?.values, ind.polarity, authority.benchmarks.similarWithin),
+    benchmarkBand: benchmarkBand(value, ind.benchmarks?.values, ind.polarity),
+    spc: null,
+    narrative: [],
     annual: ctx.years.map((year) => {
       const label = ind.yearBasis === "academic" ? shiftYear(year, -1, authority.yearStartMonth) : year;
       const f = outturn(ind, label, ctx.outturns, ctx.byRef, authority, ctx.isCovered, ctx.figureOf, weightOf);

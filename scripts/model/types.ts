@@ -86,12 +86,14 @@ export interface Indicator {
   yearBasis: "reporting" | "academic";
   /** Month of a process change; SPC limits restart here. */
   rebase?: { month: Month; reason: string }[];
+  /** SPC settings for this indicator (over the authority's), or false for none. */
+  spc?: false | Partial<SpcSettingsInput>;
   source: Location;
   /** Lines of settings that checks point at (`compute`, `target`, `percentageOf`). */
   lines: Partial<Record<"compute" | "target" | "percentageOf" | "benchmarks", number>>;
 }
 
-export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked";
+export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked" | "spc";
 
 export interface ChartSpec {
   type: ChartType;
@@ -113,6 +115,15 @@ export interface Section {
   charts: ChartSpec[];
   order: number;
   source: Location;
+}
+
+export interface SpcSettingsInput {
+  screenOutliers: boolean;
+  /** Freeze limits on the first N points of a segment; false to use all. */
+  freezeAfter: number | false;
+  trendLength: number;
+  shiftLength: number;
+  minimumPoints: number;
 }
 
 export type DotConvention =
@@ -142,7 +153,12 @@ export interface Authority {
     labels: Record<BenchmarkKey, string>;
     /** Which benchmarks the summary shows, in order. */
     columns: BenchmarkKey[];
+    /** Within this fraction of a benchmark counts as similar (0.05). */
+    similarWithin: number;
   };
+  /** What the summary shows: RAG ratings, SPC icons, or both. */
+  display: { rag: boolean; spc: boolean };
+  spc: Partial<SpcSettingsInput>;
   /** Section ids in report order; each is data/indicators/<id>.yaml. */
   sections: string[];
   source: Location;
@@ -205,6 +221,8 @@ export interface Commentary {
   section: string;
   markdown: string;
   file: string;
+  /** Still the draft boardpack wrote (its marker line is in the file): not a person's commentary. */
+  draft: boolean;
 }
 
 export interface DataSet {
@@ -291,6 +309,12 @@ export interface IndicatorResult {
   target: Target | null;
   benchmarks: { year: string; values: Partial<Record<BenchmarkKey, number>> } | null;
   benchmarkPosition: Partial<Record<BenchmarkKey, Position>> | null;
+  /** Against England: in the top quartile, better or worse than the England average (polarity-aware). */
+  benchmarkBand: "top-quartile" | "better-than-average" | "worse-than-average" | null;
+  /** SPC of the latest segment, for indicators with enough points. */
+  spc: SpcResult | null;
+  /** Drafted sentences computed from the model. */
+  narrative: string[];
   /** Outturns of the last five reporting years, oldest first. */
   annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number }[];
   /** Every month with data up to the report month. */
@@ -303,6 +327,25 @@ export interface IndicatorResult {
   reporter: string | null;
   outcome: string | null;
   computedAs: string;
+}
+
+export type SpecialCause = "improvement" | "concern" | "neutral";
+
+export interface SpcResult {
+  mean: number;
+  upl: number;
+  lpl: number;
+  screened: boolean;
+  /** Months the limits were computed from. */
+  baseline: Month[];
+  trial: boolean;
+  /** The rebase point the segment starts at, if any. */
+  rebase: { month: Month; reason: string } | null;
+  points: { month: Month; value: number; special: SpecialCause | null; rule: string | null }[];
+  variation: string;
+  assurance: string | null;
+  /** Earlier segments (before rebase points), for the chart. */
+  earlierSegments: { start: Month; end: Month; mean: number | null; upl: number | null; lpl: number | null }[];
 }
 
 export interface MonthModel {
@@ -319,6 +362,7 @@ export interface MonthModel {
     id: string;
     title: string;
     definition: string | null;
+    /** A person's commentary for the month (drafts left as boardpack wrote them are not). */
     commentary: string | null;
     tables: TableSpec[];
     charts: Omit<ChartSpec, "source">[];

@@ -1,7 +1,7 @@
 // Schema of data/authority.yaml: who the report is for and how it judges figures.
 import { z } from "zod";
 import { BENCHMARK_KEYS } from "../model/types.ts";
-import { colour, nonEmptyText, numberish, positiveNumber, text, yearLabel } from "./fields.ts";
+import { booleanish, colour, nonEmptyText, numberish, positiveNumber, text, yearLabel } from "./fields.ts";
 
 const DEFAULT_BENCHMARK_LABELS = {
   statNeighbour: "Statistical neighbour average",
@@ -20,6 +20,15 @@ const dot = z.union([
     .strictObject({ threshold: numberish })
     .transform((v) => ({ convention: "threshold" as const, threshold: v.threshold / 100 })),
 ]);
+
+/** Statistical process control settings (authority-wide; an indicator may override them). */
+export const spcSettingsSchema = z.strictObject({
+  screenOutliers: booleanish.optional(),
+  freezeAfter: z.union([z.literal(false), numberish.refine((n) => Number.isInteger(n) && n >= 12, { message: "must be a whole number of points, 12 or more" })]).optional(),
+  trendLength: numberish.refine((n) => n === 6 || n === 7 || n === 5, { message: "must be 5, 6 or 7" }).optional(),
+  shiftLength: numberish.refine((n) => n === 6 || n === 7 || n === 8, { message: "must be 6, 7 or 8" }).optional(),
+  minimumPoints: numberish.refine((n) => Number.isInteger(n) && n >= 3, { message: "must be a whole number, 3 or more" }).optional(),
+});
 
 export const authoritySchema = z.strictObject({
   name: nonEmptyText,
@@ -42,9 +51,14 @@ export const authoritySchema = z.strictObject({
       year: text,
       columns: z.array(benchmarkKey).default(["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile"]),
       labels: z.partialRecord(benchmarkKey, nonEmptyText).default({}),
+      /** Within this many per cent of a benchmark counts as similar (default 5). */
+      similarWithin: numberish.refine((n) => n >= 0 && n <= 50, { message: "must be a percentage from 0 to 50" }).default(5),
     })
     .optional(),
   sections: z.array(nonEmptyText).min(1, { message: "must list at least one section" }),
+  /** Which judgements the summary shows: RAG against targets, SPC icons, or both. */
+  display: z.strictObject({ rag: booleanish.default(true), spc: booleanish.default(true) }).default({ rag: true, spc: true }),
+  spc: spcSettingsSchema.default({}),
 });
 
 export type AuthorityInput = z.output<typeof authoritySchema>;

@@ -2,6 +2,7 @@
 // title, definition, tables and charts, and its indicators.
 import { z } from "zod";
 import { booleanish, monthText, nonEmptyText, numberish, text } from "./fields.ts";
+import { spcSettingsSchema } from "./authority.ts";
 
 const ref = nonEmptyText;
 
@@ -52,10 +53,11 @@ export const indicatorSchema = z.strictObject({
   summary: booleanish.default(true),
   yearBasis: z.enum(["reporting", "academic"]).default("reporting"),
   rebase: z.array(z.strictObject({ month: monthText, reason: nonEmptyText })).optional(),
+  spc: z.union([z.literal(false), spcSettingsSchema]).optional(),
 });
 
 const chart = z.strictObject({
-  type: z.enum(["line", "bar", "annual", "grouped", "stacked"]),
+  type: z.enum(["line", "bar", "annual", "grouped", "stacked", "spc"]),
   title: nonEmptyText,
   indicators: z.array(ref).min(1, { message: "must name at least one indicator" }),
 });

@@ -2,6 +2,9 @@
 // tables, rendered charts, Markdown turned into safe HTML, and every URL.
 import type { DataSet, IndicatorResult, Month, MonthModel } from "../model/types.ts";
 import { renderChart, renderChartData, type ChartView } from "../charts/chart.ts";
+import { renderSpcChart } from "../charts/spcChart.ts";
+import { analyseIndicator } from "../spc/forIndicator.ts";
+import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
 import { historyData } from "../charts/chartData.ts";
 import { dotText } from "../format/dot.ts";
 import { formatChange, formatValue } from "../format/number.ts";
@@ -10,7 +13,8 @@ import { longMonth, shortMonth } from "../metrics/months.ts";
 import { figureCell, ragTag, textCell, type Cell } from "./cells.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { paths, slugsFor } from "./paths.ts";
-import { dataNote, POLARITY_WORDS, sectionTable, summaryTable, targetText, type TableView } from "./tables.ts";
+import { dataNote, POLARITY_WORDS, positionText, sectionTable, summaryTable, targetText, type TableView } from "./tables.ts";
+import { escapeHtml as escapeText } from "./cells.ts";
 
 export interface Link {
   text: string;
@@ -43,6 +47,8 @@ export interface SectionPage {
   previous: Link | null;
   next: Link | null;
   indicators: Link[];
+  /** Drafted sentences, shown (marked as automatically generated) where no one wrote commentary. */
+  narrative: { ref: string; href: string; text: string }[];
 }
 
 export interface IndicatorPage {
@@ -54,6 +60,8 @@ export interface IndicatorPage {
   details: { key: { text: string }; value: { text?: string; html?: string } }[];
   latest: string;
   chart: ChartView | null;
+  spcChart: ChartView | null;
+  narrative: string[];
   history: TableView;
   annual: TableView;
   restatements: TableView | null;
@@ -84,7 +92,12 @@ export interface SiteData {
   indicatorPages: IndicatorPage[];
   indicatorIndex: { title: string; indicators: Link[] }[];
   printPages: PrintPage[];
-  key: { dot: { symbol: string; text: string; tone: string }[]; rag: { html: string; text: string }[] };
+  key: {
+    dot: { symbol: string; text: string; tone: string }[];
+    rag: { html: string; text: string }[];
+    variation: { html: string; text: string }[];
+    assurance: { html: string; text: string }[];
+  };
   generator: string;
 }
 
@@ -100,6 +113,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
   const labels = data.authority.benchmarks.labels;
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const sectionTitle = new Map(sectionsInOrder.map((s) => [s.id, s.title]));
+  const indicatorOf = new Map(data.indicators.map((i) => [i.ref, i]));
 
   const months: MonthPage[] = [];
   const sectionPages: SectionPage[] = [];
@@ -141,7 +155,19 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
 
     for (const [idx, s] of model.sections.entries()) {
       const charts: ChartView[] = [];
-      for (const [c, chart] of s.charts.entries()) charts.push(await renderChart(chart, model, labels, `chart-${model.month}-${s.id}-${c + 1}`));
+      for (const [c, chart] of s.charts.entries()) {
+        const id = `chart-${model.month}-${s.id}-${c + 1}`;
+        if (chart.type !== "spc") {
+          charts.push(await renderChart(chart, model, labels, id));
+          continue;
+        }
+        // One SPC chart per indicator named.
+        for (const [k, ref] of chart.indicators.entries()) {
+          const ind = byRef.get(ref)!;
+          const analysis = analyseIndicator(ind, indicatorOf.get(ref)!, data.authority);
+          if (analysis) charts.push(await renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
+        }
+      }
       const prev = model.sections[idx - 1];
       const next = model.sections[idx + 1];
       sectionPages.push({
@@ -158,6 +184,12 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
         previous: prev ? { text: prev.title, href: paths.section(model.month, prev.id) } : null,
         next: next ? { text: next.title, href: paths.section(model.month, next.id) } : null,
         indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicator(slugs.get(r)!) })),
+        narrative: s.commentary
+          ? []
+          : s.indicators
+              .map((r) => byRef.get(r)!)
+              .filter((i) => i.inSummary && i.narrative.length)
+              .map((i) => ({ ref: i.ref, href: paths.indicator(slugs.get(i.ref)!), text: i.narrative.join(" ") })),
       });
     }
   }
@@ -169,7 +201,11 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
       ? await renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
       : null;
     const source = data.indicators.find((i) => i.ref === ind.ref)!;
+    const analysis = analyseIndicator(ind, source, data.authority);
+    const spcChart = analysis ? await renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null;
     indicatorPages.push({
+      spcChart,
+      narrative: ind.narrative,
       ref: ind.ref,
       slug,
       url: paths.indicator(slug),
@@ -239,6 +275,12 @@ function indicatorDetails(ind: IndicatorResult, computedAs: string, data: DataSe
       return `${labels[k as keyof typeof labels]} ${formatValue(v as number, ind.unit, ind.decimals)}${pos ? ` (${pos === "similar" ? "similar to" : pos + " than"} it)` : ""}`;
     });
     add(`Benchmarks (${ind.benchmarks.year})`, parts.join("; "));
+    const position = positionText(ind);
+    if (position) add("Against benchmarks", position);
+  }
+  if (ind.spc) {
+    add("Variation (SPC)", { html: `${variationIcon(ind.spc.variation)} ${escapeText(VARIATION_WORDS[ind.spc.variation] ?? ind.spc.variation)}` });
+    if (ind.spc.assurance) add("Assurance (SPC)", { html: `${assuranceIcon(ind.spc.assurance)} ${escapeText(ASSURANCE_WORDS[ind.spc.assurance] ?? ind.spc.assurance)}` });
   }
   if (ind.owner) add("Owner", ind.owner);
   if (ind.reporter) add("Reporter", ind.reporter);
@@ -268,7 +310,11 @@ function keyData(data: DataSet): SiteData["key"] {
       ];
   return {
     dot,
-    rag: [
+    variation: data.authority.display.spc
+      ? ["common-cause", "improvement-high", "improvement-low", "concern-high", "concern-low", "neutral-high"].map((n) => ({ html: variationIcon(n), text: VARIATION_WORDS[n]! }))
+      : [],
+    assurance: data.authority.display.spc ? ["consistently-pass", "consistently-fail", "inconsistent"].map((n) => ({ html: assuranceIcon(n), text: ASSURANCE_WORDS[n]! })) : [],
+    rag: !data.authority.display.rag ? [] : [
       { html: ragTag("green"), text: "On or better than target" },
       { html: ragTag("amber"), text: "Within tolerance of the target" },
       { html: ragTag("red"), text: "Outside tolerance: not on target" },

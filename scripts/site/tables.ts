@@ -5,6 +5,7 @@ import { formatChange, formatValue } from "../format/number.ts";
 import { toleranceColumns } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
 import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { assuranceIcon, variationIcon } from "./icons.ts";
 
 export interface TableView {
   caption?: string;
@@ -32,8 +33,26 @@ function pointAt(ind: IndicatorResult, m: string) {
 
 const headCell = (text: string, numeric = false, classes = ""): Cell => ({ text, ...(numeric ? { format: "numeric" as const } : {}), ...(classes ? { classes } : {}) });
 
+const BAND_WORDS = { "top-quartile": "England top quartile", "better-than-average": "better than England average", "worse-than-average": "worse than England average" } as const;
+const SHORT_BENCHMARK = { statNeighbour: "SN", bestStatNeighbour: "best SN", england: "England", englandTopQuartile: "top quartile", region: "region" } as const;
+
+/** "Better than SN, worse than England (better than England average)". */
+export function positionText(i: IndicatorResult): string {
+  const parts = (["statNeighbour", "england"] as const)
+    .filter((k) => i.benchmarkPosition?.[k])
+    .map((k) => `${i.benchmarkPosition![k] === "similar" ? "similar to" : `${i.benchmarkPosition![k]} than`} ${SHORT_BENCHMARK[k]}`);
+  const band = i.benchmarkBand ? BAND_WORDS[i.benchmarkBand] : null;
+  const text = parts.join(", ");
+  if (!text) return band ?? "";
+  return band ? `${text.charAt(0).toUpperCase()}${text.slice(1)} (${band})` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+const iconCell = (html: string): Cell => ({ html, classes: "bp-cell-centre" });
+
 /** The performance summary's table for one section, in the authority's style. */
-export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report">): TableView {
+export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
+  const showRag = authority.display.rag;
+  const showSpc = authority.display.spc;
   const months = monthRange(model.last12[9]!, model.month);
   const bm = authority.benchmarks;
   if (authority.report.style === "monthly-dataset") {
@@ -46,9 +65,12 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       headCell("Change on last month", true),
       headCell("Change on last year", true),
       headCell("DoT", false, "bp-cell-centre"),
+      ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : []),
+      ...(showRag ? [headCell("RAG", false, "bp-cell-centre")] : []),
       headCell("12-month average", true),
       headCell("12-month max", true),
       ...bm.columns.map((k) => headCell(bm.labels[k], true)),
+      headCell("Against benchmarks"),
       headCell("Target"),
     ];
     const rows = indicators.map((i) => [
@@ -60,9 +82,12 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       { text: formatChange(i.changeFromPrevious), format: "numeric" as const },
       { text: formatChange(i.changeFromLastYear), format: "numeric" as const },
       dotCell(i.dot, i.dotJudgement, authority.dot),
+      ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : []),
+      ...(showRag ? [ragCell(i.rag)] : []),
       figureCell({ value: i.average12 }, i.unit, i.decimals),
       figureCell({ value: i.max12 }, i.unit, i.decimals),
       ...bm.columns.map((k) => benchmarkCell(i, k)),
+      textCell(positionText(i)),
       textCell(i.target ? targetText(i) : ""),
     ]);
     return { head, rows, columns: head.length, classes: "bp-summary-table--dataset" };
@@ -75,12 +100,11 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
     ...months.map((m) => headCell(shortMonth(m), true)),
     headCell(`YTD ${model.reportingYear}`, true),
     headCell("DoT", false, "bp-cell-centre"),
-    headCell("RAG", false, "bp-cell-centre"),
-    headCell("Red"),
-    headCell("Amber"),
-    headCell("Green (target)"),
+    ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : []),
+    ...(showRag ? [headCell("RAG", false, "bp-cell-centre"), headCell("Red"), headCell("Amber"), headCell("Green (target)")] : []),
     ...model.trendYears.map((y) => headCell(y, true)),
     ...bm.columns.map((k) => headCell(BENCHMARK_SHORT[k], true)),
+    headCell("Against benchmarks"),
   ];
   const rows = indicators.map((i) => {
     const tol = i.target ? toleranceColumns(i.target, i.unit, i.decimals) : null;
@@ -92,15 +116,14 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
       i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals),
       dotCell(i.dot, i.dotJudgement, authority.dot),
-      ragCell(i.rag),
-      textCell(tol?.red ?? ""),
-      textCell(tol?.amber ?? ""),
-      textCell(tol?.green ?? ""),
+      ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : []),
+      ...(showRag ? [ragCell(i.rag), textCell(tol?.red ?? ""), textCell(tol?.amber ?? ""), textCell(tol?.green ?? "")] : []),
       ...i.annual.map((a) => (a.value === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell(a, i.unit, i.decimals, { parts: false }))),
       ...bm.columns.map((k) => benchmarkCell(i, k)),
+      textCell(positionText(i)),
     ];
   });
-  return { head, rows, columns: head.length, classes: "bp-summary-table--report" };
+  return { head, rows, columns: head.length, classes: `bp-summary-table--report${showSpc ? " bp-summary-table--spc" : ""}${showRag ? "" : " bp-summary-table--no-rag"}` };
 }
 
 function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): Cell {

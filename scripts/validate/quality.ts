@@ -106,7 +106,7 @@ function checkBenchmarkAge(data: DataSet, month: Month, problems: Problems): voi
 
 /** A section whose RAG ratings worsened this month should say why. */
 function checkCommentaryForWorseRag(data: DataSet, results: IndicatorResult[], month: Month, problems: Problems): void {
-  const withCommentary = new Set(data.commentary.filter((c) => c.month === month && c.markdown.trim() !== "").map((c) => c.section));
+  const withCommentary = new Set(data.commentary.filter((c) => c.month === month && !c.draft && c.markdown.trim() !== "").map((c) => c.section));
   const byRef = new Map<string, Indicator>(data.indicators.map((i) => [i.ref, i]));
   for (const section of data.sections) {
     if (withCommentary.has(section.id)) continue;

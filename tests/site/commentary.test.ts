@@ -35,7 +35,12 @@ describe("commentary", () => {
     expect(caseloads).not.toMatch(/href="javascript:/i);
   });
 
-  it("says so where a section has no commentary for the month", () => {
-    expect(readPage(site, "/2020-11/front-door/").querySelector(".bp-commentary")!.text).toMatch(/No commentary was written for November 2020/);
+  it("shows the drafted narrative, marked as automatically generated, where no one wrote commentary", () => {
+    const box = readPage(site, "/2020-11/front-door/").querySelector(".bp-commentary")!;
+    expect(box.querySelector(".govuk-tag")!.text).toBe("Automatically generated");
+    expect(box.text).toMatch(/No one has written commentary for this section this month/);
+    expect(box.text).toMatch(/C1 Number of contacts fell 58% to 565 in November 2020\./);
+    // where someone did write it, no draft is shown
+    expect(readPage(site, "/2020-12/front-door/").querySelector(".bp-narrative")).toBeNull();
   });
 });

@@ -39,10 +39,20 @@ describe("npm run new-month", () => {
     expect(data!.commentary.filter((c) => c.month === "2021-01").map((c) => c.markdown)).toEqual(["", ""]);
   });
 
-  it("refuses to overwrite a month that exists", () => {
-    const r = runCommand("newMonth.ts", ["2020-12", "--data", copyFixture()]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/2020-12 already has a data file/);
+  it("for a month with figures, drafts commentary from them, never overwriting a person's", () => {
+    const dir = copyFixture();
+    const before = fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8");
+    const human = fs.readFileSync(path.join(dir, "commentary", "2020-12", "front-door.md"), "utf8");
+    const r = runCommand("newMonth.ts", ["2020-12", "--data", dir]);
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8")).toBe(before);
+    expect(fs.readFileSync(path.join(dir, "commentary", "2020-12", "front-door.md"), "utf8")).toBe(human);
+    const draft = fs.readFileSync(path.join(dir, "commentary", "2020-12", "caseloads.md"), "utf8");
+    expect(draft).toMatch(/^<!-- boardpack:draft/);
+    expect(draft).toMatch(/- \*\*11\.10\*\* Average caseload rose 2% to 19\.9 in December 2020\./);
+    // a draft is not a person's commentary: the site shows its own, marked as generated
+    const { data } = check(dir);
+    expect(data!.commentary.find((c) => c.section === "caseloads" && c.month === "2020-12")!.draft).toBe(true);
   });
 });
 
