@@ -37,7 +37,13 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSp
   });
   const target = targetLine(ind.target);
   if (target !== null) for (const x of categories) lines.push({ x, y: target, line: "Target", segment: -1 });
-  const rebases = analysis.segments.filter((s) => s.reason).map((s) => ({ x: shortMonth(s.start), reason: s.reason! }));
+  // A rebase label sits right of its line in the left half of the chart, left of it in the right half.
+  const rebases = analysis.segments
+    .filter((s) => s.reason)
+    .map((s) => {
+      const right = categories.indexOf(shortMonth(s.start)) > categories.length / 2;
+      return { x: shortMonth(s.start), reason: s.reason!, align: right ? "right" : "left", dx: right ? -4 : 4 };
+    });
   const lineKinds = ["Mean", "Process limits", "Trial process limits", "Target"].filter((k) => lines.some((l) => l.line === k));
   const pointKinds = (["improvement", "concern", "neutral", "common"] as const).filter((k) => points.some((p) => p.kind === SPECIAL_WORDS[k]));
   const x = { field: "x", type: "ordinal" as const, sort: categories, title: null, axis: { labelAngle: 0 } };
@@ -101,8 +107,8 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSp
             { data: { values: rebases }, mark: { type: "rule" as const, color: "#0b0c0c", strokeWidth: 1, strokeDash: [2, 2] }, encoding: { x: { ...x, bandPosition: 0 } } },
             {
               data: { values: rebases },
-              mark: { type: "text" as const, align: "left" as const, baseline: "top" as const, dx: 3, dy: 2, fontSize: 11, font: FONT, color: "#0b0c0c" },
-              encoding: { x: { ...x, bandPosition: 0 }, y: { value: 0 }, text: { field: "reason" } },
+              mark: { type: "text" as const, baseline: "top" as const, dy: 2, fontSize: 11, font: FONT, color: "#0b0c0c" },
+              encoding: { x: { ...x, bandPosition: 0 }, y: { value: 0 }, text: { field: "reason" }, align: { field: "align", type: "nominal" as const, scale: null }, dx: { field: "dx", type: "quantitative" as const, scale: null } },
             },
           ]
         : []),

@@ -6,9 +6,15 @@ import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
 
 await runCli(async () => {
-  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" } });
+  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" } });
   const pathPrefix = (args.values["path-prefix"] as string | undefined) ?? process.env.BOARDPACK_PATH_PREFIX;
-  const result = await runBuild({ data: args.data, out: args.out, ...(args.month ? { month: args.month } : {}), ...(pathPrefix ? { pathPrefix } : {}) });
+  const result = await runBuild({
+    data: args.data,
+    out: args.out,
+    ...(args.month ? { month: args.month } : {}),
+    ...(pathPrefix ? { pathPrefix } : {}),
+    ...(args.values["no-pdf"] ? { noPdf: true } : {}),
+  });
   if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";

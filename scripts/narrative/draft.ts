@@ -14,9 +14,9 @@ const RULE_WORDS: Record<string, string> = {
   shift: "a shift",
 };
 
-/** The sentence's subject: the indicator's title, first letter capitalised. */
+/** The sentence's subject: the indicator's title (its short title if the title is very long). */
 function subject(ind: IndicatorResult): string {
-  const t = ind.shortTitle.length <= 80 ? ind.shortTitle : ind.title;
+  const t = ind.title.length <= 100 ? ind.title : ind.shortTitle;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
@@ -48,7 +48,9 @@ export function movementSentence(ind: IndicatorResult, month: Month): string | n
   if (ind.value === ind.previous) return `${subject(ind)} stayed at ${v} in ${when}${tail}.`;
   const direction = ind.value > ind.previous ? "rose" : "fell";
   if (ind.unit === "percentage" || ind.changeFromPrevious === null) return `${subject(ind)} ${direction} from ${p} to ${v} in ${when}${tail}.`;
-  return `${subject(ind)} ${direction} ${formatChange(ind.changeFromPrevious).replace(/^[+−-]/, "")} to ${v} in ${when}${tail}.`;
+  const pct = formatChange(ind.changeFromPrevious).replace(/^[+−-]/, "");
+  const by = pct === "0%" ? "by less than 1%" : pct;
+  return `${subject(ind)} ${direction} ${by} to ${v} in ${when}${tail}.`;
 }
 
 export function targetSentence(ind: IndicatorResult): string | null {

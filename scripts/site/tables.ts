@@ -41,7 +41,8 @@ export function positionText(i: IndicatorResult): string {
   const parts = (["statNeighbour", "england"] as const)
     .filter((k) => i.benchmarkPosition?.[k])
     .map((k) => `${i.benchmarkPosition![k] === "similar" ? "similar to" : `${i.benchmarkPosition![k]} than`} ${SHORT_BENCHMARK[k]}`);
-  const band = i.benchmarkBand ? BAND_WORDS[i.benchmarkBand] : null;
+  // The band adds to "better than England" only when it is the top quartile.
+  const band = i.benchmarkBand && (i.benchmarkBand === "top-quartile" || !i.benchmarkPosition?.england) ? BAND_WORDS[i.benchmarkBand] : null;
   const text = parts.join(", ");
   if (!text) return band ?? "";
   return band ? `${text.charAt(0).toUpperCase()}${text.slice(1)} (${band})` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
