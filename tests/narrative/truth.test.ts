@@ -83,7 +83,7 @@ function verify(s: string, ind: IndicatorResult, month: string): string {
   if (m) {
     const key = (["statNeighbour", "england"] as const).find((k) => ind.benchmarks?.values[k] !== undefined)!;
     const bm = ind.benchmarks!.values[key]!;
-    expect(m[2].toLowerCase()).toBe(data.authority.benchmarks.labels[key].toLowerCase());
+    expect(m[2]!.toLowerCase()).toBe(data.authority.benchmarks.labels[key].toLowerCase());
     expect([m[3], m[4]]).toEqual([fmt(bm), ind.benchmarks!.year]);
     // recompute the run of months on the same side, to the report month
     const values = ind.series.map((p) => p.value);
