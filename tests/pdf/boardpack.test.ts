@@ -68,7 +68,9 @@ describe("the board pack PDF", () => {
     const startingWith = (title: string) => pages.findIndex((p, i) => i > 0 && body(p).split("\n")[0]!.trim() === title);
     const size = (page: number) => pdfInfo(file, page)[`Page ${String(page).padStart(4)} size`];
     expect(size(startingWith("Performance summary"))).toMatch(/^841\.\d+ x 59\d\.\d+ pts \(A4\)/);
-    expect(size(startingWith("Referrals"))).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    // the Referrals section (not the summary page that starts with its Referrals table)
+    const section = pages.findIndex((p, i) => i > 0 && /^\s*Referrals\s*\n\s*Definition/.test(body(p)));
+    expect(size(section)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(size(1)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
