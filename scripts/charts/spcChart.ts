@@ -58,7 +58,7 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSp
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: WIDTH,
     height: HEIGHT,
-    config: { ...vegaLiteConfig, legend: { ...vegaLiteConfig.legend, columns: 3 } },
+    config: { ...vegaLiteConfig, legend: { ...vegaLiteConfig.legend, columns: 2, labelFontSize: 11 } },
     layer: [
       {
         data: { values: lines },
@@ -89,15 +89,16 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSp
       },
       {
         data: { values: points },
-        mark: { type: "point", filled: true, size: 60, stroke: "white", strokeWidth: 0.5 },
+        mark: { type: "point", filled: true, stroke: "#0b0c0c", strokeWidth: 0.6 },
         encoding: {
           x,
           y,
+          size: { condition: { test: `datum.kind !== '${SPECIAL_WORDS.common}'`, value: 130 }, value: 45 },
           fill: { field: "kind", type: "nominal", title: null, scale: { domain: pointKinds.map((k) => SPECIAL_WORDS[k]), range: pointKinds.map((k) => SPC_COLOURS[k]) } },
           shape: {
             field: "kind",
             type: "nominal",
-            legend: null,
+            title: null,
             scale: { domain: pointKinds.map((k) => SPECIAL_WORDS[k]), range: pointKinds.map((k) => ({ improvement: "triangle-up", concern: "triangle-down", neutral: "diamond", common: "circle" })[k]) },
           },
         },
