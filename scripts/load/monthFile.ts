@@ -5,7 +5,7 @@ import type { Problems } from "../model/problems.ts";
 import type { Entry, MonthFile, ReportDetails } from "../model/types.ts";
 import { readCsvTable } from "./csvTable.ts";
 import { readEntries, readFigure, type IndicatorLookup } from "./entries.ts";
-import { parseYamlTree, reportDuplicateKeys, type YMap, type YNode } from "./yamlTree.ts";
+import { parseYamlMap, type YNode } from "./yamlTree.ts";
 import { isMonth } from "../metrics/months.ts";
 
 const MONTH_NAME = /^(\d{4}-\d{2})\.(ya?ml|csv)$/;
@@ -28,16 +28,11 @@ export function readMonthFile(source: string, file: string, indicators: Indicato
 }
 
 function readMonthYaml(source: string, file: string, month: string, indicators: IndicatorLookup, problems: Problems): MonthFile | null {
-  const root = parseYamlTree(source, file, problems);
+  const root = parseYamlMap(source, file, problems, "`month:` and `values:` lines at the top", "data/months/");
   if (!root) return null;
-  if (root.kind !== "map") {
-    problems.error({ file, line: root.line }, "A month file should start with `month:` and `values:`.", "See data/months/ for an example.");
-    return null;
-  }
-  reportDuplicateKeys(root, file, problems);
   const result: MonthFile = { month, file, line: 1, listed: [], values: [], restated: [], report: {} };
   let sawMonth = false;
-  for (const { key, value } of (root as YMap).entries) {
+  for (const { key, value } of root.entries) {
     const at = { file, line: key.line };
     switch (key.text) {
       case "month": {

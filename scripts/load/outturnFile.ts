@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Problems } from "../model/problems.ts";
 import type { OutturnFile } from "../model/types.ts";
 import { readEntries, type IndicatorLookup } from "./entries.ts";
-import { parseYamlTree, reportDuplicateKeys, type YMap } from "./yamlTree.ts";
+import { parseYamlMap } from "./yamlTree.ts";
 
 /** `2019-20.yaml` -> `2019/20`; null if the name is not a year. */
 export function yearOfFileName(file: string): string | null {
@@ -19,15 +19,10 @@ export function readOutturnFile(source: string, file: string, indicators: Indica
     problems.error({ file }, "An outturn file must be named after its year, YYYY-YY.yaml (e.g. 2019-20.yaml).", "Rename the file.");
     return null;
   }
-  const root = parseYamlTree(source, file, problems);
+  const root = parseYamlMap(source, file, problems, "`year:` and `values:` lines at the top", "data/outturns/");
   if (!root) return null;
-  if (root.kind !== "map") {
-    problems.error({ file, line: root.line }, "An outturn file should start with `year:` and `values:`.", "See data/outturns/ for an example.");
-    return null;
-  }
-  reportDuplicateKeys(root, file, problems);
   const result: OutturnFile = { year, file, values: [] };
-  for (const { key, value } of (root as YMap).entries) {
+  for (const { key, value } of root.entries) {
     if (key.text === "year") {
       const written = value.kind === "scalar" ? value.text.trim() : "";
       if (written !== year) {

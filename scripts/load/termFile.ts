@@ -3,7 +3,7 @@ import type { Problems } from "../model/problems.ts";
 import type { TermFile } from "../model/types.ts";
 import { readEntries, type IndicatorLookup } from "./entries.ts";
 import { yearOfFileName } from "./outturnFile.ts";
-import { parseYamlTree, reportDuplicateKeys, type YMap } from "./yamlTree.ts";
+import { parseYamlMap } from "./yamlTree.ts";
 
 const TERMS = ["autumn", "spring", "summer"] as const;
 
@@ -13,15 +13,10 @@ export function readTermFile(source: string, file: string, indicators: Indicator
     problems.error({ file }, "A term file must be named after its academic year, YYYY-YY.yaml (e.g. 2019-20.yaml).", "Rename the file.");
     return null;
   }
-  const root = parseYamlTree(source, file, problems);
+  const root = parseYamlMap(source, file, problems, "`year:` and `autumn:`, `spring:`, `summer:` blocks", "data/terms/");
   if (!root) return null;
-  if (root.kind !== "map") {
-    problems.error({ file, line: root.line }, "A term file should have `year:` and `autumn:`, `spring:`, `summer:` blocks.", "See data/terms/ for an example.");
-    return null;
-  }
-  reportDuplicateKeys(root, file, problems);
   const result: TermFile = { year, file, terms: [] };
-  for (const { key, value } of (root as YMap).entries) {
+  for (const { key, value } of root.entries) {
     const name = key.text.trim().toLowerCase();
     if (name === "year") continue;
     const term = TERMS.find((t) => t === name);

@@ -187,3 +187,18 @@ export function reportDuplicateKeys(node: YNode, file: string, problems: Problem
     reportDuplicateKeys(value, file, problems);
   }
 }
+
+/**
+ * Parses a file whose top level must be a block of settings (`key: value`
+ * lines), reporting duplicate keys; null (with a problem) otherwise.
+ */
+export function parseYamlMap(source: string, file: string, problems: Problems, shape: string, example: string): YMap | null {
+  const root = parseYamlTree(source, file, problems);
+  if (!root) return null;
+  if (root.kind !== "map") {
+    problems.error({ file, line: root.line }, `This file should have ${shape}.`, `See ${example} for an example.`);
+    return null;
+  }
+  reportDuplicateKeys(root, file, problems);
+  return root;
+}
