@@ -15,6 +15,8 @@ import { planImport } from "../import/toDataDir.ts";
 import { printProblems, runCli } from "./report.ts";
 import { longMonth } from "../metrics/months.ts";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 await runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -106,7 +108,7 @@ await runCli(async () => {
 
     const dest = path.relative(process.cwd(), out) || out;
     process.stdout.write(
-      `Imported ${plan.indicators.length} indicators in ${new Set(plan.indicators.map((i) => i.section)).size} sections, ${sheet.months.length} months (${sheet.months[0]} to ${latest}) into ${dest}/\n`,
+      `Imported ${plan.indicators.length} indicators in ${plural(new Set(plan.indicators.map((i) => i.section)).size, "section")}, ${sheet.months.length} months (${sheet.months[0]} to ${latest}) into ${dest}/\n`,
     );
     for (const n of plan.notes) process.stdout.write(`Note: ${n}\n`);
     process.stdout.write(`${guesses.length} indicators have guessed settings (unit, polarity or kind): see ${dest}/IMPORT-NOTES.md and the "# guess" comments.\n\n`);

@@ -52,8 +52,8 @@ export function inferUnit(row: SheetRow): Inferred<Unit> {
 export function inferPolarity(row: SheetRow): Inferred<Polarity> {
   const t = row.polarityText.trim().toLowerCase();
   if (t === "") return { value: "info", guess: "the sheet gives no polarity" };
-  if (/^(▲|↑|high|higher|up|increase|more)/.test(t)) return { value: "high", guess: null };
-  if (/within limits \(low\)|^(▼|↓|low|lower|down|decrease|less)/.test(t)) return { value: "low", guess: null };
+  if (/^(▲|↑|⬆|high|higher|bigger|larger|greater|up|increase|more|maximi[sz]e)/.test(t)) return { value: "high", guess: null };
+  if (/within limits \(low\)|^(▼|↓|⬇|low|lower|smaller|down|decrease|less|fewer|minimi[sz]e)/.test(t)) return { value: "low", guess: null };
   if (/within|range|band|limits/.test(t)) return { value: "range", guess: null };
   return { value: "info", guess: null };
 }

@@ -147,8 +147,11 @@ export function readSheet(source: string, file: string, problems: Problems): She
     // Sheets printed over several pages repeat the header.
     if (cells.length >= headerCells.length && cells.every((c, i) => c.trim() === (headerCells[i] ?? ""))) continue;
     if (cells.slice(0, headerCells.length).map((c) => c.trim()).join("|") === headerCells.join("|")) continue;
-    const ref = plainText(cell(cells, refCol));
-    const title = plainText(cell(cells, titleCol));
+    let ref = plainText(cell(cells, refCol));
+    let title = plainText(cell(cells, titleCol));
+    // No reference column, but titles that start with one: "1.4 % of contacts going onto referral".
+    const leading = refCol < 0 ? /^(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d+[a-z]?)\s+(\S.*)$/.exec(title) : null;
+    if (leading) [ref, title] = [leading[1]!, leading[2]!];
     const hasMonthValues = monthColumns.some((i) => cell(cells, i) !== "");
     // A row with text but no figures heads a group of indicators (a section).
     if (!hasMonthValues && (ref || title) && cells.filter((c) => c.trim() !== "").length === 1) {
