@@ -31,10 +31,8 @@ export const chartStats = { count: 0, ms: 0 };
 export async function renderChartData(data: ChartData, id: string): Promise<ChartView> {
   const chart = data;
   const description = describeChart(data);
-  const start = performance.now();
   const svg = accessibleSvg(await renderSvg(vegaLiteSpec(data)), id, chart.title, description);
   chartStats.count++;
-  chartStats.ms += performance.now() - start;
   const head = [data.type === "annual" ? "Year" : "Month", ...data.series.map((s) => s.label)];
   const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
   return { id, type: chart.type, title: chart.title, description, svg, table: { head, rows } };

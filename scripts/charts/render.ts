@@ -7,8 +7,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
-import { installTextMetrics } from "./textMetrics.ts";
+import type { TopLevelSpec } from "vega-lite";
+import { renderOnPool } from "./pool.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
@@ -24,19 +24,13 @@ export async function renderSvg(spec: TopLevelSpec, useCache = process.env.BOARD
     cacheStats.hits++;
     return fs.readFileSync(file, "utf8");
   }
-  installTextMetrics();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
-  try {
-    const svg = await view.toSVG();
-    cacheStats.misses++;
-    if (useCache) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, svg);
-    }
-    return svg;
-  } finally {
-    view.finalize();
+  const svg = await renderOnPool(spec);
+  cacheStats.misses++;
+  if (useCache) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, svg);
   }
+  return svg;
 }
 
 function escapeAttr(s: string): string {

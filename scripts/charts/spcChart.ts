@@ -135,10 +135,8 @@ export function describeSpc(ind: IndicatorResult, analysis: SpcAnalysis): string
 
 export async function renderSpcChart(ind: IndicatorResult, analysis: SpcAnalysis, id: string, title: string): Promise<ChartView> {
   const description = describeSpc(ind, analysis);
-  const start = performance.now();
   const svg = accessibleSvg(await renderSvg(spcSpec(ind, analysis)), id, title, description);
   chartStats.count++;
-  chartStats.ms += performance.now() - start;
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatValue(v, ind.unit, ind.decimals));
   const rows = analysis.segments.flatMap((s) =>
     s.points.map((p) => [shortMonth(p.month), fmt(p.value), fmt(s.limits?.mean), fmt(s.limits?.lpl), fmt(s.limits?.upl), p.special ? `${p.special} (${p.rule})` : "common cause"]),

@@ -1,7 +1,7 @@
 // Everything the site's templates print, prepared in one place: formatted
 // tables, rendered charts, Markdown turned into safe HTML, and every URL.
 import type { DataSet, IndicatorResult, Month, MonthModel } from "../model/types.ts";
-import { renderChart, renderChartData, type ChartView } from "../charts/chart.ts";
+import { chartStats, renderChart, renderChartData, type ChartView } from "../charts/chart.ts";
 import { renderSpcChart } from "../charts/spcChart.ts";
 import { analyseIndicator } from "../spc/forIndicator.ts";
 import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
@@ -106,6 +106,16 @@ export interface SiteOptions {
   pdfMonths?: Month[];
 }
 
+/** Wall time spent rendering charts (they render concurrently), for the build's timings. */
+async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    chartStats.ms += performance.now() - start;
+  }
+}
+
 export async function buildSiteData(data: DataSet, models: MonthModel[], options: SiteOptions = {}): Promise<SiteData> {
   const pdfMonths = new Set(options.pdfMonths ?? []);
   const latestModel = models[models.length - 1]!;
@@ -153,21 +163,30 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
       }),
     });
 
+    // All the month's charts at once, so the render workers are kept busy.
+    const sectionCharts = await timeCharts(() =>
+      Promise.all(
+        model.sections.map(async (s) => {
+          const jobs: Promise<ChartView | null>[] = [];
+          for (const [c, chart] of s.charts.entries()) {
+            const id = `chart-${model.month}-${s.id}-${c + 1}`;
+            if (chart.type !== "spc") {
+              jobs.push(renderChart(chart, model, labels, id));
+              continue;
+            }
+            // One SPC chart per indicator named.
+            for (const [k, ref] of chart.indicators.entries()) {
+              const ind = byRef.get(ref)!;
+              const analysis = analyseIndicator(ind, indicatorOf.get(ref)!, data.authority);
+              if (analysis) jobs.push(renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
+            }
+          }
+          return (await Promise.all(jobs)).filter((c): c is ChartView => c !== null);
+        }),
+      ),
+    );
     for (const [idx, s] of model.sections.entries()) {
-      const charts: ChartView[] = [];
-      for (const [c, chart] of s.charts.entries()) {
-        const id = `chart-${model.month}-${s.id}-${c + 1}`;
-        if (chart.type !== "spc") {
-          charts.push(await renderChart(chart, model, labels, id));
-          continue;
-        }
-        // One SPC chart per indicator named.
-        for (const [k, ref] of chart.indicators.entries()) {
-          const ind = byRef.get(ref)!;
-          const analysis = analyseIndicator(ind, indicatorOf.get(ref)!, data.authority);
-          if (analysis) charts.push(await renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
-        }
-      }
+      const charts = sectionCharts[idx]!;
       const prev = model.sections[idx - 1];
       const next = model.sections[idx + 1];
       sectionPages.push({
@@ -194,15 +213,25 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     }
   }
 
+  const indicatorCharts = await timeCharts(() =>
+    Promise.all(
+      latestModel.indicators.map(async (ind) => {
+        const slug = slugs.get(ind.ref)!;
+        const analysis = analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
+        return Promise.all([
+          ind.series.some((p) => p.value !== null)
+            ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
+            : null,
+          analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
+        ]);
+      }),
+    ),
+  );
   const indicatorPages: IndicatorPage[] = [];
-  for (const ind of latestModel.indicators) {
+  for (const [n, ind] of latestModel.indicators.entries()) {
     const slug = slugs.get(ind.ref)!;
-    const chart = ind.series.some((p) => p.value !== null)
-      ? await renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
-      : null;
-    const source = data.indicators.find((i) => i.ref === ind.ref)!;
-    const analysis = analyseIndicator(ind, source, data.authority);
-    const spcChart = analysis ? await renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null;
+    const [chart, spcChart] = indicatorCharts[n]!;
+    const source = indicatorOf.get(ind.ref)!;
     indicatorPages.push({
       spcChart,
       narrative: ind.narrative,
