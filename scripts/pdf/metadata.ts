@@ -29,12 +29,16 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, headings: 
   doc.setModificationDate(meta.date);
   // The XMP packet repeats the dates and carries random document IDs.
   doc.catalog.delete(PDFName.of("Metadata"));
-  // The file identifier: a hash of the content, so the same data gives the same file.
-  doc.context.trailerInfo.ID = undefined;
-  const withoutId = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  const id = crypto.createHash("md5").update(withoutId).digest("hex");
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
-  return { bytes: await doc.save({ useObjectStreams: false, updateFieldAppearances: false }), pages: doc.getPageCount() };
+  // The file identifier: a hash of the content, so the same data gives the
+  // same file. Saved once with a placeholder of the same length, then filled in.
+  const placeholder = "0".repeat(32);
+  const ids = PDFArray.withContext(doc.context);
+  ids.push(PDFHexString.of(placeholder));
+  ids.push(PDFHexString.of(placeholder));
+  doc.context.trailerInfo.ID = ids;
+  const saved = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+  const id = crypto.createHash("md5").update(saved).digest("hex");
+  const marker = Buffer.from(`<${placeholder}>`, "latin1");
+  for (let at = saved.indexOf(marker); at >= 0; at = saved.indexOf(marker, at + marker.length)) saved.write(`<${id}>`, at, "latin1");
+  return { bytes: new Uint8Array(saved), pages: doc.getPageCount() };
 }
