@@ -20,6 +20,6 @@ await runCli(async () => {
   const rel = path.relative(process.cwd(), result.outDir) || ".";
   process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.models.at(-1)?.month}) into ${rel}/site/\n`);
   if (result.pdf) process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
-  for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(20)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
+  for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(26)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
   return 0;
 });

@@ -62,7 +62,8 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     const entries = await page.$$eval("[data-page-of]", (els) =>
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
-    const starts = startPages(await readOutline(first), entries.map((e) => e.title));
+    const outline = await time("read page numbers", () => readOutline(first));
+    const starts = startPages(outline, entries.map((e) => e.title));
     const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? 0 }));
     await page.evaluate((items) => {
       for (const item of items) {
@@ -79,7 +80,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     fs.writeFileSync(options.outFile, finished.bytes);
     return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings };
   } finally {
-    if (ownBrowser) await browser.close();
+    if (ownBrowser) await time("chromium close", () => browser.close());
     await server.close();
   }
 }
