@@ -28,6 +28,16 @@ export async function renderChart(
 /** Charts rendered and time spent, for the build's phase timings. */
 export const chartStats = { count: 0, ms: 0 };
 
+/** Runs a batch of chart renders (concurrent) and adds its wall time to chartStats. */
+export async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    chartStats.ms += performance.now() - start;
+  }
+}
+
 export async function renderChartData(data: ChartData, id: string): Promise<ChartView> {
   const chart = data;
   const description = describeChart(data);

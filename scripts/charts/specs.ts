@@ -91,29 +91,18 @@ export function vegaLiteSpec(data: ChartData): TopLevelSpec {
       } as TopLevelSpec;
     case "annual":
     case "grouped":
+    case "stacked": {
+      // Bars side by side (annual trend, started vs completed) or stacked (outcome shares).
+      const stacked = data.type === "stacked";
+      const side = !stacked && data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", sort: data.series.map((s) => s.label) } } : {};
       return {
         ...base,
         transform: onlySeries,
         mark: { type: "bar" },
-        encoding: {
-          x: xAxis(data.categories),
-          y: yAxis(data, true),
-          color: colour,
-          ...(data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", sort: data.series.map((s) => s.label) } } : {}),
-        },
+        encoding: { x: xAxis(data.categories), y: stacked ? { ...yAxis(data, true), stack: "zero" } : yAxis(data, true), color: colour, ...side },
       } as TopLevelSpec;
+    }
     case "spc":
       throw new Error("SPC charts are drawn by spcChart.ts");
-    case "stacked":
-      return {
-        ...base,
-        transform: onlySeries,
-        mark: { type: "bar" },
-        encoding: {
-          x: xAxis(data.categories),
-          y: { ...yAxis(data, true), stack: "zero" },
-          color: colour,
-        },
-      } as TopLevelSpec;
   }
 }

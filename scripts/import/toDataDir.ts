@@ -2,9 +2,8 @@
 // catalogue file per section, a file per month and the month's commentary.
 import { dump } from "js-yaml";
 import type { Problems } from "../model/problems.ts";
-import type { BenchmarkKey, Kind, Month, Polarity, Unit } from "../model/types.ts";
-import { isNoValueMarker } from "../load/cellValue.ts";
-import { parseCell } from "../load/cellValue.ts";
+import type { BenchmarkKey, Kind, Polarity, Unit } from "../model/types.ts";
+import { isNoValueMarker, parseCell } from "../load/cellValue.ts";
 import { longMonth, reportingYear } from "../metrics/months.ts";
 import { inferDecimals, inferKind, inferPolarity, inferUnit, looksLikeFractions, sheetNumber } from "./infer.ts";
 import { plainText, type Sheet, type SheetRow } from "./readSheet.ts";
@@ -93,7 +92,7 @@ export function planImport(sheet: Sheet, options: ImportOptions, problems: Probl
   }
 
   // Catalogue
-  for (const [idx, section] of sections.entries()) {
+  for (const section of sections) {
     const lines = [`# ${section}: imported from ${sheet.file.split("/").pop()}. Lines marked "guess" were worked out by the import; check them.`, `title: ${yaml(section)}`, "indicators:"];
     for (const ind of indicators.filter((i) => i.section === section)) {
       const r = ind.row;
@@ -113,7 +112,6 @@ export function planImport(sheet: Sheet, options: ImportOptions, problems: Probl
       lines.push("");
     }
     files.set(`indicators/${slug(section)}.yaml`, lines.join("\n").trimEnd() + "\n");
-    void idx;
   }
 
   // Commentary of the sheet's commentary month, per section.
@@ -207,5 +205,3 @@ function benchmarkValues(row: SheetRow, ind: PlannedIndicator): string | null {
   }
   return parts.length ? `{ ${parts.join(", ")} }` : null;
 }
-
-export type { Month };

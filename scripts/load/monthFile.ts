@@ -2,7 +2,7 @@
 // restatements of earlier months.
 import path from "node:path";
 import type { Problems } from "../model/problems.ts";
-import type { Entry, MonthFile, ReportDetails } from "../model/types.ts";
+import type { MonthFile, ReportDetails } from "../model/types.ts";
 import { readCsvTable } from "./csvTable.ts";
 import { readEntries, readFigure, type IndicatorLookup } from "./entries.ts";
 import { parseYamlMap, type YNode } from "./yamlTree.ts";
@@ -127,8 +127,6 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
   }
   return result;
 }
-
-export type { Entry };
 
 /** `report: { status: Issue 1, created: 2021-02-23, createdBy: ... }` */
 function readReportDetails(node: YNode, file: string, problems: Problems): ReportDetails {

@@ -80,7 +80,7 @@ interface Context {
 
 function indicatorResult(ind: Indicator, month: Month, ctx: Context): IndicatorResult {
   const result = figuresOf(ind, month, ctx);
-  result.spc = spcResult(analyseIndicator(result, ind, ctx.data.authority), ind);
+  result.spc = spcResult(analyseIndicator(result, ind, ctx.data.authority));
   result.narrative = draftNarrative(result, month, ctx.data.authority.benchmarks.labels);
   return result;
 }

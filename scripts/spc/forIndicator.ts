@@ -21,7 +21,7 @@ export function analyseIndicator(result: Pick<IndicatorResult, "series" | "polar
   return analyse(result.series, result.polarity, result.target, indicator.rebase ?? [], settings);
 }
 
-export function spcResult(analysis: SpcAnalysis | null, indicator: Indicator): SpcResult | null {
+export function spcResult(analysis: SpcAnalysis | null): SpcResult | null {
   if (!analysis) return null;
   const last = analysis.segments[analysis.segments.length - 1]!;
   if (!last.limits) return null;
@@ -39,5 +39,4 @@ export function spcResult(analysis: SpcAnalysis | null, indicator: Indicator): S
     assurance: analysis.assurance,
     earlierSegments: analysis.segments.slice(0, -1).map((s) => ({ start: s.start, end: s.end, mean: s.limits?.mean ?? null, upl: s.limits?.upl ?? null, lpl: s.limits?.lpl ?? null })),
   };
-  void indicator;
 }

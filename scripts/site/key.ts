@@ -1,0 +1,32 @@
+// The key to the summary's symbols: DoT arrows, RAG tags, SPC icons.
+import type { DataSet } from "../model/types.ts";
+import { ragTag } from "./cells.ts";
+import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
+import type { SiteData } from "./views.ts";
+
+export function keyData(data: DataSet): SiteData["key"] {
+  const threshold = data.authority.dot.convention === "threshold";
+  const dot = threshold
+    ? [
+        { symbol: "↑", text: `Up ${Math.round((data.authority.dot as { threshold: number }).threshold * 100)}% or more on last month`, tone: "neutral" },
+        { symbol: "⇒", text: "Similar to last month", tone: "neutral" },
+        { symbol: "↓", text: `Down ${Math.round((data.authority.dot as { threshold: number }).threshold * 100)}% or more on last month`, tone: "neutral" },
+      ]
+    : [
+        { symbol: "↑", text: "Improvement in performance (or, where no judgement is made, an increase in numbers)", tone: "positive" },
+        { symbol: "→", text: "No movement: the same as last month", tone: "similar" },
+        { symbol: "↓", text: "Decline in performance (or, where no judgement is made, a decrease in numbers)", tone: "negative" },
+      ];
+  return {
+    dot,
+    variation: data.authority.display.spc
+      ? ["common-cause", "improvement-high", "improvement-low", "concern-high", "concern-low", "neutral-high"].map((n) => ({ html: variationIcon(n), text: VARIATION_WORDS[n]! }))
+      : [],
+    assurance: data.authority.display.spc ? ["consistently-pass", "consistently-fail", "inconsistent"].map((n) => ({ html: assuranceIcon(n), text: ASSURANCE_WORDS[n]! })) : [],
+    rag: !data.authority.display.rag ? [] : [
+      { html: ragTag("green"), text: "On or better than target" },
+      { html: ragTag("amber"), text: "Within tolerance of the target" },
+      { html: ragTag("red"), text: "Outside tolerance: not on target" },
+    ],
+  };
+}

@@ -1,0 +1,43 @@
+// The month report page: summary tables, contents, downloads, restated figures.
+import type { MonthModel } from "../model/types.ts";
+import { formatValue } from "../format/number.ts";
+import { longMonth, shortMonth } from "../metrics/months.ts";
+import { paths } from "./paths.ts";
+import { summaryTable } from "./tables.ts";
+import type { MonthPage, SiteContext } from "./views.ts";
+
+export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean, hasPdf: boolean): MonthPage {
+  const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
+  return {
+    month: model.month,
+    label: longMonth(model.month),
+    url: paths.month(model.month),
+    isLatest,
+    reportingYear: model.reportingYear,
+    summary: model.sections
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        url: paths.section(model.month, s.id),
+        table: summaryTable(model, s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary), ctx.data.authority),
+      }))
+      .filter((s) => s.table.rows.length > 0),
+    sections: model.sections.map((s) => ({ text: s.title, href: paths.section(model.month, s.id) })),
+    downloads: [
+      ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, href: paths.pdf(model.month) }] : []),
+      { text: `Figures for ${longMonth(model.month)} (CSV)`, href: paths.csv(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (JSON)`, href: paths.json(model.month) },
+    ],
+    restatements: model.restatements.map((r) => {
+      const ind = byRef.get(r.ref)!;
+      return {
+        ref: r.ref,
+        title: ind.title,
+        url: paths.indicator(ctx.slugs.get(r.ref)!),
+        month: shortMonth(r.month),
+        published: formatValue(r.published, ind.unit, ind.decimals),
+        restated: formatValue(r.restated, ind.unit, ind.decimals),
+      };
+    }),
+  };
+}

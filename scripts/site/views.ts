@@ -1,0 +1,104 @@
+// The view data the site's templates print: every table formatted, every
+// chart rendered, every URL made. Built by the modules beside this one.
+import type { DataSet, Indicator, Month } from "../model/types.ts";
+import type { ChartView } from "../charts/chart.ts";
+import type { TableView } from "./tables.ts";
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+export interface MonthPage {
+  month: Month;
+  label: string;
+  url: string;
+  isLatest: boolean;
+  reportingYear: string;
+  summary: { id: string; title: string; url: string; table: TableView }[];
+  sections: Link[];
+  downloads: Link[];
+  restatements: { ref: string; title: string; url: string; month: string; published: string; restated: string }[];
+}
+
+export interface SectionPage {
+  month: Month;
+  monthLabel: string;
+  monthUrl: string;
+  url: string;
+  id: string;
+  title: string;
+  definitionHtml: string | null;
+  commentaryHtml: string | null;
+  tables: TableView[];
+  charts: ChartView[];
+  previous: Link | null;
+  next: Link | null;
+  indicators: Link[];
+  /** Drafted sentences, shown (marked as automatically generated) where no one wrote commentary. */
+  narrative: { ref: string; href: string; text: string }[];
+}
+
+export interface IndicatorPage {
+  ref: string;
+  slug: string;
+  url: string;
+  title: string;
+  section: Link;
+  details: { key: { text: string }; value: { text?: string; html?: string } }[];
+  latest: string;
+  chart: ChartView | null;
+  spcChart: ChartView | null;
+  narrative: string[];
+  history: TableView;
+  annual: TableView;
+  restatements: TableView | null;
+  definitionHtml: string | null;
+}
+
+export interface PrintPage {
+  month: Month;
+  label: string;
+  url: string;
+  title: string;
+  /** Running header text (report title and month), as a CSS string for `@page`. */
+  headerCss: string;
+  footerCss: string;
+  cover: { key: { text: string }; value: { text: string } }[];
+  contents: { id: string; title: string }[];
+  summary: { id: string; title: string; table: TableView }[];
+  sections: SectionPage[];
+  appendix: { id: string; title: string; definitionHtml: string | null; table: TableView }[];
+  restatements: MonthPage["restatements"];
+}
+
+export interface SiteData {
+  authority: DataSet["authority"] & { benchmarkYear: string };
+  latest: Month;
+  months: MonthPage[];
+  sectionPages: SectionPage[];
+  indicatorPages: IndicatorPage[];
+  indicatorIndex: { title: string; indicators: Link[] }[];
+  printPages: PrintPage[];
+  key: {
+    dot: { symbol: string; text: string; tone: string }[];
+    rag: { html: string; text: string }[];
+    variation: { html: string; text: string }[];
+    assurance: { html: string; text: string }[];
+  };
+  generator: string;
+}
+
+export interface SiteOptions {
+  /** Months that get a printed board pack (a print page and a PDF download). */
+  pdfMonths?: Month[];
+}
+
+/** What every page builder needs to know about the whole site. */
+export interface SiteContext {
+  data: DataSet;
+  /** URL slug of each indicator reference. */
+  slugs: Map<string, string>;
+  indicatorOf: Map<string, Indicator>;
+  sectionTitle: Map<string, string>;
+}
