@@ -20,9 +20,11 @@ export function parseMonthHeader(text: string): Month | null {
   let m = /^([A-Za-z]{3,9})\.?[\s\-/'’_]?(\d{2}|\d{4})$/.exec(t);
   if (m) {
     const name = m[1]!.toLowerCase();
-    const idx = MONTHS.findIndex((mn) => name.startsWith(mn) && (name.length <= 4 || fullMonthName(mn).startsWith(name)));
+    const idx = MONTHS.findIndex((mn) => name.startsWith(mn) && (name.length === 3 || fullMonthName(mn).startsWith(name)));
     return idx < 0 ? null : month(fullYear(m[2]!), idx + 1);
   }
+  m = /^(\d{4})[\s\-/'’_]([A-Za-z]{3,9})\.?$/.exec(t); // "2017 Jun"
+  if (m) return parseMonthHeader(`${m[2]} ${m[1]}`);
   m = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
   if (m) return month(Number(m[1]), Number(m[2]));
   m = /^(\d{1,2})[-/.](\d{4})$/.exec(t);
