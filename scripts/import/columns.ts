@@ -40,11 +40,11 @@ function targetYear(header: string): string | null {
 }
 
 const RULES: [RegExp, (header: string) => ColumnRole][] = [
-  [/^(ref|reference|ref no|ref number|no|number|id|code|indicator ref|measure ref|kpi ref|pi ref|pi|kpi no|indicator no|indicator id)$/, () => ({ role: "ref" })],
+  [/^(ref|reference|ref no|ref number|reference number|reference no|no|number|id|code|pi|pi no|pi ref|(indicator|measure|kpi|metric) (ref|reference|no|number|id|code))$/, () => ({ role: "ref" })],
   [/^(area|section|service area|service|theme|category|domain|group|block|area or section|topic)$/, () => ({ role: "section" })],
-  [/^(indicator|description|measure|measure description|indicator description|indicator name|measure name|title|kpi|performance indicator|indicator title|metric|name)$/, () => ({ role: "title" })],
+  [/^((performance|key performance|key) )?(indicator|measure|description|kpi|metric|title|name)s?( (name|title|description))?$/, () => ({ role: "title" })],
   [/^(reporter|reported by|data reporter|reporting officer|analyst|data lead|compiled by)$/, () => ({ role: "reporter" })],
-  [/^(owner|indicator owner|measure owner|lead|lead officer|responsible officer|accountable officer|service lead)$/, () => ({ role: "owner" })],
+  [/^(owner|indicator owner|measure owner|kpi owner|lead|lead officer|lead manager|responsible officer|responsible manager|accountable officer|accountable manager|service lead|head of service)$/, () => ({ role: "owner" })],
   [/^(outcome|intended outcome|outcomes|why it matters|purpose|outcome what impact|what impact)/, () => ({ role: "outcome" })],
   [/^(good performance is|good perf is|good is|polarity|higher or lower is better|better is|dot|direction|desired direction)$/, () => ({ role: "polarity" })],
   [/^(percentage \?|percentage|unit|units|data type|measure type|type|format|data note|data note monthly)$/, () => ({ role: "unit" })],

@@ -18,3 +18,19 @@ describe("month headers as sheets write them", () => {
     expect(looksLikeMonth("Ref")).toBe(false);
   });
 });
+
+import { classifyColumn } from "../../scripts/import/columns.ts";
+
+describe("column headers in the words councils use", () => {
+  const cases: [string, string][] = [
+    ["Ref.", "ref"], ["Reference number", "ref"], ["KPI Ref", "ref"], ["Measure ID", "ref"], ["NO.", "ref"],
+    ["Indicator", "title"], ["Performance measure", "title"], ["Measure description", "title"], ["KPI", "title"], ["Description", "title"],
+    ["Area", "section"], ["Service area", "section"], ["Owner", "owner"], ["Lead officer", "owner"], ["Reporter", "reporter"],
+    ["Good is", "polarity"], ["DoT", "polarity"], ["Percentage ?", "unit"], ["Unit", "unit"],
+    ["% change from previous month", "changePrevious"], ["Monthly change", "changePrevious"], ["% change from same month prev. yr", "changeLastYear"], ["Annual change", "changeLastYear"],
+    ["12 month average", "average12"], ["Avg (12m)", "average12"], ["12-mth max value", "max12"],
+    ["Stat. Neighbour", "benchmark"], ["STAT NEIGH AVE", "benchmark"], ["England", "benchmark"], ["SE region", "benchmark"],
+    ["Target 17-18", "target"], ["Commentary (Jun-18):", "commentary"], ["Comments", "commentary"],
+  ];
+  for (const [header, role] of cases) it(`"${header}" is ${role}`, () => expect(classifyColumn(header).role).toBe(role));
+});
