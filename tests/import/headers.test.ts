@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeMonth, parseMonthHeader } from "../../scripts/import/monthHeader.ts";
+import { classifyColumn } from "../../scripts/import/columns.ts";
 
 describe("month headers as sheets write them", () => {
   const cases: [string, string][] = [
@@ -18,8 +19,6 @@ describe("month headers as sheets write them", () => {
     expect(looksLikeMonth("Ref")).toBe(false);
   });
 });
-
-import { classifyColumn } from "../../scripts/import/columns.ts";
 
 describe("column headers in the words councils use", () => {
   const cases: [string, string][] = [
