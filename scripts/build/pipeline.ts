@@ -26,6 +26,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** Skip printing the PDF (a site-only preview). */
   noPdf?: boolean;
+  /** Print the board pack of every month with data, not only the report month (for a published archive). */
+  allPdfs?: boolean;
 }
 
 export interface BuildResult {
@@ -63,7 +65,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     });
     const chartsBefore = chartStats.ms;
-    const pdfMonths = options.noPdf ? [] : [reportMonth];
+    const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];
     const site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths }));
     timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     await timer.time("styles", () => {
@@ -72,29 +74,32 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
     await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
-    if (!options.noPdf) {
-      const model = models.find((m) => m.month === reportMonth)!;
-      const file = path.join(staging.dir, `board-pack-${reportMonth}.pdf`);
-      const printed = await timer.time("pdf", () =>
+    // The report month last, so its timings are the ones reported.
+    for (const month of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)]) {
+      const model = models.find((m) => m.month === month)!;
+      const file = path.join(staging.dir, `board-pack-${month}.pdf`);
+      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, () =>
         printBoardPack({
           siteDir,
-          printPath: paths.print(reportMonth),
+          printPath: paths.print(month),
           ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
           outFile: file,
           metadata: {
-            title: `${data.authority.report.title} – ${longMonth(reportMonth)}`,
+            title: `${data.authority.report.title} – ${longMonth(month)}`,
             author: data.authority.name,
-            subject: `${data.authority.report.title}, as at month end ${longMonth(reportMonth)}`,
-            keywords: ["children's social care", "performance", "board pack", reportMonth],
+            subject: `${data.authority.report.title}, as at month end ${longMonth(month)}`,
+            keywords: ["children's social care", "performance", "board pack", month],
             language: "en-GB",
-            date: reportDate(model.report.created, reportMonth),
+            date: reportDate(model.report.created, month),
           },
         }),
       );
-      for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
       fs.mkdirSync(path.join(siteDir, "pdf"), { recursive: true });
       fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
-      pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents };
+      if (month === reportMonth) {
+        for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
+        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents };
+      }
     }
     staging.commit();
   } catch (e) {

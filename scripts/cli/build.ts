@@ -6,7 +6,7 @@ import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
 
 await runCli(async () => {
-  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" } });
+  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" } });
   const pathPrefix = (args.values["path-prefix"] as string | undefined) ?? process.env.BOARDPACK_PATH_PREFIX;
   const result = await runBuild({
     data: args.data,
@@ -14,6 +14,7 @@ await runCli(async () => {
     ...(args.month ? { month: args.month } : {}),
     ...(pathPrefix ? { pathPrefix } : {}),
     ...(args.values["no-pdf"] ? { noPdf: true } : {}),
+    ...(args.values["all-pdfs"] ? { allPdfs: true } : {}),
   });
   if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);

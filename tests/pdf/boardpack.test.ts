@@ -133,6 +133,17 @@ describe("the board pack PDF", () => {
   });
 });
 
+describe("npm run build -- --all-pdfs", () => {
+  it("prints every month's board pack and links each from the archive", async () => {
+    const all = await buildInto("tests/fixtures/minimal", { allPdfs: true });
+    for (const m of ["2020-10", "2020-11", "2020-12"]) {
+      expect(fs.existsSync(`${all.outDir}/board-pack-${m}.pdf`), m).toBe(true);
+      expect(fs.readFileSync(`${all.site}/archive/index.html`, "utf8")).toContain(`/pdf/board-pack-${m}.pdf`);
+    }
+    expect(pdfPages(`${all.outDir}/board-pack-2020-10.pdf`).join("\n")).toMatch(/As at month end: October 2020/);
+  });
+});
+
 describe("npm run build -- --month", () => {
   it("prints the board pack of another month", async () => {
     const other = await buildInto("tests/fixtures/minimal", { month: "2020-11" });
