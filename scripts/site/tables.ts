@@ -96,7 +96,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
   const head = [
     headCell("Ref"),
     headCell("Indicator"),
-    headCell("Good is"),
+    headCell("Good performance is"),
     headCell("Data note"),
     ...months.map((m) => headCell(shortMonth(m), true)),
     headCell(`YTD ${model.reportingYear}`, true),
