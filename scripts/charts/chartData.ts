@@ -1,6 +1,7 @@
 // The figures a chart shows, taken from the month's model.
 import type { BenchmarkKey, ChartSpec, IndicatorResult, MonthModel, Target, Unit } from "../model/types.ts";
 import { shortMonth } from "../metrics/months.ts";
+import { targetLine } from "../metrics/rag.ts";
 
 export interface ChartSeries {
   ref: string;
@@ -27,18 +28,12 @@ export interface ChartData {
   decimals: number;
 }
 
-/** Target lines worth drawing: the green threshold(s). */
+/** Target lines worth drawing: the green threshold, both ends of a band, or the value aimed around. */
 function targetLines(target: Target | null): number[] {
   if (!target) return [];
-  switch (target.type) {
-    case "at-least":
-    case "below":
-      return [target.green];
-    case "band":
-      return [...target.green];
-    case "around":
-      return [target.value];
-  }
+  if (target.type === "band") return [...target.green];
+  if (target.type === "around") return [target.value];
+  return [targetLine(target)!];
 }
 
 export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, benchmarkLabels: Record<BenchmarkKey, string>): ChartData {

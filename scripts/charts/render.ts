@@ -9,6 +9,7 @@ import path from "node:path";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
+import { escapeHtml } from "../format/escape.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
@@ -33,9 +34,6 @@ export async function renderSvg(spec: TopLevelSpec, useCache = process.env.BOARD
   return svg;
 }
 
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-}
 
 /**
  * Makes the SVG an image with a text alternative: `role="img"`, labelled by
@@ -50,5 +48,5 @@ export function accessibleSvg(svg: string, id: string, title: string, descriptio
       (_m, attrs: string, w: string, h: string) =>
         `<svg${attrs.replace(/ class="marks"/, ' class="bp-chart__svg"')} width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"`,
     )
-    .replace(/^(<svg[^>]*>)/, `$1<title id="${id}-title">${escapeAttr(title)}</title><desc id="${id}-desc">${escapeAttr(description)}</desc>`);
+    .replace(/^(<svg[^>]*>)/, `$1<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>`);
 }

@@ -3,7 +3,8 @@
 // special-cause points coloured improvement / concern / neutral, the target
 // and the rebase points with their reasons.
 import type { TopLevelSpec } from "vega-lite";
-import type { IndicatorResult, Target } from "../model/types.ts";
+import type { IndicatorResult } from "../model/types.ts";
+import { targetLine } from "../metrics/rag.ts";
 import type { SpcAnalysis } from "../spc/analyse.ts";
 import { formatValue } from "../format/number.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
@@ -14,10 +15,6 @@ import { chartStats } from "./chart.ts";
 
 export const SPC_COLOURS = { improvement: "#00b0f0", concern: "#e46c0a", neutral: "#490092", common: "#a6a6a6" } as const;
 const SPECIAL_WORDS = { improvement: "Special cause: improvement", concern: "Special cause: concern", neutral: "Special cause: neither", common: "Common cause" } as const;
-
-function targetLine(target: Target | null): number | null {
-  return target && (target.type === "at-least" || target.type === "below") ? target.green : null;
-}
 
 export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSpec {
   const categories = analysis.segments.flatMap((s) => s.points.map((p) => shortMonth(p.month)));

@@ -9,15 +9,12 @@ import { runBuild } from "../build/pipeline.ts";
 import { DataError, formatProblem, type Problem } from "../model/problems.ts";
 import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
+import { escapeHtml } from "../format/escape.ts";
+import { TYPES } from "../serve/staticServer.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const RELOAD = "/__boardpack/reload";
 const SCRIPT = `<script>new EventSource("${RELOAD}").onmessage = () => location.reload();</script>`;
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".json": "application/json", ".csv": "text/csv", ".svg": "image/svg+xml", ".pdf": "application/pdf" };
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 function errorPage(problems: Problem[] | string): string {
   const items = typeof problems === "string" ? `<li>${escapeHtml(problems)}</li>` : problems.map((p) => `<li><code>${escapeHtml(formatProblem(p))}</code></li>`).join("");

@@ -6,7 +6,8 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a built site holds. */
+export const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

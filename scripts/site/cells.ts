@@ -4,6 +4,7 @@ import type { Dot, DotConvention, Judgement, Rag, Unit } from "../model/types.ts
 import { DOT_SYMBOL, dotText } from "../format/dot.ts";
 import { formatNumber, formatValue } from "../format/number.ts";
 import { govukMacro } from "./govuk.ts";
+import { escapeHtml } from "../format/escape.ts";
 
 export interface Cell {
   text?: string;
@@ -14,9 +15,7 @@ export interface Cell {
   attributes?: Record<string, string>;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+export { escapeHtml };
 
 export const textCell = (text: string, classes?: string): Cell => (classes ? { text, classes } : { text });
 

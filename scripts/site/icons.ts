@@ -1,6 +1,7 @@
 // The Making Data Count icons as inline SVG: a coloured ring with a letter,
 // so they read in greyscale and on paper, each with its words as the image's
 // text alternative.
+import { escapeHtml } from "../format/escape.ts";
 
 const BLUE = "#00b0f0";
 const ORANGE = "#e46c0a";
@@ -23,14 +24,11 @@ export const ASSURANCE_WORDS: Record<string, string> = {
   inconsistent: "Hit and miss: passes and fails the target by chance",
 };
 
-function escape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function ring(colour: string, inner: string, words: string, cls: string): string {
   return (
-    `<svg class="bp-icon ${cls}" viewBox="0 0 32 32" width="28" height="28" role="img" aria-label="${escape(words)}" focusable="false">` +
-    `<title>${escape(words)}</title>` +
+    `<svg class="bp-icon ${cls}" viewBox="0 0 32 32" width="28" height="28" role="img" aria-label="${escapeHtml(words)}" focusable="false">` +
+    `<title>${escapeHtml(words)}</title>` +
     `<circle cx="16" cy="16" r="14" fill="white" stroke="${colour}" stroke-width="3"/>${inner}</svg>`
   );
 }

@@ -50,6 +50,14 @@ export function positionText(i: IndicatorResult): string {
 
 const iconCell = (html: string): Cell => ({ html, classes: "bp-cell-centre" });
 
+/** The direction-of-travel and SPC columns both summary styles share. */
+function judgementHeads(showSpc: boolean): Cell[] {
+  return [headCell("DoT", false, "bp-cell-centre"), ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : [])];
+}
+function judgementCells(i: IndicatorResult, showSpc: boolean, dot: Authority["dot"]): Cell[] {
+  return [dotCell(i.dot, i.dotJudgement, dot), ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : [])];
+}
+
 /** The performance summary's table for one section, in the authority's style. */
 export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
   const showRag = authority.display.rag;
@@ -65,8 +73,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       ...months.map((m) => headCell(shortMonth(m), true)),
       headCell("Change on last month", true),
       headCell("Change on last year", true),
-      headCell("DoT", false, "bp-cell-centre"),
-      ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : []),
+      ...judgementHeads(showSpc),
       ...(showRag ? [headCell("RAG", false, "bp-cell-centre")] : []),
       headCell("12-month average", true),
       headCell("12-month max", true),
@@ -82,8 +89,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
       { text: formatChange(i.changeFromPrevious), format: "numeric" as const },
       { text: formatChange(i.changeFromLastYear), format: "numeric" as const },
-      dotCell(i.dot, i.dotJudgement, authority.dot),
-      ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : []),
+      ...judgementCells(i, showSpc, authority.dot),
       ...(showRag ? [ragCell(i.rag)] : []),
       figureCell({ value: i.average12 }, i.unit, i.decimals),
       figureCell({ value: i.max12 }, i.unit, i.decimals),
@@ -100,8 +106,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
     headCell("Data note"),
     ...months.map((m) => headCell(shortMonth(m), true)),
     headCell(`YTD ${model.reportingYear}`, true),
-    headCell("DoT", false, "bp-cell-centre"),
-    ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : []),
+    ...judgementHeads(showSpc),
     ...(showRag ? [headCell("RAG", false, "bp-cell-centre"), headCell("Red"), headCell("Amber"), headCell("Green (target)")] : []),
     ...model.trendYears.map((y) => headCell(y, true)),
     ...bm.columns.map((k) => headCell(BENCHMARK_SHORT[k], true)),
@@ -116,8 +121,7 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
       textCell(dataNote(i)),
       ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
       i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals),
-      dotCell(i.dot, i.dotJudgement, authority.dot),
-      ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : []),
+      ...judgementCells(i, showSpc, authority.dot),
       ...(showRag ? [ragCell(i.rag), textCell(tol?.red ?? ""), textCell(tol?.amber ?? ""), textCell(tol?.green ?? "")] : []),
       ...i.annual.map((a) => (a.value === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell(a, i.unit, i.decimals, { parts: false }))),
       ...bm.columns.map((k) => benchmarkCell(i, k)),

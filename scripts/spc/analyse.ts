@@ -3,6 +3,7 @@
 // the Making Data Count variation and assurance icons.
 import type { Month, Polarity, Target } from "../model/types.ts";
 import { xmrLimits, type Limits } from "./limits.ts";
+import { targetLine } from "../metrics/rag.ts";
 import { allFlags, RULE_ORDER, type Flag, type RuleName, type Side } from "./rules.ts";
 
 export type Special = "improvement" | "concern" | "neutral";
@@ -81,13 +82,8 @@ export function analyseSegment(points: { month: Month; value: number }[], polari
   };
 }
 
-function targetValue(target: Target | null | undefined): number | null {
-  if (!target) return null;
-  return target.type === "at-least" || target.type === "below" ? target.green : null;
-}
-
 export function assuranceIcon(limits: Limits | null, target: Target | null | undefined, polarity: Polarity): AssuranceIcon | null {
-  const t = targetValue(target);
+  const t = targetLine(target);
   if (!limits || t === null || (polarity !== "high" && polarity !== "low")) return null;
   if (t > limits.upl) return polarity === "high" ? "consistently-fail" : "consistently-pass";
   if (t < limits.lpl) return polarity === "high" ? "consistently-pass" : "consistently-fail";
