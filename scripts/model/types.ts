@@ -72,6 +72,8 @@ export interface Indicator {
   compute?: Compute;
   /** For an entered percentage: the indicator whose count it is a percentage of (weights the YTD). */
   percentageOf?: string;
+  /** One part of a breakdown: the parts of `partOf` add up to it (the public edition protects them together). */
+  partOf?: string;
   target?: Target;
   benchmarks?: Benchmarks;
   definition?: string;
@@ -90,7 +92,7 @@ export interface Indicator {
   spc?: false | Partial<SpcSettingsInput>;
   source: Location;
   /** Lines of settings that checks point at (`compute`, `target`, `percentageOf`). */
-  lines: Partial<Record<"compute" | "target" | "percentageOf" | "benchmarks", number>>;
+  lines: Partial<Record<"compute" | "target" | "percentageOf" | "partOf" | "benchmarks", number>>;
 }
 
 export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked" | "spc";
@@ -267,6 +269,8 @@ export interface SeriesPoint {
   denominator?: number;
   /** True where the report month's file restated this figure (it changed since last published). */
   restated?: boolean;
+  /** Public edition: the figure is withheld (small-number suppression). */
+  withheld?: true;
 }
 
 export interface Restatement {
@@ -276,6 +280,8 @@ export interface Restatement {
   restated: number | null;
   /** The month whose data file restated it. */
   in: Month;
+  /** Public edition: which of the two figures are withheld. */
+  withheld?: ("published" | "restated")[];
 }
 
 export interface IndicatorResult {
@@ -316,18 +322,36 @@ export interface IndicatorResult {
   /** Drafted sentences computed from the model. */
   narrative: string[];
   /** Outturns of the last five reporting years, oldest first. */
-  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number }[];
+  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; withheld?: true }[];
   /** Every month with data up to the report month. */
   series: SeriesPoint[];
   /** Termly figures, for termly indicators. */
-  terms: { label: string; value: number | null }[];
+  terms: { label: string; value: number | null; withheld?: true }[];
   restatements: Restatement[];
   definition: string | null;
   owner: string | null;
   reporter: string | null;
   outcome: string | null;
   computedAs: string;
+  /** Public edition: the fields withheld by small-number suppression (their values are null). */
+  withheld?: WithheldField[];
 }
+
+/** Fields of an indicator's result that the public edition can withhold. */
+export type WithheldField =
+  | "value"
+  | "previous"
+  | "lastYear"
+  | "changeFromPrevious"
+  | "changeFromLastYear"
+  | "dot"
+  | "rag"
+  | "benchmarkPosition"
+  | "ytd"
+  | "rolling12"
+  | "average12"
+  | "max12"
+  | "spc";
 
 export type SpecialCause = "improvement" | "concern" | "neutral";
 
@@ -372,4 +396,17 @@ export interface MonthModel {
   restatements: Restatement[];
   /** Status, date created and author of this month's report. */
   report: ReportDetails;
+  /** Present in the public edition: how small numbers were suppressed. */
+  publicEdition?: PublicEditionNote;
+}
+
+export interface PublicEditionNote {
+  /** Shown in place of a withheld figure. */
+  symbol: string;
+  /** Counts from 1 to this are withheld. */
+  threshold: number;
+  /** Counts of 0 are withheld too. */
+  suppressZero: boolean;
+  /** Other counts are rounded to the nearest multiple of this (0: not rounded). */
+  rounding: number;
 }

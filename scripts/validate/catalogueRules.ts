@@ -45,6 +45,17 @@ export function checkReferences(data: DataSet, problems: Problems): void {
       }
     }
   }
+  for (const indicator of data.indicators) {
+    if (!indicator.partOf) continue;
+    const total = byRef.get(indicator.partOf);
+    const at = { file: indicator.source.file, line: indicator.lines.partOf ?? indicator.source.line };
+    if (!total) unknown(indicator.partOf, at);
+    else if (indicator.unit !== "count" || total.unit !== "count") {
+      problems.error(at, `${indicator.ref} is a part of ${total.ref}, but only counts add up to a total (${indicator.ref} is ${indicator.unit}, ${total.ref} is ${total.unit}).`, "Use `partOf` between counts: the parts of a breakdown and their total.");
+    } else if (total.partOf) {
+      problems.error(at, `${indicator.ref} is a part of ${total.ref}, which is itself a part of ${total.partOf}.`, `Name the whole breakdown once: make ${indicator.ref} \`partOf: ${total.partOf}\`, or remove ${total.ref}'s \`partOf\`.`);
+    }
+  }
   // Cycles (a computed from b computed from a) would never resolve.
   const state = new Map<string, "visiting" | "done">();
   const visit = (ref: string, trail: string[]): void => {
