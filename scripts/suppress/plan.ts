@@ -10,8 +10,9 @@
 //    (rate x population / 10,000), and a percentage of a count
 //    (`percentageOf`) whose implied numerator is one, are suppressed with it.
 // 2. Secondary, in breakdowns (`partOf`): where a total and all but one of
-//    its parts would be shown, the smallest other part is suppressed too
-//    (on a tie, the first in catalogue order); if no part can be, the total.
+//    its parts would be shown, the smallest other non-zero part is suppressed
+//    too (on a tie, the first in catalogue order; a zero only if no other
+//    part can be); if no part can be, the total.
 // 3. Derived figures, each offered in a fixed order (indicator order; the
 //    month's figures, then YTD, rolling 12 months, 12-month average and
 //    maximum, annual outturns, terms) and shown only if no suppressed count
@@ -169,8 +170,11 @@ export function planSuppression(
             .map((p) => ({ ref: p.ref, atom: [...p.form.keys()][0]! }))
             .filter((p) => !audit.isHidden(p.atom) && !seen.has(p.atom));
           const isTotal = (r: string) => (r === b.total ? 1 : 0);
+          // A zero is a poor complement (readers guess it), so zeros come last.
+          const rank = (v: number) => (v === 0 ? Number.MAX_SAFE_INTEGER : v);
           candidates.sort(
-            (x, y) => isTotal(x.ref) - isTotal(y.ref) || atomsByKey.get(x.atom)!.value - atomsByKey.get(y.atom)!.value || order.get(x.ref)! - order.get(y.ref)!,
+            (x, y) =>
+              isTotal(x.ref) - isTotal(y.ref) || rank(atomsByKey.get(x.atom)!.value) - rank(atomsByKey.get(y.atom)!.value) || order.get(x.ref)! - order.get(y.ref)!,
           );
           const pick = candidates[0];
           if (!pick) {
