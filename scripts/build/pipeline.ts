@@ -16,6 +16,9 @@ import { printBoardPack } from "../pdf/print.ts";
 import { longMonth } from "../metrics/months.ts";
 import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
+import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
+import { publicModels } from "../suppress/apply.ts";
+import { checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 
 export interface BuildOptions {
   data: string;
@@ -28,6 +31,8 @@ export interface BuildOptions {
   noPdf?: boolean;
   /** Print the board pack of every month with data, not only the report month (for a published archive). */
   allPdfs?: boolean;
+  /** internal (default): every figure; public: small numbers suppressed, for a site on the open web. */
+  edition?: "internal" | "public";
 }
 
 export interface BuildResult {
@@ -37,6 +42,8 @@ export interface BuildResult {
   reportMonth: Month;
   outDir: string;
   timer: PhaseTimer;
+  /** The public edition's suppression plan (what was withheld), for a public build. */
+  suppression: SuppressionPlan | null;
   /** The printed board pack, unless noPdf. */
   pdf: { file: string; pages: number; contents: { title: string; page: number }[] } | null;
 }
@@ -50,7 +57,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (!months.includes(reportMonth)) {
     throw new Error(`There is no data for ${reportMonth}: the months with data are ${months[0]} to ${months[months.length - 1]}.`);
   }
-  const models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
+  let models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
+  let suppression: SuppressionPlan | null = null;
+  if (options.edition === "public") {
+    // The public edition is built from suppressed models only: nothing downstream sees a withheld figure.
+    suppression = await timer.time("suppress", () => planSuppression(data, models, data.authority.publicEdition));
+    models = publicModels(models, suppression, data.commentary);
+    checkPublicCommentary(data.commentary, data.authority.publicEdition, problems);
+  }
 
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
@@ -106,7 +120,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     staging.discard();
     throw e;
   }
-  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, pdf };
+  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, pdf };
 }
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */

@@ -154,7 +154,7 @@ export function loadDataSet(dirArg: string): LoadResult {
           problems.error({ file: rel(file) }, `"${section}" is not a section in authority.yaml, so this commentary would not be shown.`, `Rename the file to one of: ${authority.sections.join(", ")} (plus .md).`);
           continue;
         }
-        commentary.push(readCommentary(read(file), rel(file), month, section));
+        commentary.push(readCommentary(read(file), rel(file), month, section, problems));
       }
     }
   }

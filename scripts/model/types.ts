@@ -163,7 +163,27 @@ export interface Authority {
   spc: Partial<SpcSettingsInput>;
   /** Section ids in report order; each is data/indicators/<id>.yaml. */
   sections: string[];
+  /** How the public edition suppresses small numbers (authority.yaml `publicEdition:`). */
+  publicEdition: PublicEditionSettings;
   source: Location;
+  /** Line of `publicEdition:` in authority.yaml, for checks of the references it names. */
+  publicEditionLine?: number;
+}
+
+/** The public edition's disclosure settings. */
+export interface PublicEditionSettings {
+  /** Counts from 1 to this are suppressed (5: counts of 1 to 5). */
+  threshold: number;
+  /** Shown in place of a suppressed figure. */
+  symbol: string;
+  /** Other counts rounded to the nearest multiple of this (0: not rounded). */
+  rounding: 0 | 5 | 10;
+  /** Suppress counts of 0 too (off: 0 children is not a small number of children). */
+  suppressZero: boolean;
+  /** Indicators never suppressed (figures already public, or not about children). */
+  exempt: string[];
+  /** Indicators whose figures are always withheld from the public edition. */
+  withhold: string[];
 }
 
 /** A figure as entered: a value, with its numerator and denominator where known. */
@@ -225,6 +245,12 @@ export interface Commentary {
   file: string;
   /** Still the draft boardpack wrote (its marker line is in the file): not a person's commentary. */
   draft: boolean;
+  /** Line of the file where the text starts. */
+  line: number;
+  /** The text the public edition shows instead (the file's `public:` block); "" for none. */
+  publicMarkdown?: string;
+  /** Line where the `public:` text starts. */
+  publicLine?: number;
 }
 
 export interface DataSet {
@@ -381,7 +407,7 @@ export interface MonthModel {
   last12: Month[];
   /** The five reporting years of the annual trend, oldest first. */
   trendYears: YearLabel[];
-  authority: Omit<Authority, "source" | "sections">;
+  authority: Omit<Authority, "source" | "sections" | "publicEdition">;
   sections: {
     id: string;
     title: string;

@@ -2,26 +2,28 @@
 // suppression plan: every withheld figure becomes null and is listed in
 // `withheld`, so every output (tables, charts, downloads, narrative) that
 // reads the model shows the symbol and never the figure.
-import type { IndicatorResult, MonthModel, Restatement, WithheldField } from "../model/types.ts";
+import type { Commentary, IndicatorResult, MonthModel, Restatement, WithheldField } from "../model/types.ts";
 import { relativeChange } from "../metrics/change.ts";
 import { addMonths } from "../metrics/months.ts";
 import { draftNarrative } from "../narrative/draft.ts";
 import type { SuppressionPlan } from "./plan.ts";
 
-export function publicModels(models: MonthModel[], plan: SuppressionPlan): MonthModel[] {
-  return models.map((m) => publicModel(m, plan));
+/** `commentary`: the data set's, whose `public:` blocks replace the text. */
+export function publicModels(models: MonthModel[], plan: SuppressionPlan, commentary: Commentary[] = []): MonthModel[] {
+  return models.map((m) => publicModel(m, plan, commentary));
 }
 
-function publicModel(model: MonthModel, plan: SuppressionPlan): MonthModel {
+function publicModel(model: MonthModel, plan: SuppressionPlan, commentary: Commentary[]): MonthModel {
   const { settings } = plan;
   const indicators = model.indicators.map((r) => publicResult(r, model, plan));
-  const byRef = new Map(indicators.map((r) => [r.ref, r]));
   return {
     ...model,
     indicators,
     restatements: model.restatements.map((r) => publicRestatement(r, model.month, plan)),
-    // Sections keep their commentary here; the public build replaces it (see commentary's `public:` block).
-    sections: model.sections.map((s) => ({ ...s, indicators: s.indicators.filter((ref) => byRef.has(ref)) })),
+    sections: model.sections.map((s) => {
+      const own = commentary.find((c) => c.month === model.month && c.section === s.id && !c.draft && c.publicMarkdown !== undefined);
+      return own ? { ...s, commentary: own.publicMarkdown || null } : s;
+    }),
     publicEdition: { symbol: settings.symbol, threshold: settings.threshold, suppressZero: settings.suppressZero, rounding: settings.rounding },
   };
 }
