@@ -134,10 +134,22 @@ export function planSuppression(
   const key = (report: Month, ref: string, field: FieldKey) => `${report}\u0000${ref}\u0000${field}`;
   const unprotected: string[] = [];
 
+  // The same figure is offered again by every later report. Accepted stays accepted (its equations are
+  // already in the span) and rejected stays rejected (a larger span reveals at least as much), so each
+  // distinct set of forms is decided once.
+  const decided = new Map<string, boolean>();
   const publish = (ref: string, forms: Form[]): boolean => {
     const audit = auditFor(ref);
+    if (!forms.some((f) => [...f.keys()].some((a) => audit.isHidden(a)))) {
+      for (const f of forms) for (const a of f.keys()) seen.add(a);
+      return true;
+    }
+    const signature = `${groupOf.get(ref) ?? ref}\u0001${forms.map((f) => [...f].map(([a, c]) => `${a}\u0002${c}`).sort().join("\u0003")).join("\u0004")}`;
+    const known = decided.get(signature);
+    if (known !== undefined) return known;
     const ok = audit.offer(forms);
     if (ok) for (const f of forms) for (const a of f.keys()) seen.add(a);
+    decided.set(signature, ok);
     return ok;
   };
   const reasonOf = (forms: Form[]): SuppressionReason => {
@@ -206,6 +218,8 @@ export function planSuppression(
     }
 
     function offerTotals(r: IndicatorResult, ind: Indicator, model: MonthModel, hiddenMonths: Set<Month>) {
+      const valueAt = new Map(r.series.map((p) => [p.month, p.value]));
+      const has = (m: Month) => (valueAt.get(m) ?? null) !== null;
       const offer = (field: FieldKey, value: number | null, slots: Slots, dependsOn: Month[]) => {
         if (value === null) return;
         if (withhold.has(ind.ref)) return hide(ind.ref, field, value, "withheld");
@@ -216,15 +230,15 @@ export function planSuppression(
         }
         if (!publish(ind.ref, slots)) hide(ind.ref, field, value, reasonOf(slots));
       };
-      const window = last12(model.month).filter((m) => r.series.some((p) => p.month === m && p.value !== null));
+      const window = last12(model.month).filter(has);
       const ytdMonths = monthRange(yearStart(model.month, data.authority.yearStartMonth), model.month);
       offer("ytd", r.ytd, builder.total(ind.ref, ytdMonths), ytdMonths);
       offer("rolling12", r.rolling12, builder.total(ind.ref, window), window);
       // A mean of counts is their total over a known number of months; a mean of percentages or rates is not linear.
       offer("average12", r.average12, ind.unit === "count" ? builder.total(ind.ref, window) : [], window);
       if (r.max12 !== null) {
-        const shown = window.filter((m) => !hiddenMonths.has(m)).map((m) => r.series.find((p) => p.month === m)!.value!);
-        const hiddenValues = window.filter((m) => hiddenMonths.has(m)).map((m) => r.series.find((p) => p.month === m)!.value!);
+        const shown = window.filter((m) => !hiddenMonths.has(m)).map((m) => valueAt.get(m)!);
+        const hiddenValues = window.filter((m) => hiddenMonths.has(m)).map((m) => valueAt.get(m)!);
         // The maximum reveals nothing when a shown month holds it.
         if (withhold.has(ind.ref)) hide(ind.ref, "max12", r.max12, "withheld");
         else if (hiddenValues.length && (shown.length === 0 || Math.max(...shown) < Math.max(...hiddenValues))) hide(ind.ref, "max12", r.max12, "derived");
@@ -233,7 +247,7 @@ export function planSuppression(
         if (a.value === null) continue;
         const yearMonths = monthsOfYear(a.year, data.authority.yearStartMonth);
         let slots: Slots;
-        if (ind.yearBasis === "reporting" && yearMonths.every((m) => r.series.some((p) => p.month === m && p.value !== null))) {
+        if (ind.yearBasis === "reporting" && yearMonths.every(has)) {
           slots = ind.kind === "flow" ? builder.total(ind.ref, yearMonths) : (builder.cell(ind.ref, yearMonths[11]!) ?? []);
         } else if (ind.unit === "count") slots = [builder.atom(ind.ref, "count", a.year, a.value)];
         else if (a.numerator !== undefined && a.denominator !== undefined) {
