@@ -157,7 +157,9 @@ export function loadDataSet(dirArg: string): LoadResult {
       const monthDirPath = path.join(commentaryDir, month);
       if (!fs.statSync(monthDirPath).isDirectory()) continue;
       if (!isMonth(month)) {
-        problems.error({ file: rel(monthDirPath) }, `"${month}" is not a month.`, "Name commentary folders YYYY-MM (e.g. 2020-12).");
+        // Placed at the folder's first file, so editors and CI annotations have a line to show.
+        const first = listFiles(monthDirPath, /\.md$/)[0];
+        problems.error(first ? { file: rel(first), line: 1 } : { file: rel(monthDirPath) }, `"${month}" is not a month.`, "Name commentary folders YYYY-MM (e.g. 2020-12).");
         continue;
       }
       for (const file of listFiles(monthDirPath, /\.md$/)) {

@@ -138,6 +138,13 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
   return result;
 }
 
+/** A real calendar date written YYYY-MM-DD (not 2021-02-31). */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
 /** `report: { status: Issue 1, created: 2021-02-23, createdBy: ... }` */
 function readReportDetails(node: YNode, file: string, month: string, problems: Problems): ReportDetails {
   const details: ReportDetails = {};
@@ -150,7 +157,7 @@ function readReportDetails(node: YNode, file: string, month: string, problems: P
     if (key.text === "status") details.status = text;
     else if (key.text === "createdBy") details.createdBy = text;
     else if (key.text === "created") {
-      if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) {
+      if (!isDate(text)) {
         problems.error({ file, line: key.line }, `"${text}" is not a date.`, "Write the date created as YYYY-MM-DD, e.g. 2021-02-23.");
       } else if (text.slice(0, 7) <= month) {
         // A month's report is written once the month has ended.

@@ -3,15 +3,17 @@
 // that are not UTF-8 (a file saved from Excel or Word as Windows-1252, where
 // `£` and `é` would otherwise be published as `�`). A byte-order mark is fine.
 import fs from "node:fs";
+import iconv from "iconv-lite";
 import type { Problems } from "../model/problems.ts";
 
 /**
- * The largest data file read. A month file is a few kilobytes and the whole
- * bundled example is under 200 KB, so a file this size is a mistake (the
- * wrong file, an export of a whole database); refusing it before reading
- * keeps a build's memory bounded.
+ * The largest data file read: 2 MB. A month file of the bundled example is
+ * 9 KB and its largest section file 8 KB, so a larger file is a mistake (the
+ * wrong file, an export of a whole database). Refusing it before reading
+ * bounds memory: checking a 2 MB file that is all errors peaks at about
+ * 200 MB for the whole process (tests/hardening/bad-corpus.test.ts).
  */
-export const MAX_DATA_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_DATA_FILE_BYTES = 2 * 1024 * 1024;
 
 const SAVE_AS_UTF8 =
   'Save the file as UTF-8 (Excel: Save As > "CSV UTF-8 (Comma delimited)"; Word or Notepad: Save As > Encoding "UTF-8"; VS Code: "Save with Encoding" > UTF-8).';
@@ -107,7 +109,8 @@ export function readTextFile(absPath: string, file: string, problems: Problems):
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const byte = bytes[bad]!;
-    const as1252 = new TextDecoder("windows-1252").decode(bytes.subarray(bad, bad + 1));
+    // Node's own "windows-1252" decoder is Latin-1 (0x80-0x9F become controls); iconv-lite has the real table.
+    const as1252 = iconv.decode(Buffer.from(bytes.subarray(bad, bad + 1)), "win1252");
     const printable = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(as1252);
     problems.error(
       { file, ...position(bytes, bad) },
