@@ -8,6 +8,7 @@ import { modelToCsv } from "../output/modelCsv.ts";
 import { modelToJson } from "../output/modelJson.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
+import { addPolicyToSite } from "./contentSecurityPolicy.ts";
 import { buildSiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
@@ -33,6 +34,8 @@ export interface BuildOptions {
   allPdfs?: boolean;
   /** internal (default): every figure; public: small numbers suppressed, for a site on the open web. */
   edition?: "internal" | "public";
+  /** A local preview (npm run serve): pages may load the preview server's reload script. */
+  preview?: boolean;
 }
 
 export interface BuildResult {
@@ -88,6 +91,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
     await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
+    await timer.time("content security policy", () => addPolicyToSite(siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported.
     for (const month of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)]) {
       const model = models.find((m) => m.month === month)!;

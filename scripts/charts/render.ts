@@ -10,6 +10,7 @@ import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
@@ -27,10 +28,7 @@ export async function renderSvg(spec: TopLevelSpec, useCache = process.env.BOARD
   }
   const svg = await renderOnPool(spec);
   cacheStats.misses++;
-  if (useCache) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, svg);
-  }
+  if (useCache) writeFileAtomic(file, svg);
   return svg;
 }
 

@@ -45,7 +45,13 @@ export const authoritySchema = z.strictObject({
     .refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, { message: "must be a month number from 1 to 12 (4 = April)" })
     .default(4),
   directionOfTravel: dot.default({ convention: "polarity" }),
-  population: z.record(yearLabel, positiveNumber).default({}),
+  // Children aged 0-17: a whole number, and no council has more than England's 12 million.
+  population: z
+    .record(
+      yearLabel,
+      positiveNumber.refine((n) => Number.isInteger(n) && n <= 12_000_000, { message: "must be the number of children aged 0-17: a whole number, at most 12,000,000" }),
+    )
+    .default({}),
   benchmarks: z
     .strictObject({
       year: text,
