@@ -1,5 +1,6 @@
-// Where each page lives. Every link goes through these functions, and the
-// site can be hosted under a sub-path (pathPrefix) by one setting.
+// Where each page lives. Every link goes through these functions. They give
+// site paths ("/2020-12/referrals/"); the HTML of each page gets them
+// relative to itself (relativeUrl.mjs), so the site needs no host or prefix.
 import type { Month } from "../model/types.ts";
 
 export function refSlug(ref: string): string {
