@@ -31,6 +31,8 @@ export const paths = {
   month: (m: Month) => `/${m}/`,
   section: (m: Month, id: string) => `/${m}/${id}/`,
   indicator: (slug: string) => `/indicators/${slug}/`,
+  /** An indicator's page as reached from month `m`'s report: its breadcrumbs lead back to that month. */
+  indicatorFrom: (slug: string, m: Month) => `/indicators/${slug}/#${fromId(m)}`,
   indicators: () => "/indicators/",
   archive: () => "/archive/",
   json: (m: Month) => `/data/${m}.json`,
@@ -39,3 +41,8 @@ export const paths = {
   css: () => "/assets/boardpack.css",
   print: (m: Month) => `/print/${m}/`,
 };
+
+/** The id on an indicator page that a link from month `m` targets (see content/indicator.njk). */
+export function fromId(m: Month): string {
+  return `from-${m}`;
+}

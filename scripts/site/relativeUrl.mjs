@@ -1,7 +1,8 @@
 // Every internal reference of the site is written relative to the page it is
 // on, so the same folder works from a file share (file://), at the root of a
-// host or under any path, with no setting. Templates and view data use site
-// paths ("/2020-12/referrals/"); Eleventy's HTML transform rewrites them here.
+// host or under any path, with no setting. View data hold site paths
+// ("/2020-12/referrals/"); the templates' `url` filter (.eleventy.js) writes
+// them relative to the page being rendered.
 // Plain JavaScript so that .eleventy.js (loaded by Eleventy itself) can use it.
 import path from "node:path";
 
@@ -30,10 +31,8 @@ export function relativeUrl(pageUrl, url) {
 const URL_ATTRIBUTE = /\s(?:href|src|srcset|poster|action)$/;
 
 /**
- * The page's HTML with every site path in a URL attribute made relative to
- * the page (see relativeUrl). A plain scan for `="/`: the pages carry large
- * inline SVG charts, and parsing them all (Eleventy's posthtml URL transform)
- * costs ten times as much.
+ * A fragment of HTML (a table cell) with every site path in a URL attribute
+ * made relative to the page (see relativeUrl).
  * @param {string} html
  * @param {string} pageUrl
  * @returns {string}

@@ -44,3 +44,66 @@ describe("opened from a folder (file://)", () => {
     }
   }, 60_000);
 });
+
+describe("breadcrumbs of an indicator page", () => {
+  it("lead back to the month the reader came from, and to the latest month otherwise, with the page at its top", async () => {
+    const browser = await getBrowser();
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 800 });
+      const visibleTrail = () =>
+        page.evaluate(() => ({
+          trails: [...document.querySelectorAll<HTMLElement>(".govuk-breadcrumbs")].filter((n) => n.offsetParent !== null).map((n) => n.innerText.replace(/\s+/g, " ").trim()),
+          scrollY: window.scrollY,
+        }));
+      await page.goto(fileUrl("2020-06/referrals/index.html"), { waitUntil: "load" });
+      // follow the section's link to an indicator, as a reader would
+      const href = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>("main a")].find((a) => a.textContent!.startsWith("1.5 "))!.href);
+      await page.goto(href, { waitUntil: "load" });
+      expect(await visibleTrail()).toEqual({ trails: ["June 2020 Referrals 1.5"], scrollY: 0 });
+      await page.goto(fileUrl("indicators/1-5/index.html"), { waitUntil: "load" });
+      expect(await visibleTrail()).toEqual({ trails: ["December 2020 Referrals 1.5"], scrollY: 0 });
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+// One page of every kind, and the pages whose tables and charts are widest.
+const PAGE_KINDS = {
+  "latest month report": "index.html",
+  "earlier month report": "2020-06/index.html",
+  section: "2020-12/referrals/index.html",
+  "section with the widest table": "2020-12/looked-after-children/index.html",
+  "section with termly tables": "2020-12/health-and-education/index.html",
+  indicator: "indicators/1-5/index.html",
+  "termly indicator": "indicators/6-13/index.html",
+  "indicator index": "indicators/index.html",
+  archive: "archive/index.html",
+};
+
+describe("on a phone, 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
+  it("scrolls no page sideways as a whole: wide tables scroll in their own box", async () => {
+    const browser = await getBrowser();
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 320, height: 640 });
+      const wide: string[] = [];
+      let tablesThatScroll = 0;
+      for (const [kind, file] of Object.entries(PAGE_KINDS)) {
+        await page.goto(fileUrl(file), { waitUntil: "load" });
+        const m = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          // the boxes that hold wide tables do scroll, so the test looks at pages that need them
+          scrolling: [...document.querySelectorAll(".bp-table-scroll")].filter((b) => b.scrollWidth > b.clientWidth).length,
+        }));
+        if (m.width > 320) wide.push(`${kind} (${file}): ${m.width} px`);
+        tablesThatScroll += m.scrolling;
+      }
+      expect(wide).toEqual([]);
+      expect(tablesThatScroll).toBeGreaterThan(15);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
