@@ -3,7 +3,9 @@
 // them without scrolling: the reference (kept in view while the table
 // scrolls), the indicator (a link to its page), the latest figure, DoT and
 // RAG. The rest follows: target, SPC, earlier months, year to date, annual
-// trend, benchmarks.
+// trend, benchmarks. A column that no indicator of the month fills (RAG and
+// target where there are no targets, a benchmark nobody has) is left out, in
+// every section alike.
 import type { Authority, IndicatorResult, MonthModel } from "../model/types.ts";
 import { formatChange } from "../format/number.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
@@ -45,23 +47,26 @@ export function siteSummaryTable(
   const earlier = monthRange(model.last12[dataset ? 0 : 9]!, model.month).slice(0, -1).reverse();
   const point = (i: IndicatorResult, m: string) => i.series.find((p) => p.month === m) ?? null;
 
-  const columns: { head: Cell; cell: (i: IndicatorResult) => Cell }[] = [
+  const all = model.indicators.filter((i) => i.inSummary);
+  const any = (has: (i: IndicatorResult) => unknown) => all.some((i) => has(i) !== null && has(i) !== undefined && has(i) !== "");
+  const withTargets = any((i) => i.target);
+  const columns: { head: Cell; cell: (i: IndicatorResult) => Cell; shown?: boolean }[] = [
     { head: head("Ref"), cell: (i) => textCell(i.ref, "bp-ref") },
     { head: head("Indicator"), cell: (i) => indicatorCell(i, indicatorHref(i.ref)) },
     { head: periodHead(shortMonth(model.month)), cell: (i) => latestCell(i, model.month) },
     { head: head("DoT", "bp-cell-centre"), cell: (i) => dotCell(i.dot, i.dotJudgement, authority.dot) },
-    ...(showRag ? [{ head: head("RAG", "bp-cell-centre"), cell: (i: IndicatorResult) => ragCell(i.rag) }] : []),
+    ...(showRag ? [{ head: head("RAG", "bp-cell-centre"), cell: (i: IndicatorResult) => ragCell(i.rag), shown: withTargets }] : []),
     ...(dataset
       ? [
           { head: numericHead("Change on last month"), cell: (i: IndicatorResult) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" as const }) },
           { head: numericHead("Change on last year"), cell: (i: IndicatorResult) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" as const }) },
         ]
       : []),
-    { head: head("Target"), cell: (i) => (i.target ? textCell(targetText(i), "bp-summary__target") : textCell("None", "bp-na")) },
+    { head: head("Target"), cell: (i) => (i.target ? textCell(targetText(i), "bp-summary__target") : textCell("None", "bp-na")), shown: withTargets },
     ...(showSpc
       ? [
           { head: head("Variation", "bp-cell-centre"), cell: (i: IndicatorResult) => centred(variationIcon(i.spc?.variation)) },
-          { head: head("Assurance", "bp-cell-centre"), cell: (i: IndicatorResult) => centred(assuranceIcon(i.spc?.assurance)) },
+          { head: head("Assurance", "bp-cell-centre"), cell: (i: IndicatorResult) => centred(assuranceIcon(i.spc?.assurance)), shown: withTargets },
         ]
       : []),
     ...earlier.map((m) => ({ head: periodHead(shortMonth(m)), cell: (i: IndicatorResult) => figureCell(point(i, m), i.unit, i.decimals, { parts: false }) })),
@@ -72,10 +77,12 @@ export function siteSummaryTable(
         ]
       : [
           {
+            shown: any((i) => i.ytd),
             head: numericHead(`YTD ${model.reportingYear}`),
             cell: (i: IndicatorResult) => (i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals)),
           },
           ...model.trendYears.map((year, n) => ({
+            shown: any((i) => i.annual[n]?.value),
             head: periodHead(year),
             cell: (i: IndicatorResult) => {
               const a = i.annual[n];
@@ -84,26 +91,28 @@ export function siteSummaryTable(
           })),
         ]),
     ...bm.columns.map((k) => ({
+      shown: any((i) => i.benchmarks?.values[k]),
       head: { ...numericHead(bm.labels[k]), classes: "bp-summary__benchmark" },
       cell: (i: IndicatorResult) => {
         const v = i.benchmarks?.values[k];
         return v === undefined ? { text: "", format: "numeric" as const } : figureCell({ value: v }, i.unit, i.decimals);
       },
     })),
-    { head: head("Against benchmarks"), cell: (i) => textCell(positionText(i)) },
+    { head: head("Against benchmarks"), cell: (i) => textCell(positionText(i)), shown: any((i) => positionText(i)) },
     { head: head("Good performance"), cell: (i) => textCell(POLARITY_SHORT[i.polarity]) },
     { head: head("Data note"), cell: (i) => textCell(dataNote(i)) },
     ...(dataset
       ? [
-          { head: head("Owner"), cell: (i: IndicatorResult) => textCell(i.owner ?? "") },
-          { head: head("Reporter"), cell: (i: IndicatorResult) => textCell(i.reporter ?? "") },
+          { head: head("Owner"), cell: (i: IndicatorResult) => textCell(i.owner ?? ""), shown: any((i) => i.owner) },
+          { head: head("Reporter"), cell: (i: IndicatorResult) => textCell(i.reporter ?? ""), shown: any((i) => i.reporter) },
         ]
       : []),
   ];
+  const shown = columns.filter((c) => c.shown !== false);
   return {
-    head: columns.map((c) => c.head),
-    rows: indicators.map((i) => columns.map((c) => c.cell(i))),
-    columns: columns.length,
+    head: shown.map((c) => c.head),
+    rows: indicators.map((i) => shown.map((c) => c.cell(i))),
+    columns: shown.length,
     classes: "bp-summary-table",
   };
 }
