@@ -26,8 +26,6 @@ export interface BuildOptions {
   out: string;
   /** The month of the PDF board pack (default: the latest month with data). */
   month?: Month;
-  /** URL path the site is served under, e.g. /boardpack/ for a project site (default /). */
-  pathPrefix?: string;
   /** Skip printing the PDF (a site-only preview). */
   noPdf?: boolean;
   /** Print the board pack of every month with data, not only the report month (for a published archive). */
@@ -90,7 +88,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
-    await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
+    await timer.time("eleventy", () => renderSite(site, siteDir));
     await timer.time("content security policy", () => addPolicyToSite(siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported.
     for (const month of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)]) {
@@ -100,7 +98,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         printBoardPack({
           siteDir,
           printPath: paths.print(month),
-          ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
           outFile: file,
           metadata: {
             title: `${data.authority.report.title} – ${longMonth(month)}`,

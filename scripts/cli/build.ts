@@ -9,12 +9,13 @@ await runCli(async () => {
   const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" }, edition: { type: "string" } });
   const edition = (args.values.edition as string | undefined) ?? "internal";
   if (edition !== "internal" && edition !== "public") throw new Error(`--edition must be internal or public (got "${edition}").`);
+  // Accepted so that existing scripts keep working; every link is now relative, so the site works at any path as it is.
   const pathPrefix = (args.values["path-prefix"] as string | undefined) ?? process.env.BOARDPACK_PATH_PREFIX;
+  if (pathPrefix) process.stderr.write(`note: --path-prefix (BOARDPACK_PATH_PREFIX) is no longer needed and is ignored: every link of the site is relative, so dist/site works from a folder or at any path on any host.\n`);
   const result = await runBuild({
     data: args.data,
     out: args.out,
     ...(args.month ? { month: args.month } : {}),
-    ...(pathPrefix ? { pathPrefix } : {}),
     ...(args.values["no-pdf"] ? { noPdf: true } : {}),
     ...(args.values["all-pdfs"] ? { allPdfs: true } : {}),
     edition,
