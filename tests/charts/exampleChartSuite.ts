@@ -20,7 +20,7 @@ export function exampleChartSuite(part: number, parts: number): void {
   describe(`the example's charts (part ${part + 1} of ${parts})`, () => {
     it("cover every chart type the catalogue uses, in both variants", () => {
       const kinds = new Set(laid.map((l) => `${l.chart.spc ? "spc" : l.chart.data!.type} ${l.chart.variant}`));
-      for (const type of ["annual", "bar", "grouped", "line", "spc", "stacked"]) for (const v of ["wide", "narrow"]) expect(kinds).toContain(`${type} ${v}`);
+      for (const type of ["annual", "bar", "grouped", "line", "spc", "stacked", "termly"]) for (const v of ["wide", "narrow"]) expect(kinds).toContain(`${type} ${v}`);
       expect(laid.length).toBeGreaterThan(500);
     });
 
