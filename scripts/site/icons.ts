@@ -44,8 +44,8 @@ function icon(outline: Outline, inner: string, words: string, cls: string): stri
 const letter = (ch: string, colour: string, x = 16) =>
   `<text x="${x}" y="21.5" text-anchor="middle" font-family="Liberation Sans, Arial, sans-serif" font-size="15" font-weight="bold" fill="${colour}">${ch}</text>`;
 
-/** A small triangle right of the letter: up for higher, down for lower. */
-const arrow = (up: boolean, colour: string) => (up ? `<path d="M24.5 9.5 l3.5 5 h-7 z" fill="${colour}"/>` : `<path d="M24.5 22.5 l3.5 -5 h-7 z" fill="${colour}"/>`);
+/** A small triangle right of the letter, inside a ring's inner edge: up for higher, down for lower. */
+const arrow = (up: boolean, colour: string) => (up ? `<path d="M23.5 10 l3.25 5 h-6.5 z" fill="${colour}"/>` : `<path d="M23.5 22 l3.25 -5 h-6.5 z" fill="${colour}"/>`);
 
 export function variationIcon(name: string | null | undefined): string {
   if (!name) return "";
