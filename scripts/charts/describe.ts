@@ -3,7 +3,7 @@
 import { formatValue } from "../format/number.ts";
 import type { ChartData } from "./chartData.ts";
 
-const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
+const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", termly: "Bar chart of termly figures", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
 
 export function describeChart(data: ChartData): string {
   const first = data.categories[0];
@@ -20,6 +20,10 @@ export function describeChart(data: ChartData): string {
     const high = points.reduce((a, b) => (b.v > a.v ? b : a));
     const low = points.reduce((a, b) => (b.v < a.v ? b : a));
     parts.push(`${s.label}: ${fmt(latest.v)} in ${latest.x}; highest ${fmt(high.v)} (${high.x}), lowest ${fmt(low.v)} (${low.x}).`);
+    // Periods without a figure between the first and the latest: the chart leaves them as gaps.
+    const first = s.values.findIndex((v) => v !== null);
+    const gaps = data.categories.filter((_, i) => i > first && i < data.categories.indexOf(latest.x) && s.values[i] === null);
+    if (gaps.length) parts.push(`No figure for ${gaps.join(", ")}.`);
   }
   if (data.references.length) {
     parts.push(`Reference lines: ${data.references.map((r) => `${r.label} ${formatValue(r.value, data.unit, data.decimals)}`).join("; ")}.`);

@@ -95,7 +95,7 @@ export interface Indicator {
   lines: Partial<Record<"compute" | "target" | "percentageOf" | "partOf" | "benchmarks", number>>;
 }
 
-export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked" | "spc";
+export type ChartType = "line" | "bar" | "annual" | "termly" | "grouped" | "stacked" | "spc";
 
 export interface ChartSpec {
   type: ChartType;

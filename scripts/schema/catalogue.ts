@@ -58,7 +58,7 @@ export const indicatorSchema = z.strictObject({
 });
 
 const chart = z.strictObject({
-  type: z.enum(["line", "bar", "annual", "grouped", "stacked", "spc"]),
+  type: z.enum(["line", "bar", "annual", "termly", "grouped", "stacked", "spc"]),
   title: nonEmptyText,
   indicators: z.array(ref).min(1, { message: "must name at least one indicator" }),
 });
