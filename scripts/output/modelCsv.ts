@@ -9,6 +9,16 @@ const COLUMNS = [
   "rolling12", "dot", "rag", "target", "statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile", "region", "benchmarkYear",
 ] as const;
 
+/**
+ * Text a spreadsheet would run as a formula when the download is opened
+ * (`=HYPERLINK(...)`, `+`, `-`, `@`, or a leading tab or carriage return)
+ * starts with an apostrophe instead, which Excel and LibreOffice read as
+ * "this is text" (OWASP's advice for CSV injection). Numbers are not strings here.
+ */
+function inertInSpreadsheets(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function modelToCsv(model: MonthModel): string {
   const rows = model.indicators.map((i) => [
     i.ref, i.section, i.title, i.unit, i.polarity, i.kind, model.month, i.value, i.numerator, i.denominator,
@@ -17,5 +27,5 @@ export function modelToCsv(model: MonthModel): string {
     i.benchmarks?.values.statNeighbour, i.benchmarks?.values.bestStatNeighbour, i.benchmarks?.values.england,
     i.benchmarks?.values.englandTopQuartile, i.benchmarks?.values.region, i.benchmarks?.year,
   ].map((v) => (v === null || v === undefined ? "" : v)));
-  return stringify([COLUMNS as unknown as string[], ...rows], { cast: { number: (n) => String(n) } });
+  return stringify([COLUMNS as unknown as string[], ...rows], { cast: { number: (n) => String(n), string: inertInSpreadsheets } });
 }
