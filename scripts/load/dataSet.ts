@@ -170,7 +170,7 @@ export function loadDataSet(dirArg: string): LoadResult {
         }
         const source = read(file);
         if (source === null) continue;
-        commentary.push(readCommentary(source, rel(file), month, section));
+        commentary.push(readCommentary(source, rel(file), month, section, problems));
       }
     }
   }

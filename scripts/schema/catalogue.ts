@@ -43,6 +43,7 @@ export const indicatorSchema = z.strictObject({
   frequency: z.enum(["monthly", "termly"]).default("monthly"),
   compute: compute.optional(),
   percentageOf: ref.optional(),
+  partOf: ref.optional(),
   target: target.optional(),
   benchmarks: benchmarks.optional(),
   definition: text.optional(),

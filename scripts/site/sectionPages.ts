@@ -51,13 +51,13 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
       charts: sectionCharts[idx]!,
       previous: prev ? { text: prev.title, href: paths.section(model.month, prev.id) } : null,
       next: next ? { text: next.title, href: paths.section(model.month, next.id) } : null,
-      indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicator(ctx.slugs.get(r)!) })),
+      indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicatorFrom(ctx.slugs.get(r)!, model.month) })),
       narrative: s.commentary
         ? []
         : s.indicators
             .map((r) => byRef.get(r)!)
             .filter((i) => i.inSummary && i.narrative.length)
-            .map((i) => ({ ref: i.ref, href: paths.indicator(ctx.slugs.get(i.ref)!), text: i.narrative.join(" ") })),
+            .map((i) => ({ ref: i.ref, href: paths.indicatorFrom(ctx.slugs.get(i.ref)!, model.month), text: i.narrative.join(" ") })),
     };
   });
 }

@@ -34,7 +34,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     latest: latest.month,
     months: [...months].reverse(),
     sectionPages: sections,
-    indicatorPages: await indicatorPages(ctx, latest),
+    indicatorPages: await indicatorPages(ctx, latest, models.map((m) => m.month)),
     indicatorIndex: sectionsInOrder.map((s) => ({
       title: s.title,
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),

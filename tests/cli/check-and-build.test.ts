@@ -46,9 +46,9 @@ describe("npm run build -- --data DIR --out DIR", () => {
     const c2 = model.indicators.find((i: { ref: string }) => i.ref === "C2%");
     expect(c2).toMatchObject({ ref: "C2%", unit: "percentage", numerator: 379, denominator: 663, rag: "red", dot: "improved" });
     expect(c2.value).toBeCloseTo((379 / 663) * 100, 10);
-    const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\n");
-    expect(csv[0]).toMatch(/^ref,section,title,unit,polarity,kind,month,value,/);
-    expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,front-door,Number of contacts,count,info,flow,2020-12,663,/);
+    const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\r\n");
+    expect(csv[0]).toMatch(/^\uFEFFRef,Section,Indicator,Month,Unit,Good performance,Figure,/);
+    expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,Front door,Number of contacts,2020-12,count,For information,663,/);
   });
 
   it("leaves the previous output untouched when the data has errors", () => {

@@ -13,6 +13,7 @@ import { buildMonthModel } from "../../scripts/metrics/model.ts";
 import { addMonths, last12, monthRange, yearStart } from "../../scripts/metrics/months.ts";
 import type { Authority, DataSet, Entry, Figure, Indicator, IndicatorResult, Month, MonthFile } from "../../scripts/model/types.ts";
 import { benchmarkLabels } from "../../scripts/schema/authority.ts";
+import { DEFAULT_SUPPRESSION } from "../../scripts/suppress/settings.ts";
 
 function indicator(ref: string, unit: Indicator["unit"], kind: Indicator["kind"], extra: Partial<Indicator> = {}): Indicator {
   return {
@@ -53,6 +54,7 @@ function authority(yearStartMonth: number): Authority {
     display: { rag: true, spc: true },
     spc: {},
     sections: ["s"],
+    publicEdition: DEFAULT_SUPPRESSION,
     source: { file: "authority.yaml", line: 1 },
   };
 }
