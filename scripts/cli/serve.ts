@@ -10,12 +10,17 @@ import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { startPreviewServer } from "../serve/previewServer.ts";
+import { withPolicy } from "../build/contentSecurityPolicy.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 function errorPage(problems: Problem[] | string): string {
   const items = typeof problems === "string" ? `<li>${escapeHtml(problems)}</li>` : problems.map((p) => `<li><code>${escapeHtml(formatProblem(p))}</code></li>`).join("");
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'"><title>boardpack: the data has errors</title></head><body><main><h1>The data has errors</h1><p>Fix these and save; the preview rebuilds by itself.</p><ul>${items}</ul></main></body></html>`;
+  // The same policy as the site's pages: its one <style> block is allowed by its hash.
+  return withPolicy(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>boardpack: the data has errors</title><style>body { font-family: sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; } li { margin-bottom: 0.5em; }</style></head><body><main><h1>The data has errors</h1><p>Fix these and save; the preview rebuilds by itself.</p><ul>${items}</ul></main></body></html>`,
+    { preview: true },
+  );
 }
 
 await runCli(async () => {

@@ -31,6 +31,17 @@ const changePct = (change: number | null) => fixed(change === null ? null : chan
 /** The numerator or denominator of a percentage: whole, or to one place where it is not. */
 const part = (v: number | null) => (v === null ? null : fixed(v, Number.isInteger(v) ? 0 : 1));
 
+/**
+ * Text a spreadsheet would run as a formula when the download is opened
+ * (`=HYPERLINK(...)`, `+`, `-`, `@`, or a leading tab or carriage return:
+ * a title, a benchmark label) starts with an apostrophe instead, which Excel
+ * and LibreOffice read as "this is text" (OWASP's advice on CSV injection).
+ * Figures (-14.7) are left as numbers.
+ */
+function inertInSpreadsheets(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 interface Column {
   header: string;
   value: (i: IndicatorResult) => Value;
@@ -67,5 +78,9 @@ export function modelToCsv(model: MonthModel): string {
   ];
   const cells = model.indicators.map((i) => columns.map((c) => c.value(i) ?? ""));
   const kept = columns.map((_, n) => cells.some((row) => row[n] !== "")).flatMap((keep, n) => (keep ? [n] : []));
-  return stringify([kept.map((n) => columns[n]!.header), ...cells.map((row) => kept.map((n) => row[n]!))], { bom: true, record_delimiter: "windows" });
+  return stringify([kept.map((n) => columns[n]!.header), ...cells.map((row) => kept.map((n) => row[n]!))], {
+    bom: true,
+    record_delimiter: "windows",
+    cast: { string: inertInSpreadsheets },
+  });
 }

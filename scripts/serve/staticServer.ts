@@ -2,6 +2,7 @@
 // and for tests that open pages in Chromium. Serves `root` under `pathPrefix`
 // as a host would: sirv serves the files (content types, index.html, ranges,
 // conditional requests) and the request guard keeps requests inside `root`.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import sirv from "sirv";
@@ -15,6 +16,7 @@ export interface StaticServer {
 /** Serves the folder `root` as it is now (files added later are not served). */
 export async function startStaticServer(root: string, pathPrefix = "/"): Promise<StaticServer> {
   const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`There is no built site to serve at ${root}.`);
   const files = sirv(root, { dev: false, etag: true, dotfiles: false, extensions: ["html"] });
   const server = http.createServer((req, res) => {
     try {

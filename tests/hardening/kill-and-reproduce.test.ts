@@ -26,10 +26,10 @@ function leftovers(out: string): string[] {
 }
 
 /** Runs `npm run build` and sends `signal` as soon as the build starts `phase`. */
-function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string }> {
+function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string }> {
   return new Promise((resolve) => {
     // node runs the build directly (tsx's own CLI is a second process that would outlive a SIGKILL sent to it).
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", out], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", out, ...extra], {
       cwd: ROOT,
       env: { ...process.env, BOARDPACK_TRACE_PHASES: "1", NO_COLOR: "1" },
     });
@@ -69,7 +69,7 @@ describe("a killed build", () => {
     }
     expect(leftovers(out).length).toBeGreaterThan(0); // what the killed builds left, for the next build to clear
 
-    const r = await buildUntil(after, out, "no such phase", "SIGKILL");
+    const r = await buildUntil(after, out, "no such phase", "SIGKILL", ["--no-pdf"]);
     expect(r.code, r.stderr).toBe(0);
     expect(leftovers(out)).toEqual([]);
     expect(fs.readFileSync(path.join(out, "site", "2020-12", "front-door", "index.html"), "utf8")).toContain("Killed builds lose nothing.");
