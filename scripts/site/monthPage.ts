@@ -26,6 +26,7 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
     downloads: [
       ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, href: paths.pdf(model.month) }] : []),
       { text: `Figures for ${longMonth(model.month)} (CSV)`, href: paths.csv(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (Excel workbook)`, href: paths.xlsx(model.month) },
       { text: `Figures for ${longMonth(model.month)} (JSON)`, href: paths.json(model.month) },
     ],
     restatements: model.restatements.map((r) => {
