@@ -234,7 +234,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
   if (layouts.length === 0) {
     const first = rows.find((r) => !blank(r));
     problems.error(
-      cellAt(grid, first?.row ?? 1),
+      cellAt(grid, first?.row ?? 1, 0),
       "No header row with month columns was found.",
       "The sheet needs a header row naming the indicator's reference or title and a column per month headed like Jun-17, Sep 15, 2020-12 or a date (or month names under a year).",
     );
@@ -285,6 +285,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
   let skipping = false;
   const skipped: number[] = [];
   const damagedNotes: string[] = [];
+  let splitJoined = 0;
   const tick = rows.length > 300 ? Math.ceil(rows.length / 10) : 0;
   for (let li = 0; li < layouts.length; li++) {
     const layout = layouts[li]!;
@@ -295,7 +296,9 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
     const titleCol = col("title");
     const sectionCol = col("section");
     const dataCols = layout.roles.map((r, c) => (["ref", "title", "section", "ignored"].includes(r.role) ? -1 : c)).filter((c) => c >= 0);
-    const headerWidth = rows[layout.index]!.cells.length;
+    // The header's width: up to its last labelled cell (exports pad some header rows with empty cells).
+    const lastFilled = (r: GridRow) => r.cells.reduce((m, c, k) => (c.text.trim() !== "" ? k + 1 : m), 0);
+    const headerWidth = Math.max(lastFilled(rows[layout.index]!), lastFilled(rows[layout.firstIndex]!));
     for (let i = layout.index + 1; i < end; i++) {
       if (tick && i % tick === 0 && process.stderr.isTTY) process.stderr.write(`\rReading ${grid.file}: row ${rows[i]!.row} of ${rows.length}`);
       if (headingRowIndexes.has(i)) continue;
@@ -317,6 +320,17 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
           damaged.set(idx, why);
           damaged.set(idx + 1, why);
         }
+      }
+      // ...or splits one: an arrow in a cell of its own ("↓", "-20%"), shifting the rest right.
+      if (grid.kind === "text" && cells.length > headerWidth) {
+        const joined = [...cells];
+        for (let k = 0; k < joined.length - 1 && joined.length > headerWidth; k++) {
+          if (/^[↑↓→⇒▲▼↗↘⬆⬇]$/.test(joined[k]!.text.trim()) && joined[k + 1]!.text.trim() !== "" && k > (layout.monthCols.at(-1) ?? 0)) {
+            joined.splice(k, 2, { text: `${joined[k]!.text.trim()} ${joined[k + 1]!.text.trim()}` });
+            splitJoined++;
+          }
+        }
+        cells = joined;
       }
       const text = (c: number) => (c >= 0 && cells[c] && !cells[c]!.mergedCopy ? cells[c]!.text.trim() : "");
       const filled = cells.map((c, k) => (c.mergedCopy ? "" : c.text.trim()) !== "" ? k : -1).filter((k) => k >= 0);
@@ -430,7 +444,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
   }
   if (tick && process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   if (out.length === 0) {
-    problems.error(cellAt(grid, rows[firstLayout.index]!.row), "The sheet has a header but no indicator rows below it.", "Add a row per indicator below the header.");
+    problems.error(cellAt(grid, rows[firstLayout.index]!.row, 0), "The sheet has a header but no indicator rows below it.", "Add a row per indicator below the header.");
     return null;
   }
   if (skipped.length) {
@@ -470,6 +484,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
     if (!firstRow.has(r.sheetRef) && r.sheetRef) firstRow.set(r.sheetRef, r.row);
     if (r.sheetRef) previous = r.ref;
   }
+  if (splitJoined) notes.push(`${splitJoined} arrows that the export put in cells of their own were joined to the figure after them.`);
   if (damagedNotes.length) notes.push(`Cells damaged in the export were read as no value: ${damagedNotes.join("; ")}.`);
 
   // The sheet's months: trailing columns with no figures yet are not months of data.

@@ -49,7 +49,7 @@ function listFiles(dir: string): string[] {
 
 export function runImport(req: ImportRequest, io: Output): number {
   const problems = new Problems();
-  const printAll = (ps: Problem[]) => ps.forEach((p) => io.err(formatProblem(p) + "\n"));
+  const printAll = (ps: Problem[]) => [...new Set(ps.map(formatProblem))].forEach((line) => io.err(line + "\n"));
   const stop = (message = "Nothing was written.") => {
     printAll(problems.errors);
     io.err(`\n${message}\n`);

@@ -73,7 +73,7 @@ describe("importing Southampton's June 2018 dataset", () => {
 
 describe("importing a dataset laid out the same way with other headers", () => {
   const out = tmpOut();
-  const r = runCommand("import.ts", ["tests/fixtures/import/variant.csv", "--out", out, "--name", "Anytown Borough Council"]);
+  const r = runCommand("import.ts", ["tests/fixtures/import/sheets/excel-semicolon.csv", "--out", out, "--name", "Anytown Borough Council"]);
 
   it("accepts a byte-order mark, CRLF line endings and semicolons", () => {
     expect(r.stderr).toBe("");
@@ -115,11 +115,11 @@ describe("importing a dataset laid out the same way with other headers", () => {
 describe("bad input: a one-line error naming file and line, and nothing written", () => {
   const HEADER = "Ref,Indicator,Jun-17,Jul-17,Aug-17";
   const cases: [string, string, RegExp][] = [
-    ["an empty file", "", /empty\.csv:1: error: The file is empty\./],
+    ["an empty file", "", /empty\.csv:1:1: error: The file is empty\./],
     ["a month header that can't be read", "Ref,Indicator,Jun-17,Jnu-17,Aug-17\nA1,One,1,2,3\n", /bad\.csv:1:4: error: The column header "Jnu-17" cannot be read as a month\./],
     ["two columns for the same month", "Ref,Indicator,Jun-17,June 2017,Aug-17\nA1,One,1,2,3\n", /bad\.csv:1:4: error: The columns "Jun-17" and "June 2017" are both Jun-17\./],
     ["a row shorter than the header", `${HEADER}\nA1,One,1,2,3\nA2,Two,4\n`, /bad\.csv:3:4: error: The row A2 has 3 cells but the header has 5, so it has no cell for Jul-17 to Aug-17\./],
-    ["no month columns", "Ref,Indicator,Value\nA1,One,1\n", /bad\.csv:1: error: No header row with month columns/],
+    ["no month columns", "Ref,Indicator,Value\nA1,One,1\n", /bad\.csv:1:1: error: No header row with month columns/],
     ["a broken formula", `${HEADER}\nA1,One,1,#REF!,3\n`, /bad\.csv:2:4: error: A1 \(One\): the cell holds Excel's error #REF!/],
   ];
   for (const [name, csv, message] of cases) {

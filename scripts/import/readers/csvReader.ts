@@ -12,7 +12,7 @@ export function readCsvGrid(bytes: Uint8Array, file: string, problems: Problems)
   const decoded = decodeText(bytes, file);
   const text = decoded.text.replace(/^\uFEFF/, "");
   if (text.trim() === "") {
-    problems.error({ file, line: 1 }, "The file is empty.", "Export the sheet again: it should have a header row and a row per indicator.");
+    problems.error({ file, line: 1, column: 1 }, "The file is empty.", "Export the sheet again: it should have a header row and a row per indicator.");
     return null;
   }
   const delimiter = sniffDelimiter(text);

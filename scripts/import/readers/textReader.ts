@@ -9,7 +9,7 @@ export function readTextGrid(bytes: Uint8Array, file: string, problems: Problems
   const decoded = decodeText(bytes, file);
   const text = decoded.text.replace(/^\uFEFF/, "");
   if (text.trim() === "") {
-    problems.error({ file, line: 1 }, "The file is empty.", "Export the text from the PDF again.");
+    problems.error({ file, line: 1, column: 1 }, "The file is empty.", "Export the text from the PDF again.");
     return null;
   }
   const lines = text.split(/\r\n|\r|\n/);
