@@ -128,7 +128,8 @@ function blank(row: GridRow | undefined): boolean {
 /** The column layout if `rows[i]` is a header row (with the row above as its band or second header row). */
 function headerAt(rows: GridRow[], i: number, yearStartMonth: number): Layout | null {
   const row = rows[i]!;
-  const monthLike = row.cells.filter((c) => c.month || parseMonthHeader(c.text) || /^[A-Za-z]{3,9}\.?$/.test(c.text.trim())).length;
+  // Cheap test first: a header holds month-like text (a workbook's numbers are figures, its dates have a month).
+  const monthLike = row.cells.filter((c) => c.month || (c.number === undefined && c.text !== "" && (/^[A-Za-z]{3,9}\.?$/.test(c.text.trim()) || parseMonthHeader(c.text)))).length;
   if (monthLike === 0) return null;
   const above = i > 0 && !blank(rows[i - 1]) ? rows[i - 1] : undefined;
   const width = Math.max(row.cells.length, above?.cells.length ?? 0);

@@ -44,7 +44,8 @@ function workbookGrid(bytes: Uint8Array, name: string, problems: Problems, optio
     return wb.grid(chosen);
   }
   const candidates = wb.sheetNames.filter((s) => !wb.hiddenSheets.has(s));
-  const scored = (candidates.length ? candidates : wb.sheetNames).map((s) => ({ s, score: datasetScore(wb.grid(s)) }));
+  const pool = candidates.length ? candidates : wb.sheetNames;
+  const scored = pool.length === 1 ? [{ s: pool[0]!, score: 1 }] : pool.map((s) => ({ s, score: datasetScore(wb.grid(s)) }));
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a), scored[0]!);
   const grid = wb.grid(best.s);
   if (wb.sheetNames.length > 1) {

@@ -7,6 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadAndValidate } from "../build/loadAndValidate.ts";
+import { loadDataSet } from "../load/dataSet.ts";
+import { checkReferences, checkTargets } from "../validate/catalogueRules.ts";
+import { checkMissing, checkPopulation, checkRatioParts, checkValues } from "../validate/valueRules.ts";
 import { buildMonthModel } from "../metrics/model.ts";
 import { longMonth } from "../metrics/months.ts";
 import { Problems, formatProblem, type Problem } from "../model/problems.ts";
@@ -76,7 +79,7 @@ export function runImport(req: ImportRequest, io: Output): number {
       io.err(`boardpack: ${outName} is not empty and holds no authority.yaml, so it is not a data directory to update. Choose another --out (a new folder), or an existing data directory.\n`);
       return 1;
     }
-    const loaded = loadAndValidate(outDir);
+    const loaded = loadForUpdate(outDir);
     if (!loaded.data) {
       printAll(loaded.problems.errors);
       io.err(`\n${outName} has errors of its own (above); fix them first (npm run check -- --data ${outName}), then import again. Nothing was written.\n`);
@@ -102,6 +105,11 @@ export function runImport(req: ImportRequest, io: Output): number {
       } catch (e) {
         io.err(`boardpack: ${(e as Error).message}\n\nNothing was written.\n`);
         return 1;
+      }
+      if (existing && changes.files.size === 0) {
+        // Nothing to write: the directory as it is has passed the checks.
+        data = existing;
+        break;
       }
       fs.rmSync(staging, { recursive: true, force: true });
       if (existing) fs.cpSync(outDir, staging, { recursive: true });
@@ -202,6 +210,20 @@ export function runImport(req: ImportRequest, io: Output): number {
   } finally {
     if (!committed) fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** The directory as it is, with the checks that stop a build (its data-quality warnings are the build's business). */
+function loadForUpdate(dir: string): { data: DataSet | null; problems: Problems } {
+  const { data, problems } = loadDataSet(dir);
+  if (data) {
+    checkReferences(data, problems);
+    checkTargets(data, problems);
+    checkValues(data, problems);
+    checkRatioParts(data, problems);
+    checkPopulation(data, problems);
+    checkMissing(data, problems);
+  }
+  return { data: problems.errors.length ? null : data, problems };
 }
 
 function summariseFiles(files: string[]): string {
