@@ -67,8 +67,8 @@ await runCli(async () => {
 
   out.push("### Figures restated in this month's file", "");
   if (model.restatements.length) {
-    out.push("| Ref | Indicator | Month | Published | Now |", "|---|---|---|---:|---:|");
-    for (const r of model.restatements) out.push(`| ${esc(r.ref)} | ${esc(byRef.get(r.ref)?.title ?? "")} | ${shortMonth(r.month)} | ${f(r.ref, r.published)} → | ${f(r.ref, r.restated)} |`);
+    out.push("| Ref | Month | Published | Now |", "|---|---|---:|---:|");
+    for (const r of model.restatements) out.push(`| ${esc(r.ref)} | ${shortMonth(r.month)} | ${f(r.ref, r.published)} | ${f(r.ref, r.restated)} |`);
   } else out.push("None.");
   out.push("");
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { DataSet, Figure, Indicator, Month } from "../model/types.ts";
 import { vintageAt } from "../metrics/vintage.ts";
 import { formatValue } from "../format/number.ts";
-import { longMonth, shortMonth } from "../metrics/months.ts";
+import { longMonth } from "../metrics/months.ts";
 import { DRAFT_MARKER } from "../load/commentary.ts";
 import { BENCHMARK_KEYS } from "../model/types.ts";
 import type { Plan, PlannedFigure, PlannedIndicator } from "./plan.ts";
@@ -355,5 +355,3 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
   }
   return { files, report, provenance };
 }
-
-export { shortMonth };

@@ -3,7 +3,7 @@
 // grouped by section, each with its indicator's title in a comment.
 import type { Month } from "../model/types.ts";
 import { longMonth, addMonths } from "../metrics/months.ts";
-import { figureLine, yamlKey, yamlFigure } from "./yamlText.ts";
+import { figureLine, yamlKey } from "./yamlText.ts";
 
 export interface MonthFileLine {
   ref: string;
@@ -62,5 +62,3 @@ export function restatedBlock(blocks: { month: Month; lines: MonthFileLine[] }[]
 export function importedHeading(name: string, month: Month, source: string): string[] {
   return [`# ${name}: figures for ${longMonth(month)}, imported from ${source}.`, '# One line per indicator, `ref: figure`, grouped by section; "-" means no figure this month.'];
 }
-
-export { yamlFigure };

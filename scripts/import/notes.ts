@@ -31,10 +31,6 @@ export function changeLines(r: UpdateReport, dir: string): string[] {
   return out;
 }
 
-export function hasChanges(r: UpdateReport, files: number): boolean {
-  return files > 0;
-}
-
 /** The "## The update" section of IMPORT-NOTES.md, read back by `npm run summary`. */
 export const UPDATE_HEADING = "## The update";
 

@@ -20,7 +20,6 @@ import { changeLines, UPDATE_HEADING } from "./notes.ts";
 import { planImport, type ImportOptions, type Plan } from "./plan.ts";
 import { readSheetFile } from "./readSheet.ts";
 import { formatReconciliation, reconcile } from "./reconcile.ts";
-import { addressText } from "./grid.ts";
 
 export interface ImportRequest {
   file: string;
@@ -138,6 +137,10 @@ export function runImport(req: ImportRequest, io: Output): number {
     const lines = changeLines(report, `${outName}/`);
     const guesses = plan.indicators.filter((i) => !i.existing && i.guesses.length);
     const readNotes = [...sheet.notes, ...plan.notes, ...plan.indicators.filter((i) => !i.existing && i.targetNote).map((i) => i.targetNote!)];
+    for (const i of plan.missing) problems.warning(i.source, `${i.ref} (${i.title}) is in the catalogue but not in ${name}; it was left as it is.`, "Add its row to the sheet, or enter its figures by hand.");
+    if (existing && existing.months.length && latest < existing.months.at(-1)!.month) {
+      readNotes.push(`The sheet's latest month, ${longMonth(latest)}, is before the directory's, ${longMonth(existing.months.at(-1)!.month)}: the sheet is older than the data, so no figure was restated from it.`);
+    }
     if (missingMonths(sheet.months).length) readNotes.push(`The sheet has no column for ${missingMonths(sheet.months).join(", ")}.`);
     if (sheet.ignoredColumns.length) readNotes.push(`Columns not used: ${sheet.ignoredColumns.map((c) => `"${c}"`).join(", ")}.`);
 
@@ -243,7 +246,6 @@ function summariseFiles(files: string[]): string {
  */
 function degrade(plan: Plan, changes: ChangeSet, errors: Problem[], staging: string, problems: Problems): boolean {
   let progress = false;
-  const sheet = plan.sheet;
   for (const e of errors) {
     const rel = path.relative(staging, path.resolve(e.file)).split(path.sep).join("/");
     const text = fs.existsSync(path.join(staging, rel)) ? fs.readFileSync(path.join(staging, rel), "utf8").split("\n") : [];
@@ -308,8 +310,6 @@ function degrade(plan: Plan, changes: ChangeSet, errors: Problem[], staging: str
       }
     }
   }
-  void sheet;
-  void addressText;
   return progress;
 }
 

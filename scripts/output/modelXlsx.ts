@@ -67,9 +67,7 @@ export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
   });
   ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: width - 1 } });
   ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: Math.min(width - 1, 8) } }];
-  const first = hasOwner ? 7 : 5;
   ws["!cols"] = [{ wch: 8 }, { wch: 22 }, { wch: 60 }, ...(hasOwner ? [{ wch: 16 }, { wch: 16 }] : []), { wch: 12 }, { wch: 14 }, ...months.map(() => ({ wch: 9 })), { wch: 14 }, { wch: 12 }, { wch: 12 }, { wch: 10 }, { wch: 20 }];
-  void first;
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, "Figures");
   return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;

@@ -115,7 +115,8 @@ describe.each(["csv", "xlsx"] as const)("November -> December from a %s sheet", 
     const s = runCommand("summary.ts", ["--data", dir]);
     expect(s.status).toBe(0);
     expect(s.stdout).toMatch(/### Update from the team's sheet\n\n- New month: December 2020/);
-    expect(s.stdout).toMatch(/\| 1\.5a \| No\. of referrals \| Oct-20 \| 315 → \| 318 \|/);
+    expect(s.stdout).toMatch(/- Restated: 1\.5a Oct-20: 315 → 318 \(No\. of referrals;/);
+    expect(s.stdout).toMatch(/\| 1\.5a \| Oct-20 \| 315 \| 318 \|/);
   });
 });
 
