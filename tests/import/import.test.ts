@@ -160,3 +160,18 @@ describe("bad input: a one-line error naming file and line, and nothing written"
     expect(fs.readFileSync(path.join(dir, "out", "months", "2017-07.yaml"), "utf8")).toMatch(/A1: 1,300/);
   });
 });
+
+describe("choosing a workbook's sheet", () => {
+  it("takes the sheet that looks like a dataset, and --sheet names another (listing them when it is wrong)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-sheet-"));
+    const wrong = runCommand("import.ts", ["tests/fixtures/import/sheets/southampton-2018-06-dataset.xlsx", "--sheet", "Figures", "--out", path.join(dir, "a")]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/southampton-2018-06-dataset\.xlsx: error: The workbook has no sheet called "Figures"\. Fix: Use --sheet with one of: "Notes", "Dataset"\./);
+    const notes = runCommand("import.ts", ["tests/fixtures/import/sheets/southampton-2018-06-dataset.xlsx", "--sheet", "notes", "--out", path.join(dir, "b")]);
+    expect(notes.status).toBe(1);
+    expect(notes.stderr).toMatch(/southampton-2018-06-dataset\.xlsx:Notes!A1: error: No header row with month columns was found\./);
+    const chosen = runCommand("import.ts", ["tests/fixtures/import/sheets/southampton-2018-06-dataset.xlsx", "--sheet", "Dataset", "--out", path.join(dir, "c")]);
+    expect(chosen.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, "a")) || fs.existsSync(path.join(dir, "b"))).toBe(false);
+  });
+});
