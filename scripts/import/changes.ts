@@ -183,6 +183,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
     const sheetLatest = plan.sheet.months.at(-1)!;
     const vintage = latestExisting ? vintageAt(existing, latestExisting) : null;
     const monthFile = new Map(existing.months.map((m) => [m.month, m]));
+    const relOf = new Map(existing.months.map((m) => [m.month, path.relative(dir, path.resolve(m.file)).split(path.sep).join("/")]));
     const newMonths = plan.sheet.months.filter((m) => !latestExisting || m > latestExisting);
     const restatedIn = newMonths.at(-1) ?? latestExisting;
     report.newMonths = newMonths;
@@ -205,7 +206,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
         const file = monthFile.get(month);
         if (!file) continue;
         const f = fig(ind, month)!;
-        const rel = path.relative(dir, path.resolve(file.file)).split(path.sep).join("/");
+        const rel = relOf.get(month)!;
         if (!ind.existing) {
           const first = firstFigure(ind);
           if (!first || month < first) continue;
