@@ -6,6 +6,7 @@ import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
 import { modelToCsv } from "../output/modelCsv.ts";
 import { modelToJson } from "../output/modelJson.ts";
+import { modelToXlsx } from "../output/modelXlsx.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { addPolicyToSite } from "./contentSecurityPolicy.ts";
@@ -77,6 +78,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (const model of models) {
         fs.writeFileSync(path.join(dataDir, `${model.month}.json`), modelToJson(model));
         fs.writeFileSync(path.join(dataDir, `${model.month}.csv`), modelToCsv(model));
+        fs.writeFileSync(path.join(dataDir, `${model.month}.xlsx`), modelToXlsx(model, data.authority.name));
       }
     });
     const chartsBefore = chartStats.ms;

@@ -31,6 +31,7 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
     downloads: [
       ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, short: "Board pack (PDF)", href: paths.pdf(model.month) }] : []),
       { text: `Figures for ${longMonth(model.month)} (CSV, opens in Excel)`, short: "Figures (CSV)", href: paths.csv(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (Excel workbook, months across)`, short: "Figures (Excel)", href: paths.xlsx(model.month) },
       { text: `Figures for ${longMonth(model.month)} (JSON, for other tools)`, short: "Figures (JSON)", href: paths.json(model.month) },
     ],
     restatements: model.restatements.map((r) => {

@@ -37,6 +37,7 @@ export const paths = {
   archive: () => "/archive/",
   json: (m: Month) => `/data/${m}.json`,
   csv: (m: Month) => `/data/${m}.csv`,
+  xlsx: (m: Month) => `/data/${m}.xlsx`,
   pdf: (m: Month) => `/pdf/board-pack-${m}.pdf`,
   css: () => "/assets/boardpack.css",
   print: (m: Month) => `/print/${m}/`,

@@ -34,13 +34,13 @@ describe("npm run check", () => {
 });
 
 describe("npm run build -- --data DIR --out DIR", () => {
-  it("writes the model of every month as JSON and CSV", () => {
+  it("writes the model of every month as JSON, CSV and an Excel workbook", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-out-"));
     const r = runCommand("build.ts", ["--data", copyFixture(), "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(fs.readdirSync(path.join(out, "site", "data")).sort()).toEqual(
-      ["2020-10.csv", "2020-10.json", "2020-11.csv", "2020-11.json", "2020-12.csv", "2020-12.json"],
+      ["2020-10.csv", "2020-10.json", "2020-10.xlsx", "2020-11.csv", "2020-11.json", "2020-11.xlsx", "2020-12.csv", "2020-12.json", "2020-12.xlsx"],
     );
     const model = JSON.parse(fs.readFileSync(path.join(out, "site", "data", "2020-12.json"), "utf8"));
     const c2 = model.indicators.find((i: { ref: string }) => i.ref === "C2%");
