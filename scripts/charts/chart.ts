@@ -65,6 +65,6 @@ export async function renderChartData(data: ChartData, id: string): Promise<Char
   const svgs = await renderVariants((v) => vegaLiteSpec(data, v), id, data.title, description);
   const key = chartKey(data);
   const head = [data.type === "annual" ? "Year" : data.type === "termly" ? "Term" : "Month", ...data.series.map((s) => s.label)];
-  const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
+  const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => s.withheld?.[i] ?? formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
   return { id, type: data.type, title: data.title, description, ...svgs, key, keyHtml: keyHtml(key), notes: [], table: { head, rows } };
 }

@@ -10,6 +10,8 @@ export interface ChartSeries {
   decimals: number;
   /** One value per category; null where there is no figure (drawn as a gap, never as a value). */
   values: (number | null)[];
+  /** Public edition: per category, the symbol shown where the figure is withheld (drawn as a gap). */
+  withheld?: (string | null)[];
 }
 
 export interface ReferenceLine {
@@ -77,8 +79,8 @@ export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, b
       ...base,
       categories: years,
       series: indicators.map((i) => {
-        const byYear = new Map(i.annual.map((a) => [a.year, a.value]));
-        return { ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: years.map((y) => byYear.get(y) ?? null) };
+        const byYear = new Map(i.annual.map((a) => [a.year, a]));
+        return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: years.map((y) => byYear.get(y)?.value ?? null) }, years.map((y) => byYear.get(y)?.withheld ?? null));
       }),
     };
   }
@@ -91,16 +93,16 @@ export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, b
       ...base,
       categories: terms,
       series: indicators.map((i) => {
-        const byTerm = new Map(i.terms.map((t) => [t.label, t.value]));
-        return { ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: terms.map((t) => byTerm.get(t) ?? null) };
+        const byTerm = new Map(i.terms.map((t) => [t.label, t]));
+        return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: terms.map((t) => byTerm.get(t)?.value ?? null) }, terms.map((t) => byTerm.get(t)?.withheld ?? null));
       }),
     };
   }
 
   const months = model.last12;
   const series = indicators.map((i) => {
-    const byMonth = new Map(i.series.map((p) => [p.month, p.value]));
-    return { ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m) ?? null) };
+    const byMonth = new Map(i.series.map((p) => [p.month, p]));
+    return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m)?.value ?? null) }, months.map((m) => byMonth.get(m)?.withheld ?? null));
   });
   return { ...base, categories: months.map(shortMonth), series };
 }
@@ -112,9 +114,14 @@ export function historyData(ind: IndicatorResult, title: string, benchmarkLabels
     type: "line",
     title,
     categories: points.map((p) => shortMonth(p.month)),
-    series: [{ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }],
+    series: [withWithheld({ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }, points.map((p) => p.withheld ?? null))],
     references: referenceLines([ind], "line", benchmarkLabels),
     unit: ind.unit,
     decimals: ind.decimals,
   };
+}
+
+/** Adds the public edition's withheld marks to a series, where it has any. */
+function withWithheld(series: ChartSeries, withheld: (string | null)[]): ChartSeries {
+  return withheld.some((w) => w) ? { ...series, withheld } : series;
 }

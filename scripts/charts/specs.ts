@@ -146,12 +146,15 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
     });
     layers.push(...references);
     // A category with no figure at all says so, rather than looking like a zero.
-    const missing = data.categories.filter((_, k) => data.series.every((s) => (s.values[k] ?? null) === null));
+    // A withheld figure (public edition) shows its symbol instead.
+    const empty = (k: number) => data.series.every((s) => (s.values[k] ?? null) === null);
+    const symbolAt = (k: number) => data.series.map((s) => s.withheld?.[k]).find((w) => w) ?? null;
+    const missing = data.categories.filter((_, k) => empty(k)).map((m) => ({ x: m, text: symbolAt(data.categories.indexOf(m)) ?? NO_FIGURE }));
     if (missing.length) {
       layers.push({
-        data: { values: missing.map((m) => ({ x: m })) },
-        mark: { type: "text", baseline: "bottom", dy: -3, text: NO_FIGURE, color: AXIS_COLOUR },
-        encoding: { x, y: { datum: domain[0], type: "quantitative" } },
+        data: { values: missing },
+        mark: { type: "text", baseline: "bottom", dy: -3, color: AXIS_COLOUR },
+        encoding: { x, y: { datum: domain[0], type: "quantitative" }, text: { field: "text", type: "nominal" } },
       });
     }
   }
@@ -180,8 +183,11 @@ export function chartKey(data: ChartData): KeyItem[] {
       swatch: lineSwatch(REFERENCE_COLOURS[r.kind], { dash: REFERENCE_DASHES[r.kind], width: REFERENCE_STROKE_WIDTH }),
     });
   }
-  if (bars && data.categories.some((_, k) => data.series.every((s) => (s.values[k] ?? null) === null))) {
+  const empty = data.categories.map((_, k) => data.series.every((s) => (s.values[k] ?? null) === null));
+  const symbol = data.series.flatMap((s) => s.withheld ?? []).find((w) => w);
+  if (bars && empty.some((e, k) => e && !data.series.some((s) => s.withheld?.[k]))) {
     items.push({ label: "no figure for the period", swatch: textSwatch(NO_FIGURE, AXIS_COLOUR) });
   }
+  if (symbol) items.push({ label: bars ? "withheld to protect children's privacy" : "withheld to protect children's privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
   return items;
 }

@@ -295,8 +295,8 @@ export interface SeriesPoint {
   denominator?: number;
   /** True where the report month's file restated this figure (it changed since last published). */
   restated?: boolean;
-  /** Public edition: the figure is withheld (small-number suppression). */
-  withheld?: true;
+  /** Public edition: the figure is withheld (small-number suppression) and this symbol shown instead. */
+  withheld?: string;
 }
 
 export interface Restatement {
@@ -348,19 +348,19 @@ export interface IndicatorResult {
   /** Drafted sentences computed from the model. */
   narrative: string[];
   /** Outturns of the last five reporting years, oldest first. */
-  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; withheld?: true }[];
+  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; withheld?: string }[];
   /** Every month with data up to the report month. */
   series: SeriesPoint[];
   /** Termly figures, for termly indicators. */
-  terms: { label: string; value: number | null; withheld?: true }[];
+  terms: { label: string; value: number | null; withheld?: string }[];
   restatements: Restatement[];
   definition: string | null;
   owner: string | null;
   reporter: string | null;
   outcome: string | null;
   computedAs: string;
-  /** Public edition: the fields withheld by small-number suppression (their values are null). */
-  withheld?: WithheldField[];
+  /** Public edition: the fields withheld by small-number suppression (their values are null), and the symbol shown instead. */
+  withheld?: { symbol: string; fields: WithheldField[] };
 }
 
 /** Fields of an indicator's result that the public edition can withhold. */

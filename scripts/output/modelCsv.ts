@@ -6,11 +6,12 @@
 // own column), and no column that is empty in every row. The JSON beside it
 // keeps full precision for other tools.
 import { stringify } from "csv-stringify/sync";
-import type { BenchmarkKey, IndicatorResult, MonthModel, Unit } from "../model/types.ts";
+import type { BenchmarkKey, IndicatorResult, MonthModel, Unit, WithheldField } from "../model/types.ts";
 import { dotText } from "../format/dot.ts";
 import { roundHalfAway } from "../format/number.ts";
 import { formatTarget } from "../format/target.ts";
 import { POLARITY_SHORT } from "../site/words.ts";
+import { withheldAs } from "../format/withheld.ts";
 
 const UNIT_WORDS: Record<Unit, string> = { count: "count", percentage: "%", rate: "per 10,000 children", average: "average" };
 const RAG_WORDS = { red: "Red", amber: "Amber", green: "Green" } as const;
@@ -51,7 +52,8 @@ export function modelToCsv(model: MonthModel): string {
   const sectionTitle = new Map(model.sections.map((s) => [s.id, s.title]));
   const labels = model.authority.benchmarks.labels;
   const threshold = model.authority.dot.convention === "threshold" ? model.authority.dot.threshold : undefined;
-  const figure = (pick: (i: IndicatorResult) => number | null | undefined) => (i: IndicatorResult) => fixed(pick(i), i.decimals);
+  const figure = (pick: (i: IndicatorResult) => number | null | undefined, field?: WithheldField) => (i: IndicatorResult) => (field && withheldAs(i, field)) || fixed(pick(i), i.decimals);
+  const symbolFor = (field: WithheldField, value: (i: IndicatorResult) => Value) => (i: IndicatorResult) => withheldAs(i, field) ?? value(i);
   const columns: Column[] = [
     { header: "Ref", value: (i) => i.ref },
     { header: "Section", value: (i) => sectionTitle.get(i.section) ?? i.section },
@@ -59,22 +61,25 @@ export function modelToCsv(model: MonthModel): string {
     { header: "Month", value: () => model.month },
     { header: "Unit", value: (i) => UNIT_WORDS[i.unit] },
     { header: "Good performance", value: (i) => POLARITY_SHORT[i.polarity] },
-    { header: "Figure", value: figure((i) => i.value) },
+    { header: "Figure", value: figure((i) => i.value, "value") },
     { header: "Numerator", value: (i) => (i.unit === "percentage" ? part(i.numerator) : null) },
     { header: "Denominator", value: (i) => (i.unit === "percentage" ? part(i.denominator) : null) },
-    { header: "Previous month", value: figure((i) => i.previous) },
-    { header: "Change on previous month (%)", value: (i) => changePct(i.changeFromPrevious) },
-    { header: "Same month last year", value: figure((i) => i.lastYear) },
-    { header: "Change on last year (%)", value: (i) => changePct(i.changeFromLastYear) },
-    { header: "12-month average", value: figure((i) => i.average12) },
-    { header: "12-month maximum", value: figure((i) => i.max12) },
-    { header: `Year to date ${model.reportingYear}`, value: figure((i) => i.ytd) },
-    { header: "Rolling 12 months", value: figure((i) => i.rolling12) },
-    { header: "Direction of travel", value: (i) => (i.dot ? dotText(i.dot, i.dotJudgement, threshold) : null) },
-    { header: "RAG", value: (i) => (i.rag ? RAG_WORDS[i.rag] : null) },
+    { header: "Previous month", value: figure((i) => i.previous, "previous") },
+    { header: "Change on previous month (%)", value: symbolFor("changeFromPrevious", (i) => changePct(i.changeFromPrevious)) },
+    { header: "Same month last year", value: figure((i) => i.lastYear, "lastYear") },
+    { header: "Change on last year (%)", value: symbolFor("changeFromLastYear", (i) => changePct(i.changeFromLastYear)) },
+    { header: "12-month average", value: figure((i) => i.average12, "average12") },
+    { header: "12-month maximum", value: figure((i) => i.max12, "max12") },
+    { header: `Year to date ${model.reportingYear}`, value: figure((i) => i.ytd, "ytd") },
+    { header: "Rolling 12 months", value: figure((i) => i.rolling12, "rolling12") },
+    { header: "Direction of travel", value: symbolFor("dot", (i) => (i.dot ? dotText(i.dot, i.dotJudgement, threshold) : null)) },
+    { header: "RAG", value: symbolFor("rag", (i) => (i.rag ? RAG_WORDS[i.rag] : null)) },
     { header: "Target", value: (i) => (i.target ? formatTarget(i.target, i.unit, i.decimals) : null) },
     ...BENCHMARKS.map((k) => ({ header: labels[k], value: figure((i) => i.benchmarks?.values[k]) })),
     { header: "Benchmark year", value: (i) => (i.benchmarks && Object.keys(i.benchmarks.values).length ? i.benchmarks.year : null) },
+    ...(model.publicEdition
+      ? [{ header: "Public edition", value: (i: IndicatorResult) => (i.withheld ? `${i.withheld.symbol}: withheld to protect children's privacy` : null) }]
+      : []),
   ];
   const cells = model.indicators.map((i) => columns.map((c) => c.value(i) ?? ""));
   const kept = columns.map((_, n) => cells.some((row) => row[n] !== "")).flatMap((keep, n) => (keep ? [n] : []));

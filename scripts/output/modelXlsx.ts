@@ -6,6 +6,7 @@ import * as XLSX from "@e965/xlsx";
 import type { MonthModel, Polarity, Unit } from "../model/types.ts";
 import { longMonth } from "../metrics/months.ts";
 import { formatTarget } from "../format/target.ts";
+import { withheldAs } from "../format/withheld.ts";
 
 const POLARITY: Record<Polarity, string> = { high: "High", low: "Low", info: "Info", range: "Within limits" };
 const UNIT: Record<Unit, string> = { count: "Count", percentage: "Percentage", rate: "Rate per 10,000", average: "Average" };
@@ -45,14 +46,16 @@ export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
     for (const ref of section.indicators) {
       const i = model.indicators.find((x) => x.ref === ref);
       if (!i) continue;
-      const byMonth = new Map(i.series.map((p) => [p.month, p.value]));
+      const byMonth = new Map(i.series.map((p) => [p.month, p]));
+      // Public edition: a withheld figure is written as its symbol.
+      const figure = (v: number | null | undefined, symbol: string | null | undefined) => (symbol ? text(symbol) : num(v, i.unit, i.decimals));
       rows.push([
         text(i.ref), text(sectionTitle.get(i.section) ?? i.section), text(i.title),
         ...(hasOwner ? [i.owner ? text(i.owner) : null, i.reporter ? text(i.reporter) : null] : []),
         text(POLARITY[i.polarity]), text(UNIT[i.unit]),
-        ...months.map((m) => num(byMonth.get(m), i.unit, i.decimals)),
-        i.changeFromPrevious === null ? null : { t: "n", v: i.changeFromPrevious, z: "0%" },
-        num(i.average12, i.unit, i.decimals), num(i.max12, i.unit, i.decimals), num(i.ytd, i.unit, i.decimals),
+        ...months.map((m) => figure(byMonth.get(m)?.value, byMonth.get(m)?.withheld)),
+        withheldAs(i, "changeFromPrevious") ? text(withheldAs(i, "changeFromPrevious")!) : i.changeFromPrevious === null ? null : { t: "n", v: i.changeFromPrevious, z: "0%" },
+        figure(i.average12, withheldAs(i, "average12")), figure(i.max12, withheldAs(i, "max12")), figure(i.ytd, withheldAs(i, "ytd")),
         i.target ? text(formatTarget(i.target, i.unit, i.decimals)) : null,
       ]);
     }

@@ -8,7 +8,8 @@ import { analyseIndicator } from "../spc/forIndicator.ts";
 import { dotText } from "../format/dot.ts";
 import { formatChange, formatValue } from "../format/number.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
-import { escapeHtml, figureCell, ragTag, textCell, type Cell } from "./cells.ts";
+import { escapeHtml, figureCell, ragTag, textCell, withheldCell, type Cell } from "./cells.ts";
+import { withheldAs } from "../format/withheld.ts";
 import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { countedWords, latestFigure, latestWords, methodWords, POLARITY_PLAIN, refWords } from "./words.ts";
@@ -28,9 +29,10 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
     Promise.all(
       model.indicators.map(async (ind) => {
         const slug = slugs.get(ind.ref)!;
-        const analysis = analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
+        // Process limits are worked out from every point: none where the public edition withholds one.
+        const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
         return Promise.all([
-          ind.series.some((p) => p.value !== null)
+          ind.series.some((p) => p.value !== null || p.withheld)
             ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
             : null,
           analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
@@ -64,7 +66,7 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
       history: historyTable(ind),
       annual: {
         head: [{ text: "Year" }, { text: "Outturn", format: "numeric" }],
-        rows: ind.annual.map((a) => [textCell(a.year), a.value === null ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
+        rows: ind.annual.map((a) => [textCell(a.year), a.value === null && !a.withheld ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
         columns: 2,
       },
       restatements: ind.restatements.length
@@ -72,8 +74,8 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
             head: [{ text: "Month" }, { text: "First published", format: "numeric" }, { text: "Restated", format: "numeric" }, { text: "Restated in" }],
             rows: ind.restatements.map((r) => [
               textCell(shortMonth(r.month)),
-              { text: formatValue(r.published, ind.unit, ind.decimals), format: "numeric" as const },
-              { text: formatValue(r.restated, ind.unit, ind.decimals), format: "numeric" as const },
+              r.withheld?.includes("published") ? withheldCell(ind.withheld?.symbol ?? model.publicEdition?.symbol ?? "c") : { text: formatValue(r.published, ind.unit, ind.decimals), format: "numeric" as const },
+              r.withheld?.includes("restated") ? withheldCell(ind.withheld?.symbol ?? model.publicEdition?.symbol ?? "c") : { text: formatValue(r.restated, ind.unit, ind.decimals), format: "numeric" as const },
               textCell(longMonth(r.in)),
             ]),
             columns: 4,
@@ -96,10 +98,11 @@ function indicatorDetails(ind: IndicatorResult, ctx: SiteContext, month: Month):
   add(
     "Latest",
     latestFigure(ind, month).current && ind.value !== null
-      ? `${latestWords(ind, month)}: ${ind.dot ? dotText(ind.dot, ind.dotJudgement).toLowerCase() : "no direction of travel"} (${formatChange(ind.changeFromPrevious)} on last month)`
+      ? `${latestWords(ind, month)}: ${ind.dot ? dotText(ind.dot, ind.dotJudgement).toLowerCase() : "no direction of travel"} (${withheldAs(ind, "changeFromPrevious") ?? formatChange(ind.changeFromPrevious)} on last month)`
       : latestWords(ind, month),
   );
-  if (ind.ytd !== null) add(`Year to date`, formatValue(ind.ytd, ind.unit, ind.decimals));
+  const ytdWithheld = withheldAs(ind, "ytd");
+  if (ind.ytd !== null || ytdWithheld) add(`Year to date`, ytdWithheld ? `${ytdWithheld} (withheld)` : formatValue(ind.ytd, ind.unit, ind.decimals));
   add("Target", ind.target ? targetText(ind) : "No target");
   if (ind.rag) add("RAG rating", { html: ragTag(ind.rag) });
   if (ind.benchmarks) {
@@ -125,8 +128,8 @@ function indicatorDetails(ind: IndicatorResult, ctx: SiteContext, month: Month):
 /** Every figure on record, newest first: the months (unless none has a figure, as for a termly indicator), then the terms. */
 function historyTable(ind: IndicatorResult): TableView {
   const head: Cell[] = [{ text: ind.terms.length ? "Month or term" : "Month" }, { text: ind.shortTitle, format: "numeric" }];
-  const months = ind.series.some((p) => p.value !== null) ? [...ind.series].reverse() : [];
+  const months = ind.series.some((p) => p.value !== null || p.withheld) ? [...ind.series].reverse() : [];
   const rows = months.map((p) => [textCell(shortMonth(p.month)), figureCell(p, ind.unit, ind.decimals)]);
-  for (const t of [...ind.terms].reverse()) rows.push([textCell(t.label), figureCell({ value: t.value }, ind.unit, ind.decimals)]);
+  for (const t of [...ind.terms].reverse()) rows.push([textCell(t.label), figureCell(t, ind.unit, ind.decimals)]);
   return { head, rows, columns: 2 };
 }

@@ -41,8 +41,8 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
         title: ind.title,
         url: paths.indicatorFrom(ctx.slugs.get(r.ref)!, model.month),
         month: shortMonth(r.month),
-        published: formatValue(r.published, ind.unit, ind.decimals),
-        restated: formatValue(r.restated, ind.unit, ind.decimals),
+        published: r.withheld?.includes("published") ? (model.publicEdition?.symbol ?? "") : formatValue(r.published, ind.unit, ind.decimals),
+        restated: r.withheld?.includes("restated") ? (model.publicEdition?.symbol ?? "") : formatValue(r.restated, ind.unit, ind.decimals),
       };
     }),
   };

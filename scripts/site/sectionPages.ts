@@ -27,7 +27,8 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
           // One SPC chart per indicator named.
           for (const [k, ref] of chart.indicators.entries()) {
             const ind = byRef.get(ref)!;
-            const analysis = analyseIndicator(ind, ctx.indicatorOf.get(ref)!, ctx.data.authority);
+            // Process limits are worked out from every point: none where the public edition withholds one.
+            const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, ctx.indicatorOf.get(ref)!, ctx.data.authority);
             if (analysis) jobs.push(renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
           }
         }

@@ -42,7 +42,13 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     printPages: models
       .filter((m) => pdfMonths.has(m.month))
       .map((model) => printPage(data, model, months.find((p) => p.month === model.month)!, sections.filter((p) => p.month === model.month))),
-    key: keyData(data),
+    key: keyData(data, latest.publicEdition),
     generator: "boardpack",
+    publicEdition: latest.publicEdition
+      ? {
+          symbol: latest.publicEdition.symbol,
+          notice: `This is the public edition of the report. To protect children's privacy, small numbers (counts of ${latest.publicEdition.suppressZero ? 0 : 1} to ${latest.publicEdition.threshold} children) and any figure from which one could be worked out are withheld and shown as "${latest.publicEdition.symbol}".${latest.publicEdition.rounding ? ` Other counts are rounded to the nearest ${latest.publicEdition.rounding}.` : ""}`,
+        }
+      : null,
   };
 }

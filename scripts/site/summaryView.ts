@@ -7,9 +7,9 @@
 // target where there are no targets, a benchmark nobody has) is left out, in
 // every section alike.
 import type { Authority, IndicatorResult, MonthModel } from "../model/types.ts";
-import { formatChange } from "../format/number.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
-import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 import { dataNote, positionText, targetText, type TableView } from "./tables.ts";
 import { latestFigure, POLARITY_SHORT } from "./words.ts";
@@ -54,12 +54,12 @@ export function siteSummaryTable(
     { head: head("Ref"), cell: (i) => textCell(i.ref, "bp-ref") },
     { head: head("Indicator"), cell: (i) => indicatorCell(i, indicatorHref(i.ref)) },
     { head: periodHead(shortMonth(model.month)), cell: (i) => latestCell(i, model.month) },
-    { head: head("DoT", "bp-cell-centre"), cell: (i) => dotCell(i.dot, i.dotJudgement, authority.dot) },
-    ...(showRag ? [{ head: head("RAG", "bp-cell-centre"), cell: (i: IndicatorResult) => ragCell(i.rag), shown: withTargets }] : []),
+    { head: head("DoT", "bp-cell-centre"), cell: (i) => dotCell(i.dot, i.dotJudgement, authority.dot, withheldAs(i, "dot")) },
+    ...(showRag ? [{ head: head("RAG", "bp-cell-centre"), cell: (i: IndicatorResult) => ragCell(i.rag, withheldAs(i, "rag")), shown: withTargets }] : []),
     ...(dataset
       ? [
-          { head: numericHead("Change on last month"), cell: (i: IndicatorResult) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" as const }) },
-          { head: numericHead("Change on last year"), cell: (i: IndicatorResult) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" as const }) },
+          { head: numericHead("Change on last month"), cell: (i: IndicatorResult) => changeCell(i.changeFromPrevious, withheldAs(i, "changeFromPrevious")) },
+          { head: numericHead("Change on last year"), cell: (i: IndicatorResult) => changeCell(i.changeFromLastYear, withheldAs(i, "changeFromLastYear")) },
         ]
       : []),
     { head: head("Target"), cell: (i) => (i.target ? textCell(targetText(i), "bp-summary__target") : textCell("None", "bp-na")), shown: withTargets },
@@ -72,21 +72,21 @@ export function siteSummaryTable(
     ...earlier.map((m) => ({ head: periodHead(shortMonth(m)), cell: (i: IndicatorResult) => figureCell(point(i, m), i.unit, i.decimals, { parts: false }) })),
     ...(dataset
       ? [
-          { head: numericHead("12-month average"), cell: (i: IndicatorResult) => figureCell({ value: i.average12 }, i.unit, i.decimals) },
-          { head: numericHead("12-month max"), cell: (i: IndicatorResult) => figureCell({ value: i.max12 }, i.unit, i.decimals) },
+          { head: numericHead("12-month average"), cell: (i: IndicatorResult) => figureCell(fieldFigure(i, "average12"), i.unit, i.decimals) },
+          { head: numericHead("12-month max"), cell: (i: IndicatorResult) => figureCell(fieldFigure(i, "max12"), i.unit, i.decimals) },
         ]
       : [
           {
             shown: any((i) => i.ytd),
             head: numericHead(`YTD ${model.reportingYear}`),
-            cell: (i: IndicatorResult) => (i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals)),
+            cell: (i: IndicatorResult) => (i.ytd === null && !withheldAs(i, "ytd") ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals, { parts: false })),
           },
           ...model.trendYears.map((year, n) => ({
             shown: any((i) => i.annual[n]?.value),
             head: periodHead(year),
             cell: (i: IndicatorResult) => {
               const a = i.annual[n];
-              return a && a.value !== null ? figureCell(a, i.unit, i.decimals, { parts: false }) : { text: "-", format: "numeric" as const, classes: "bp-na" };
+              return a && (a.value !== null || a.withheld) ? figureCell(a, i.unit, i.decimals, { parts: false }) : { text: "-", format: "numeric" as const, classes: "bp-na" };
             },
           })),
         ]),

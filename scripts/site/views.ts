@@ -91,8 +91,12 @@ export interface SiteData {
     rag: { html: string; text: string }[];
     variation: { html: string; text: string }[];
     assurance: { html: string; text: string }[];
+    /** Public edition: what the symbol of a withheld figure means (empty in the internal edition). */
+    withheld: { symbol: string; text: string }[];
   };
   generator: string;
+  /** The public edition's notice, shown on every page; null in the internal edition. */
+  publicEdition: { symbol: string; notice: string } | null;
 }
 
 export interface SiteOptions {

@@ -4,6 +4,7 @@
 import type { Indicator, IndicatorResult, Month, Polarity } from "../model/types.ts";
 import { formatValue } from "../format/number.ts";
 import { longMonth } from "../metrics/months.ts";
+import { withheldAs } from "../format/withheld.ts";
 
 /** "Good performance: ..." */
 export const POLARITY_PLAIN: Record<Polarity, string> = {
@@ -72,21 +73,23 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  * else the latest year's outturn.
  */
 export function latestFigure(ind: IndicatorResult, month: Month): LatestFigure {
-  const fmt = (v: number) => formatValue(v, ind.unit, ind.decimals);
-  if (ind.value !== null) return { value: fmt(ind.value), period: longMonth(month), current: true, kind: "month" };
-  const term = [...ind.terms].reverse().find((t) => t.value !== null);
-  if (term) return { value: fmt(term.value!), period: lowerFirst(term.label), current: false, kind: "term" };
-  const earlier = [...ind.series].reverse().find((p) => p.month < month && p.value !== null);
-  if (earlier) return { value: fmt(earlier.value!), period: longMonth(earlier.month), current: false, kind: "month" };
-  const year = [...ind.annual].reverse().find((a) => a.value !== null);
-  if (year) return { value: fmt(year.value!), period: ind.frequency === "termly" ? `${year.year} academic year` : `${year.year} outturn`, current: false, kind: "year" };
+  const fmt = (v: number | null, withheld?: string) => withheld ?? formatValue(v, ind.unit, ind.decimals);
+  // In the public edition a withheld figure is still the latest: its symbol is shown, not an older figure.
+  const own = withheldAs(ind, "value");
+  if (ind.value !== null || own) return { value: fmt(ind.value, own ?? undefined), period: longMonth(month), current: true, kind: "month" };
+  const term = [...ind.terms].reverse().find((t) => t.value !== null || t.withheld);
+  if (term) return { value: fmt(term.value, term.withheld), period: lowerFirst(term.label), current: false, kind: "term" };
+  const earlier = [...ind.series].reverse().find((p) => p.month < month && (p.value !== null || p.withheld));
+  if (earlier) return { value: fmt(earlier.value, earlier.withheld), period: longMonth(earlier.month), current: false, kind: "month" };
+  const year = [...ind.annual].reverse().find((a) => a.value !== null || a.withheld);
+  if (year) return { value: fmt(year.value, year.withheld), period: ind.frequency === "termly" ? `${year.year} academic year` : `${year.year} outturn`, current: false, kind: "year" };
   return { value: formatValue(null, ind.unit, ind.decimals), period: longMonth(month), current: true, kind: "month" };
 }
 
 /** "612.3 in December 2020", "98.9% (summer term 2019/20)", "45 in October 2020 (no figure for December 2020)". */
 export function latestWords(ind: IndicatorResult, month: Month): string {
   const latest = latestFigure(ind, month);
-  if (latest.current) return ind.value === null ? `No figure for ${longMonth(month)} or earlier` : `${latest.value} in ${latest.period}`;
+  if (latest.current) return ind.value === null && !withheldAs(ind, "value") ? `No figure for ${longMonth(month)} or earlier` : `${latest.value} in ${latest.period}`;
   if (latest.kind === "month") return `${latest.value} in ${latest.period} (no figure for ${longMonth(month)})`;
   return `${latest.value} (${latest.period})`;
 }

@@ -54,7 +54,7 @@ function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPl
   const previousHidden = hidden(`cell:${addMonths(month, -1)}`);
   const lastYearHidden = hidden(`cell:${addMonths(month, -12)}`);
   const series = r.series.map((p) => {
-    if (p.value !== null && hidden(`cell:${p.month}`)) return { month: p.month, value: null, ...(p.restated ? { restated: true } : {}), withheld: true as const };
+    if (p.value !== null && hidden(`cell:${p.month}`)) return { month: p.month, value: null, ...(p.restated ? { restated: true } : {}), withheld: plan.settings.symbol };
     if (!rounding) return p;
     return {
       ...p,
@@ -117,7 +117,7 @@ function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPl
   else out.max12 = round(r.max12, count);
 
   out.annual = r.annual.map((a) => {
-    if (a.value !== null && hidden(`annual:${a.year}`)) return { year: a.year, value: null, withheld: true as const };
+    if (a.value !== null && hidden(`annual:${a.year}`)) return { year: a.year, value: null, withheld: plan.settings.symbol };
     if (!rounding) return a;
     return {
       ...a,
@@ -126,13 +126,13 @@ function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPl
       ...(a.denominator !== undefined ? { denominator: round(a.denominator, true)! } : {}),
     };
   });
-  out.terms = r.terms.map((t) => (t.value !== null && hidden(`term:${t.label}`) ? { label: t.label, value: null, withheld: true as const } : { ...t, value: round(t.value, count) }));
+  out.terms = r.terms.map((t) => (t.value !== null && hidden(`term:${t.label}`) ? { label: t.label, value: null, withheld: plan.settings.symbol } : { ...t, value: round(t.value, count) }));
   out.restatements = r.restatements.map((x) => publicRestatement(x, month, plan));
 
   // SPC limits and signals are worked out from every point: shown only when all are.
   if (withhold("spc", (anyHidden || (rounding > 0 && count)) && r.spc !== null)) out.spc = null;
 
-  if (withheld.size) out.withheld = [...withheld];
+  if (withheld.size) out.withheld = { symbol: plan.settings.symbol, fields: [...withheld] };
   out.narrative = r.narrative.length ? draftNarrative(out, month, model.authority.benchmarks.labels) : [];
   return out;
 }

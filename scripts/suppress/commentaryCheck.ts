@@ -10,6 +10,10 @@ import type { SuppressionSettings } from "./settings.ts";
 const WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 const PEOPLE = /^(?:\s+(?:more|fewer|other|new|further|additional|young|older|looked[- ]after|care|unaccompanied|disabled))*\s+(children|child|young people|young person|people|families|family|siblings|sibling|babies|baby|care leavers|leavers|carers|adopters|adoptions|households|boys|girls|cases|referrals|plans|placements|mothers|fathers|parents)\b/i;
 
+const DURATION = /^\s+(?:working\s+|calendar\s+|school\s+)?(?:days?|weeks?|fortnights?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|terms?|quarters?|sessions?)\b/i;
+const RANGE = /^\s*(?:to|up to|-|–|and|or)\s*\d/i;
+const NUMBERED = /\b(?:week|page|section|team|stage|level|tier|phase|step|year|quarter|q|term|priority|option|appendix|table|chart|figure|item|point|area|locality|unit|ward|band|grade|version)\s*$/i;
+
 export interface SmallNumber {
   line: number;
   text: string;
@@ -23,6 +27,10 @@ export function smallNumbers(markdown: string, firstLine: number, settings: Pick
     // Digits standing alone: not part of a decimal, a date (1/4, 2020-21), a percentage, an ordinal or a reference (1.5, S47).
     for (const m of lineText.matchAll(/(?<![\w.,/£$€#-])(\d+)(?![\w%/]|[.,:]\d|-\d)/g)) {
       if (!isSmall(Number(m[1]))) continue;
+      const after = lineText.slice(m.index! + m[0].length);
+      const before = lineText.slice(0, m.index!);
+      // Durations, ranges and numbered things are not counts of children: "2 years", "1 to 19", "week 5".
+      if (DURATION.test(after) || RANGE.test(after) || NUMBERED.test(before)) continue;
       const words = /^(?:\s+[^\s.,;:!?]+){0,3}/.exec(lineText.slice(m.index! + m[0].length))![0];
       out.push({ line: firstLine + i, text: `${m[1]}${words}` });
     }
