@@ -6,7 +6,7 @@ import { longMonth } from "../metrics/months.ts";
 import { textCell } from "./cells.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { paths } from "./paths.ts";
-import { dataNote, POLARITY_WORDS, targetText } from "./tables.ts";
+import { dataNote, POLARITY_WORDS, summaryViews, targetText } from "./tables.ts";
 import type { MonthPage, PrintPage, SectionPage } from "./views.ts";
 
 export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage, sections: SectionPage[]): PrintPage {
@@ -32,7 +32,9 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
       ...sections.map((s) => ({ id: `section-${s.id}`, title: s.title })),
       { id: "appendix", title: "Appendix: definitions and restated figures" },
     ],
-    summary: monthPage.summary.map(({ id, title, table }) => ({ id, title, table })),
+    summary: model.sections
+      .map((s) => ({ id: s.id, title: s.title, ...summaryViews(model, s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary), data.authority) }))
+      .filter((s) => s.performance.rows.length > 0),
     sections,
     appendix: model.sections.map((s) => ({
       id: s.id,

@@ -2,7 +2,7 @@
 // section) and each section's in-month table, as govukTable parameters.
 import type { Authority, IndicatorResult, MonthModel, TableSpec } from "../model/types.ts";
 import { formatChange, formatValue } from "../format/number.ts";
-import { toleranceColumns } from "../format/target.ts";
+import { formatTarget, RAG_WORDS, targetLines } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
 import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
@@ -50,85 +50,119 @@ export function positionText(i: IndicatorResult): string {
 
 const iconCell = (html: string): Cell => ({ html, classes: "bp-cell-centre" });
 
-/** The direction-of-travel and SPC columns both summary styles share. */
-function judgementHeads(showSpc: boolean): Cell[] {
-  return [headCell("DoT", false, "bp-cell-centre"), ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : [])];
-}
-function judgementCells(i: IndicatorResult, showSpc: boolean, dot: Authority["dot"]): Cell[] {
-  return [dotCell(i.dot, i.dotJudgement, dot), ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : [])];
+/** A column of the performance summary: its heading, its cell, and the print view it belongs to. */
+interface SummaryColumn {
+  head: Cell;
+  cell: (i: IndicatorResult) => Cell;
+  /** Print splits the summary: performance this month, then annual trend and benchmarks. Ref and title are in both. */
+  view: "both" | "performance" | "trend";
+  /** A trend column that holds a figure (rows with none of these are left out of the trend view). */
+  figure?: boolean;
 }
 
-/** The performance summary's table for one section, in the authority's style. */
-export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
+/** Marks a column's cells (and its heading) so the print stylesheet can size it. */
+function column(name: string, view: SummaryColumn["view"], head: Cell, cell: (i: IndicatorResult) => Cell, figure = false): SummaryColumn {
+  const tag = (c: Cell): Cell => ({ ...c, classes: `${c.classes ?? ""} bp-col-${name}`.trim() });
+  return { head: tag(head), cell: (i) => tag(cell(i)), view, ...(figure ? { figure } : {}) };
+}
+
+const dash = (): Cell => ({ text: "-", format: "numeric", classes: "bp-na" });
+
+/** The columns of the performance summary, in the authority's style. */
+function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): SummaryColumn[] {
   const showRag = authority.display.rag;
   const showSpc = authority.display.spc;
   const months = monthRange(model.last12[9]!, model.month);
   const bm = authority.benchmarks;
-  if (authority.report.style === "monthly-dataset") {
-    const head = [
-      headCell("Ref"),
-      headCell("Indicator"),
-      headCell("Owner"),
-      headCell("Reporter"),
-      ...months.map((m) => headCell(shortMonth(m), true)),
-      headCell("Change on last month", true),
-      headCell("Change on last year", true),
-      ...judgementHeads(showSpc),
-      ...(showRag ? [headCell("RAG", false, "bp-cell-centre")] : []),
-      headCell("12-month average", true),
-      headCell("12-month max", true),
-      ...bm.columns.map((k) => headCell(bm.labels[k], true)),
-      headCell("Against benchmarks"),
-      headCell("Target"),
-    ];
-    const rows = indicators.map((i) => [
-      textCell(i.ref, "bp-ref"),
-      textCell(i.title),
-      textCell(i.owner ?? ""),
-      textCell(i.reporter ?? ""),
-      ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
-      { text: formatChange(i.changeFromPrevious), format: "numeric" as const },
-      { text: formatChange(i.changeFromLastYear), format: "numeric" as const },
-      ...judgementCells(i, showSpc, authority.dot),
-      ...(showRag ? [ragCell(i.rag)] : []),
-      figureCell({ value: i.average12 }, i.unit, i.decimals),
-      figureCell({ value: i.max12 }, i.unit, i.decimals),
-      ...bm.columns.map((k) => benchmarkCell(i, k)),
-      textCell(positionText(i)),
-      textCell(i.target ? targetText(i) : ""),
-    ]);
-    return { head, rows, columns: head.length, classes: "bp-summary-table--dataset" };
-  }
-  const head = [
-    headCell("Ref"),
-    headCell("Indicator"),
-    headCell("Good performance is"),
-    headCell("Data note"),
-    ...months.map((m) => headCell(shortMonth(m), true)),
-    headCell(`YTD ${model.reportingYear}`, true),
-    ...judgementHeads(showSpc),
-    ...(showRag ? [headCell("RAG", false, "bp-cell-centre"), headCell("Red"), headCell("Amber"), headCell("Green (target)")] : []),
-    ...model.trendYears.map((y) => headCell(y, true)),
-    ...bm.columns.map((k) => headCell(BENCHMARK_SHORT[k], true)),
-    headCell("Against benchmarks"),
+  const style = authority.report.style;
+  const judgement: SummaryColumn[] = [
+    column("dot", "performance", headCell("DoT", false, "bp-cell-centre"), (i) => dotCell(i.dot, i.dotJudgement, authority.dot)),
+    ...(showSpc
+      ? [
+          column("icon", "performance", headCell("Variation", false, "bp-cell-centre"), (i) => iconCell(variationIcon(i.spc?.variation))),
+          column("icon", "performance", headCell("Assurance", false, "bp-cell-centre"), (i) => iconCell(assuranceIcon(i.spc?.assurance))),
+        ]
+      : []),
   ];
-  const rows = indicators.map((i) => {
-    const tol = i.target ? toleranceColumns(i.target, i.unit, i.decimals) : null;
+  const rag: SummaryColumn[] = showRag
+    ? [
+        column("rag", "performance", headCell("RAG", false, "bp-cell-centre"), (i) => ragCell(i.rag)),
+        column("target", "performance", headCell("Target and tolerances"), (i) => targetCell(i)),
+      ]
+    : [];
+  const monthCells = months.map((m) => column("figure", "performance", headCell(shortMonth(m), true), (i) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })));
+  const benchmarks = bm.columns.map((k) => column("figure", "trend", headCell(style === "monthly-dataset" ? bm.labels[k] : BENCHMARK_SHORT[k], true), (i) => benchmarkCell(i, k), true));
+  const position = column("position", "trend", headCell("Against benchmarks"), (i) => textCell(positionText(i)));
+  const ref = column("ref", "both", headCell("Ref"), (i) => textCell(i.ref, "bp-ref"));
+  const title = column("title", "both", headCell("Indicator"), (i) => textCell(i.title));
+  if (style === "monthly-dataset") {
     return [
-      textCell(i.ref, "bp-ref"),
-      textCell(i.title),
-      textCell(POLARITY_WORDS[i.polarity]),
-      textCell(dataNote(i)),
-      ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
-      i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals),
-      ...judgementCells(i, showSpc, authority.dot),
-      ...(showRag ? [ragCell(i.rag), textCell(tol?.red ?? ""), textCell(tol?.amber ?? ""), textCell(tol?.green ?? "")] : []),
-      ...i.annual.map((a) => (a.value === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell(a, i.unit, i.decimals, { parts: false }))),
-      ...bm.columns.map((k) => benchmarkCell(i, k)),
-      textCell(positionText(i)),
+      ref,
+      title,
+      column("owner", "performance", headCell("Owner"), (i) => textCell(i.owner ?? "")),
+      column("owner", "performance", headCell("Reporter"), (i) => textCell(i.reporter ?? "")),
+      ...monthCells,
+      column("figure", "performance", headCell("Change on last month", true), (i) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" })),
+      column("figure", "performance", headCell("Change on last year", true), (i) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" })),
+      ...judgement,
+      ...rag,
+      column("figure", "trend", headCell("12-month average", true), (i) => figureCell({ value: i.average12 }, i.unit, i.decimals), true),
+      column("figure", "trend", headCell("12-month max", true), (i) => figureCell({ value: i.max12 }, i.unit, i.decimals), true),
+      ...benchmarks,
+      position,
     ];
-  });
-  return { head, rows, columns: head.length, classes: `bp-summary-table--report${showSpc ? " bp-summary-table--spc" : ""}${showRag ? "" : " bp-summary-table--no-rag"}` };
+  }
+  return [
+    ref,
+    title,
+    column("polarity", "performance", headCell("Good performance is"), (i) => textCell(POLARITY_WORDS[i.polarity])),
+    column("note", "performance", headCell("Data note"), (i) => textCell(dataNote(i))),
+    ...monthCells,
+    column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null ? dash() : figureCell({ value: i.ytd }, i.unit, i.decimals))),
+    ...judgement,
+    ...rag,
+    ...model.trendYears.map((y, idx) =>
+      column("figure", "trend", headCell(y, true), (i) => {
+        const a = i.annual[idx];
+        return !a || a.value === null ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
+      }, true),
+    ),
+    ...benchmarks,
+    position,
+  ];
+}
+
+function tableOf(columns: SummaryColumn[], indicators: IndicatorResult[], classes: string): TableView {
+  const head = columns.map((c) => c.head);
+  return { head, rows: indicators.map((i) => columns.map((c) => c.cell(i))), columns: head.length, classes };
+}
+
+function styleClasses(authority: Pick<Authority, "report" | "display">): string {
+  const { display } = authority;
+  return `bp-summary-table--${authority.report.style === "monthly-dataset" ? "dataset" : "report"}${display.spc ? " bp-summary-table--spc" : ""}${display.rag ? "" : " bp-summary-table--no-rag"}`;
+}
+
+/** The performance summary's table for one section, every column in one table (the site). */
+export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
+  return tableOf(summaryColumns(model, authority), indicators, styleClasses(authority));
+}
+
+/**
+ * The summary for print, in two views a landscape page holds at a legible
+ * size: this month's performance (figures, DoT, SPC, RAG, target), then the
+ * annual trend and benchmarks of the indicators that have any (null if none).
+ */
+export function summaryViews(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): { performance: TableView; trend: TableView | null } {
+  const columns = summaryColumns(model, authority);
+  const performance = tableOf(columns.filter((c) => c.view !== "trend"), indicators, `bp-summary-table--performance ${styleClasses(authority)}`);
+  const trendColumns = columns.filter((c) => c.view !== "performance");
+  const withFigures = indicators.filter((i) => trendColumns.some((c) => c.figure && !/^(-|n\/a|)$/.test(cellText(c.cell(i)))));
+  const trend = withFigures.length ? tableOf(trendColumns, withFigures, `bp-summary-table--trend ${styleClasses(authority)}`) : null;
+  return { performance, trend };
+}
+
+function cellText(c: Cell): string {
+  return (c.text ?? c.html ?? "").trim();
 }
 
 function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): Cell {
@@ -137,9 +171,18 @@ function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): C
   return { text: formatValue(v, i.unit, i.decimals), format: "numeric" };
 }
 
+/** The target in one line of words: `Green 95% or more; Amber 92% to under 95%; Red below 92%`. */
 export function targetText(i: IndicatorResult): string {
-  const t = toleranceColumns(i.target!, i.unit, i.decimals);
-  return `Green ${t.green}; amber ${t.amber}; red ${t.red}`;
+  return formatTarget(i.target!, i.unit, i.decimals);
+}
+
+/** The target and tolerances in one cell, a line per RAG state, the month's state marked. */
+export function targetCell(i: IndicatorResult): Cell {
+  if (!i.target) return { text: "" };
+  const lines = targetLines(i.target, i.unit, i.decimals).map(
+    (l) => `<span class="bp-target__line${l.rag === i.rag ? " bp-target__line--now" : ""}">${RAG_WORDS[l.rag]} ${escapeHtml(l.text)}</span>`,
+  );
+  return { html: `<span class="bp-target">${lines.join("<br>")}</span>` };
 }
 
 /**
