@@ -11,7 +11,7 @@ import path from "node:path";
 import { Problems } from "../model/problems.ts";
 import type { Commentary, DataSet, Indicator, MonthFile, OutturnFile, Section, TermFile } from "../model/types.ts";
 import { readAuthorityFile } from "./authorityFile.ts";
-import { readCommentary } from "./commentary.ts";
+import { checkPageReferences, readCommentary } from "./commentary.ts";
 import { monthOfFileName, readMonthFile } from "./monthFile.ts";
 import { readOutturnFile } from "./outturnFile.ts";
 import { readSectionFile } from "./sectionFile.ts";
@@ -154,7 +154,9 @@ export function loadDataSet(dirArg: string): LoadResult {
           problems.error({ file: rel(file) }, `"${section}" is not a section in authority.yaml, so this commentary would not be shown.`, `Rename the file to one of: ${authority.sections.join(", ")} (plus .md).`);
           continue;
         }
-        commentary.push(readCommentary(read(file), rel(file), month, section));
+        const source = read(file);
+        checkPageReferences(source, rel(file), problems);
+        commentary.push(readCommentary(source, rel(file), month, section));
       }
     }
   }

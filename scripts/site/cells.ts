@@ -24,10 +24,13 @@ export interface FigureLike {
   numerator?: number | null;
   denominator?: number | null;
   restated?: boolean;
+  /** Words the source prints in place of a missing figure ("tbc"). */
+  note?: string;
 }
 
-/** A figure, with "n of d" under a percentage where both parts are known, and a restated mark. */
+/** A figure, with "n of d" under a percentage where both parts are known, and a restated mark; or the note in its place. */
 export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, options: { parts?: boolean } = {}): Cell {
+  if ((f?.value ?? null) === null && f?.note) return { text: f.note, format: "numeric", classes: "bp-note" };
   const value = formatValue(f?.value ?? null, unit, decimals);
   const showParts = options.parts !== false && unit === "percentage" && f && f.numerator != null && f.denominator != null;
   const restated = f?.restated

@@ -15,6 +15,29 @@ export interface TableView {
   rows: Cell[][];
   /** Columns that are figures, for the print stylesheet's widths. */
   columns: number;
+  /** Notes printed under the table ("[1] ..." for an indicator marked [1] in it). */
+  footnotes?: string[];
+}
+
+/** Numbers the footnotes of the indicators in a table: each indicator's marker ("[1]") and the notes, in order. */
+function indicatorFootnotes(indicators: IndicatorResult[]): { marker: Map<string, string>; notes: string[] } {
+  const marker = new Map<string, string>();
+  const notes: string[] = [];
+  for (const i of indicators) {
+    if (!i.footnotes?.length) continue;
+    const marks = i.footnotes.map((text) => {
+      notes.push(`[${notes.length + 1}] ${i.ref}: ${text}`);
+      return `[${notes.length}]`;
+    });
+    marker.set(i.ref, marks.join(""));
+  }
+  return { marker, notes };
+}
+
+/** An indicator's footnote marker, as HTML after its title ("" if none). */
+function markerHtml(marker: Map<string, string>, ref: string): string {
+  const m = marker.get(ref);
+  return m ? ` <span class="bp-footnote-ref">${escapeHtml(m)}</span>` : "";
 }
 
 export const POLARITY_WORDS = { high: "High", low: "Low", info: "Info", range: "Within range" } as const;
@@ -69,7 +92,7 @@ function column(name: string, view: SummaryColumn["view"], head: Cell, cell: (i:
 const dash = (): Cell => ({ text: "-", format: "numeric", classes: "bp-na" });
 
 /** The columns of the performance summary, in the authority's style. */
-function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): SummaryColumn[] {
+function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">, marks: Map<string, string>): SummaryColumn[] {
   const showRag = authority.display.rag;
   const showSpc = authority.display.spc;
   const months = monthRange(model.last12[9]!, model.month);
@@ -94,7 +117,7 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   const benchmarks = bm.columns.map((k) => column("figure", "trend", headCell(style === "monthly-dataset" ? bm.labels[k] : BENCHMARK_SHORT[k], true), (i) => benchmarkCell(i, k), true));
   const position = column("position", "trend", headCell("Against benchmarks"), (i) => textCell(positionText(i)));
   const ref = column("ref", "both", headCell("Ref"), (i) => textCell(i.ref, "bp-ref"));
-  const title = column("title", "both", headCell("Indicator"), (i) => textCell(i.title));
+  const title = column("title", "both", headCell("Indicator"), (i) => (i.footnotes?.length ? { html: `${escapeHtml(i.title)}${markerHtml(marks, i.ref)}` } : textCell(i.title)));
   if (style === "monthly-dataset") {
     return [
       ref,
@@ -124,7 +147,7 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
     ...model.trendYears.map((y, idx) =>
       column("figure", "trend", headCell(y, true), (i) => {
         const a = i.annual[idx];
-        return !a || a.value === null ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
+        return !a || (a.value === null && !a.note) ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
       }, true),
     ),
     ...benchmarks,
@@ -132,9 +155,9 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   ];
 }
 
-function tableOf(columns: SummaryColumn[], indicators: IndicatorResult[], classes: string): TableView {
+function tableOf(columns: SummaryColumn[], indicators: IndicatorResult[], classes: string, footnotes: string[] = []): TableView {
   const head = columns.map((c) => c.head);
-  return { head, rows: indicators.map((i) => columns.map((c) => c.cell(i))), columns: head.length, classes };
+  return { head, rows: indicators.map((i) => columns.map((c) => c.cell(i))), columns: head.length, classes, ...(footnotes.length ? { footnotes } : {}) };
 }
 
 function styleClasses(authority: Pick<Authority, "report" | "display">): string {
@@ -144,7 +167,8 @@ function styleClasses(authority: Pick<Authority, "report" | "display">): string 
 
 /** The performance summary's table for one section, every column in one table (the site). */
 export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
-  return tableOf(summaryColumns(model, authority), indicators, styleClasses(authority));
+  const { marker, notes } = indicatorFootnotes(indicators);
+  return tableOf(summaryColumns(model, authority, marker), indicators, styleClasses(authority), notes);
 }
 
 /**
@@ -153,11 +177,13 @@ export function summaryTable(model: MonthModel, indicators: IndicatorResult[], a
  * annual trend and benchmarks of the indicators that have any (null if none).
  */
 export function summaryViews(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): { performance: TableView; trend: TableView | null } {
-  const columns = summaryColumns(model, authority);
-  const performance = tableOf(columns.filter((c) => c.view !== "trend"), indicators, `bp-summary-table--performance ${styleClasses(authority)}`);
+  const { marker, notes } = indicatorFootnotes(indicators);
+  const columns = summaryColumns(model, authority, marker);
+  const performance = tableOf(columns.filter((c) => c.view !== "trend"), indicators, `bp-summary-table--performance ${styleClasses(authority)}`, notes);
   const trendColumns = columns.filter((c) => c.view !== "performance");
   const withFigures = indicators.filter((i) => trendColumns.some((c) => c.figure && !/^(-|n\/a|)$/.test(cellText(c.cell(i)))));
-  const trend = withFigures.length ? tableOf(trendColumns, withFigures, `bp-summary-table--trend ${styleClasses(authority)}`) : null;
+  const trendNotes = indicatorFootnotes(withFigures);
+  const trend = withFigures.length ? tableOf(summaryColumns(model, authority, trendNotes.marker).filter((c) => c.view !== "performance"), withFigures, `bp-summary-table--trend ${styleClasses(authority)}`, trendNotes.notes) : null;
   return { performance, trend };
 }
 
@@ -190,21 +216,35 @@ export function targetCell(i: IndicatorResult): Cell {
  * to the report month, then the rest of the reporting year), then the YTD,
  * the annual trend and the benchmarks; a column per indicator.
  */
-export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<string, IndicatorResult>, benchmarkLabels: Authority["benchmarks"]["labels"]): TableView {
+export function sectionTable(
+  model: MonthModel,
+  spec: TableSpec,
+  byRef: Map<string, IndicatorResult>,
+  benchmarkLabels: Authority["benchmarks"]["labels"],
+  /** Notes of the whole section, printed under this table (its last). */
+  sectionFootnotes: string[] = [],
+): TableView {
   const indicators = spec.indicators.map((r) => byRef.get(r)).filter((i): i is IndicatorResult => !!i);
-  const head = [headCell(""), ...indicators.map((i) => ({ html: `<span class="bp-ref">${escapeHtml(i.ref)}</span> ${escapeHtml(i.shortTitle)}`, format: "numeric" as const }))];
+  const { marker, notes } = indicatorFootnotes(indicators);
+  const head = [
+    headCell(""),
+    ...indicators.map((i) => ({ html: `<span class="bp-ref">${escapeHtml(i.ref)}</span> ${escapeHtml(i.shortTitle)}${markerHtml(marker, i.ref)}`, format: "numeric" as const })),
+  ];
   const rows: Cell[][] = [];
   const termly = indicators.length > 0 && indicators.every((i) => i.frequency === "termly");
 
   if (termly) {
     const labels = [...new Set(indicators.flatMap((i) => i.terms.map((t) => t.label)))];
     for (const label of labels) {
-      rows.push([textCell(label), ...indicators.map((i) => figureCell({ value: i.terms.find((t) => t.label === label)?.value ?? null }, i.unit, i.decimals))]);
+      rows.push([textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
     }
   } else {
     const future = model.yearMonths.filter((m) => m > model.month);
     for (const m of [...model.last12, ...future]) {
       const isFuture = m > model.month;
+      // A process change from this month (a new form, a new system): a row saying so, as the source does.
+      const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
+      if (changes.length && m !== model.last12[0]) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
       rows.push([
         textCell(shortMonth(m), m === model.month ? "bp-current" : ""),
         ...indicators.map((i) => (isFuture ? { text: "", format: "numeric" as const } : figureCell(pointAt(i, m), i.unit, i.decimals))),
@@ -227,7 +267,7 @@ export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<stri
       textCell(termly ? `${year} (academic year)` : year),
       ...indicators.map((i) => {
         const a = i.annual[idx];
-        return a && a.value !== null ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
+        return a && (a.value !== null || a.note) ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
       }),
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
@@ -243,5 +283,21 @@ export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<stri
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
   });
-  return { ...(spec.title ? { caption: spec.title } : {}), head, rows, columns: head.length };
+  const footnotes = [...(spec.footnotes ?? []), ...sectionFootnotes, ...notes];
+  return { ...(spec.title ? { caption: spec.title } : {}), head, rows: rows.map(mergeNotes), columns: head.length, ...(footnotes.length ? { footnotes } : {}) };
+}
+
+/** Neighbouring cells of a row that hold the same long note become one cell across them, as the source prints it. */
+function mergeNotes(row: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const cell of row) {
+    const last = out.at(-1);
+    const long = (c: Cell | undefined) => !!c?.classes?.split(" ").includes("bp-note") && (c.text ?? "").length > 12;
+    if (last && long(cell) && long(last) && last.text === cell.text) {
+      last.colspan = (last.colspan ?? 1) + 1;
+      last.classes = "bp-note bp-note--wide";
+      delete last.format;
+    } else out.push({ ...cell });
+  }
+  return out;
 }
