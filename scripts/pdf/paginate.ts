@@ -31,6 +31,8 @@ export interface PaginateOptions {
   shareWhenFree: number;
   /** Pixels kept free at the foot of each page against rounding. */
   slack: number;
+  /** Height (CSS px) of content a heading must have under it on its page: three lines of body text. */
+  minContent: number;
   /** The smallest text a chart may be scaled to, in points (a chart whose text would be smaller goes on a landscape page). */
   minChartText: number;
   /** Record each decision in `log` (for finding why a block moved). */
@@ -46,7 +48,7 @@ export interface PaginateResult {
   log?: string[];
 }
 
-export const PAGINATE_DEFAULTS: PaginateOptions = { minRows: 3, shortTable: 6, shareWhenFree: 0.5, slack: 3, minChartText: 8 };
+export const PAGINATE_DEFAULTS: PaginateOptions = { minRows: 3, shortTable: 4, shareWhenFree: 0.5, slack: 3, minContent: 54, minChartText: 8 };
 
 export function paginate(options: PaginateOptions): PaginateResult {
   type Kind = "portrait" | "landscape";
@@ -232,13 +234,16 @@ export function paginate(options: PaginateOptions): PaginateResult {
     if (!continued && placed < Math.min(options.minRows, total)) return 0;
     return placed;
   };
-  /** The minimum start of a table, for a heading before it. */
-  const tableStart = (t: HTMLTableElement, ancestors: HTMLElement[]) => {
+  /** The minimum start of a table, for a heading before it (with the notes that follow it if that is the whole table). */
+  const tableStart = (t: HTMLTableElement, ancestors: HTMLElement[], next: Leaf | null) => {
     const rows = bodyRows(t);
     const s = shell(t, false);
     append(s, ancestors);
-    const need = rows.length <= options.shortTable ? rows.length : Math.min(options.minRows, rows.length);
+    // The fewest rows a first page of it may hold by the rules below.
+    let need = Math.min(options.minRows, rows.length);
+    while (need < rows.length && rowsToPlace(need, 0, rows.length, tailStart(rows), false) !== need) need++;
     for (let i = 0; i < need; i++) s.tBodies[0]!.appendChild(rows[i]!.cloneNode(true));
+    if (need === rows.length && next?.el.classList.contains("bp-keep-with-previous")) append(next.el, next.ancestors);
   };
   const placeTable = (leaf: Leaf, next: Leaf | null, part: HTMLElement) => {
     const t = leaf.el as HTMLTableElement;
@@ -298,6 +303,23 @@ export function paginate(options: PaginateOptions): PaginateResult {
     svg.style.width = `${width}px`;
     svg.style.height = "auto";
     return true;
+  };
+  /** Draws a chart just placed smaller so that the page holds it, if its text stays legible; false (unchanged) if not. */
+  const shrinkToFit = (figure: HTMLElement): boolean => {
+    const svg = figure.querySelector("svg");
+    const drawn = Number(svg?.getAttribute("width")) || 0;
+    if (!svg || !drawn) return false;
+    const before = svg.getAttribute("style");
+    const box = svg.getBoundingClientRect();
+    const over = used() - current().limit;
+    const width = Math.floor((box.width * (box.height - over - 1)) / box.height);
+    if (width > 0 && scaleChart(svg, drawn, width) && fits()) {
+      note(() => `chart "${describe(figure)}" drawn at ${Math.round((100 * width) / drawn)}% to fit`);
+      return true;
+    }
+    if (before === null) svg.removeAttribute("style");
+    else svg.setAttribute("style", before);
+    return false;
   };
   /** The page a table or chart needs to be printed legibly. */
   const wideKind = (el: HTMLElement): Kind => {
@@ -363,8 +385,8 @@ export function paginate(options: PaginateOptions): PaginateResult {
     return out;
   };
   /** What must follow a heading on its page. */
-  const placeStart = (leaf: Leaf) => {
-    if (leaf.el.tagName === "TABLE") tableStart(leaf.el as HTMLTableElement, leaf.ancestors);
+  const placeStart = (leaf: Leaf, next: Leaf | null) => {
+    if (leaf.el.tagName === "TABLE") tableStart(leaf.el as HTMLTableElement, leaf.ancestors, next);
     else append(leaf.el, leaf.ancestors);
   };
   /** Moves to a new page of `kind`, unless this one is still empty (then it only turns it). */
@@ -410,10 +432,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
         const after = leaves[j];
         const need = after ? kindFor(after.el, part) : kind;
         if (need === "landscape" && current().kind !== "landscape") breakPage(part, "landscape");
-        const placeGroup = () => {
-          for (const h of group) append(h.el, h.ancestors);
-          if (after) placeStart(after);
-        };
+        const placeGroup = () => placeOpening(leaves, i, j);
         if (!trial(placeGroup)) {
           note(() => `headings "${group.map((h) => h.el.textContent).join(" / ")}" with their content do not fit`);
           breakPage(part, need);
@@ -425,8 +444,18 @@ export function paginate(options: PaginateOptions): PaginateResult {
       }
       const next = leaves[i + 1] ?? null;
       const need = kindFor(leaf.el, part);
-      // A chart that cannot go on this page lets a later chart of the same run fill the space first.
-      if (leaf.el.tagName === "FIGURE" && current().placed > 0 && (need !== current().kind || !trial(() => append(leaf.el, leaf.ancestors)))) {
+      if (leaf.el.tagName === "FIGURE" && current().placed > 0) {
+        // A chart a little too tall for the space left is drawn smaller, as far as its text stays legible.
+        if (need === current().kind) {
+          append(leaf.el, leaf.ancestors);
+          if (fits() || shrinkToFit(leaf.el)) {
+            current().placed++;
+            i++;
+            continue;
+          }
+          detach(leaf.el);
+        }
+        // Else a later chart of the same run that fits fills the space first.
         let j = i + 1;
         while (j < leaves.length && leaves[j]!.el.tagName === "FIGURE" && leaves[j]!.ancestors.length === leaf.ancestors.length) {
           const later = leaves[j]!;
@@ -456,14 +485,25 @@ export function paginate(options: PaginateOptions): PaginateResult {
     }
   }
 
+  /**
+   * Places headings leaves[i..j) and what must follow them on their page:
+   * a table's start, a chart, and at least three lines of text (a short
+   * paragraph brings the next block).
+   */
+  function placeOpening(leaves: Leaf[], i: number, j: number): void {
+    for (const h of leaves.slice(i, j)) append(h.el, h.ancestors);
+    const headed = used();
+    for (let k = j; k < leaves.length && !isHeading(leaves[k]!.el); k++) {
+      placeStart(leaves[k]!, leaves[k + 1] ?? null);
+      if (used() - headed >= options.minContent || leaves[k]!.el.tagName !== "P") break;
+    }
+  }
+
   /** True if a part's opening (its headings and what must follow them) fits on the current page. */
   function trialStart(leaves: Leaf[]): boolean {
     let j = 0;
     while (j < leaves.length && isHeading(leaves[j]!.el)) j++;
-    return trial(() => {
-      for (const h of leaves.slice(0, j)) append(h.el, h.ancestors);
-      if (leaves[j]) placeStart(leaves[j]!);
-    });
+    return trial(() => placeOpening(leaves, 0, j));
   }
 
   for (const [id, n] of Object.entries(starts)) {

@@ -6,12 +6,12 @@
 // pdf-lib then sets the metadata and makes the file depend on the data only.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, PDFOptions } from "puppeteer-core";
+import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { startStaticServer } from "../serve/staticServer.ts";
 import { launchBrowser } from "./browser.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import { readOutline, startPages } from "./outline.ts";
-import { paginate, PAGINATE_DEFAULTS, type PaginateResult } from "./paginate.ts";
+import { paginate, PAGINATE_DEFAULTS, type PaginateOptions, type PaginateResult } from "./paginate.ts";
 
 export interface PrintOptions {
   siteDir: string;
@@ -42,6 +42,13 @@ const PDF_OPTIONS: PDFOptions = {
   timeout: 120_000,
 };
 
+/** Places the print page's blocks on pages (paginate.ts), in the page; fonts must be ready. */
+export function paginatePage(page: Page, options: Partial<PaginateOptions> = {}): Promise<PaginateResult> {
+  // Sent as source text; `__name` is what a TypeScript loader may wrap named functions in.
+  const source = `(() => { const __name = (f) => f; return (${paginate.toString()})(${JSON.stringify({ ...PAGINATE_DEFAULTS, ...options })}); })()`;
+  return page.evaluate(source) as Promise<PaginateResult>;
+}
+
 export async function printBoardPack(options: PrintOptions): Promise<PrintResult> {
   const timings: { name: string; ms: number }[] = [];
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -64,10 +71,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     await page.emulateMediaType("print");
     await page.setViewport({ width: 1200, height: 900 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    // Sent as source text; `__name` is what a TypeScript loader may wrap named functions in.
-    const layout = await time("paginate", () =>
-      page.evaluate(`(() => { const __name = (f) => f; return (${paginate.toString()})(${JSON.stringify(PAGINATE_DEFAULTS)}); })()`) as Promise<PaginateResult>,
-    );
+    const layout = await time("paginate", () => paginatePage(page));
 
     let pdf = await time("print", () => page.pdf(PDF_OPTIONS));
     const entries = await page.$$eval("[data-page-of]", (els) =>
