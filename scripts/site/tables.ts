@@ -81,6 +81,8 @@ interface SummaryColumn {
   view: "both" | "performance" | "trend";
   /** A trend column that holds a figure (rows with none of these are left out of the trend view). */
   figure?: boolean;
+  /** Shown on the site only, or in print only. */
+  only?: "site" | "print";
 }
 
 /** Marks a column's cells (and its heading) so the print stylesheet can size it. */
@@ -122,8 +124,13 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
     return [
       ref,
       title,
-      column("owner", "performance", headCell("Owner"), (i) => textCell(i.owner ?? "")),
-      column("owner", "performance", headCell("Reporter"), (i) => textCell(i.reporter ?? "")),
+      { ...column("owner", "performance", headCell("Owner"), (i) => textCell(i.owner ?? "")), only: "site" },
+      { ...column("owner", "performance", headCell("Reporter"), (i) => textCell(i.reporter ?? "")), only: "site" },
+      // In print one column: the page needs the room for the indicator's title.
+      {
+        ...column("owner", "performance", headCell("Owner / reporter"), (i) => (i.owner || i.reporter ? { html: [i.owner, i.reporter].filter(Boolean).map((n) => escapeHtml(n!)).join("<br>") } : textCell(""))),
+        only: "print",
+      },
       ...monthCells,
       column("figure", "performance", headCell("Change on last month", true), (i) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" })),
       column("figure", "performance", headCell("Change on last year", true), (i) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" })),
@@ -168,23 +175,41 @@ function styleClasses(authority: Pick<Authority, "report" | "display">): string 
 /** The performance summary's table for one section, every column in one table (the site). */
 export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
   const { marker, notes } = indicatorFootnotes(indicators);
-  return tableOf(summaryColumns(model, authority, marker), indicators, styleClasses(authority), notes);
+  return tableOf(summaryColumns(model, authority, marker).filter((c) => c.only !== "print"), indicators, styleClasses(authority), notes);
 }
 
 /**
  * The summary for print, in two views a landscape page holds at a legible
  * size: this month's performance (figures, DoT, SPC, RAG, target), then the
  * annual trend and benchmarks of the indicators that have any (null if none).
+ * One call for all sections: a column blank in every section (no targets at
+ * all, no benchmarks) is left out of every section's table.
  */
-export function summaryViews(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): { performance: TableView; trend: TableView | null } {
-  const { marker, notes } = indicatorFootnotes(indicators);
-  const columns = summaryColumns(model, authority, marker);
-  const performance = tableOf(columns.filter((c) => c.view !== "trend"), indicators, `bp-summary-table--performance ${styleClasses(authority)}`, notes);
-  const trendColumns = columns.filter((c) => c.view !== "performance");
-  const withFigures = indicators.filter((i) => trendColumns.some((c) => c.figure && !/^(-|n\/a|)$/.test(cellText(c.cell(i)))));
-  const trendNotes = indicatorFootnotes(withFigures);
-  const trend = withFigures.length ? tableOf(summaryColumns(model, authority, trendNotes.marker).filter((c) => c.view !== "performance"), withFigures, `bp-summary-table--trend ${styleClasses(authority)}`, trendNotes.notes) : null;
-  return { performance, trend };
+export function summaryViews(
+  model: MonthModel,
+  sections: IndicatorResult[][],
+  authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">,
+): { performance: TableView; trend: TableView | null }[] {
+  const classes = styleClasses(authority);
+  const hasFigure = (c: Cell) => !/^(-|n\/a|)$/.test(cellText(c));
+  const views = sections.map((indicators) => {
+    const trendRows = indicators.filter((i) => summaryColumns(model, authority, new Map()).some((c) => c.view === "trend" && c.figure && hasFigure(c.cell(i))));
+    const perf = indicatorFootnotes(indicators);
+    const trend = indicatorFootnotes(trendRows);
+    return {
+      performance: { columns: summaryColumns(model, authority, perf.marker).filter((c) => c.view !== "trend" && c.only !== "site"), rows: indicators, notes: perf.notes },
+      trend: { columns: summaryColumns(model, authority, trend.marker).filter((c) => c.view !== "performance" && c.only !== "site"), rows: trendRows, notes: trend.notes },
+    };
+  });
+  // Ref and title always; any other column where some row of some section has something.
+  const used = (view: "performance" | "trend") =>
+    (views[0]?.[view].columns ?? []).map((c, k) => c.view === "both" || views.some((v) => v[view].rows.some((i) => cellText(v[view].columns[k]!.cell(i)) !== "")));
+  const keepPerf = used("performance");
+  const keepTrend = used("trend");
+  return views.map((v) => ({
+    performance: tableOf(v.performance.columns.filter((_, k) => keepPerf[k]), v.performance.rows, `bp-summary-table--performance ${classes}`, v.performance.notes),
+    trend: v.trend.rows.length ? tableOf(v.trend.columns.filter((_, k) => keepTrend[k]), v.trend.rows, `bp-summary-table--trend ${classes}`, v.trend.notes) : null,
+  }));
 }
 
 function cellText(c: Cell): string {

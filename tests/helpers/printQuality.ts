@@ -24,7 +24,7 @@ export async function printQualityProblems(file: string, options: QualityOptions
       if (box.size < minSize - 0.05) problems.push(`page ${page.page}: "${box.text.trim()}" is set at ${box.size.toFixed(1)}pt (under ${minSize}pt)`);
       if (box.text.includes("…")) problems.push(`page ${page.page}: "${box.text.trim()}" is cut short with "…"${box.role === "Figure" ? " in a chart" : ""}`);
     }
-    problems.push(...strandedHeadings(page, foot, contentLines));
+    problems.push(...strandedHeadings(page, foot, contentLines, continuesOn(layout[page.page])));
   }
   problems.push(...structureErrors(file));
   return problems;
@@ -42,8 +42,20 @@ function lines(boxes: TextBox[]): TextBox[][] {
   return out;
 }
 
-/** Headings (and table and chart captions) with too little of their content after them on their page. */
-export function strandedHeadings(page: PageLayout, foot: number, contentLines: number): string[] {
+/** True if a page goes on with the content of the page before (its first text is not a new heading). */
+function continuesOn(next: PageLayout | undefined): boolean {
+  const first = next ? lines(next.boxes.filter((b) => b.role !== null))[0] : undefined;
+  if (!first) return false;
+  const text = first.map((b) => b.text).join(" ");
+  return !first.every((b) => HEADING.test(b.role!)) || /\(continued\)\s*$/.test(text);
+}
+
+/**
+ * Headings (and table and chart captions) with too little of their content
+ * after them on their page: none at all, or, in the lowest part of the page,
+ * fewer than `contentLines` lines when the content goes on overleaf.
+ */
+export function strandedHeadings(page: PageLayout, foot: number, contentLines: number, continued = true): string[] {
   const problems: string[] = [];
   const all = lines(page.boxes.filter((b) => b.role !== null));
   const isHeading = (l: TextBox[]) => l.every((b) => HEADING.test(b.role!));
@@ -61,7 +73,7 @@ export function strandedHeadings(page: PageLayout, foot: number, contentLines: n
     const last = group.at(-1)![0]!;
     const low = last.top + last.height > page.height * (1 - foot);
     if (next < 0 && content === 0) problems.push(`page ${page.page}: the heading "${text}" is the last text on its page`);
-    else if (next < 0 && low && content < contentLines) problems.push(`page ${page.page}: the heading "${text}" is in the lowest ${Math.round(foot * 100)}% of the page with ${content} line(s) of its content`);
+    else if (next < 0 && low && content < contentLines && continued) problems.push(`page ${page.page}: the heading "${text}" is in the lowest ${Math.round(foot * 100)}% of the page with ${content} line(s) of its content`);
     i = j;
   }
   return problems;
