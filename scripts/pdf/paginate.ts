@@ -66,6 +66,8 @@ export function paginate(options: PaginateOptions): PaginateResult {
     width: number;
     /** Leaves placed (the running line is not one). */
     placed: number;
+    /** The charts among them (placed at the top level of the part). */
+    charts: HTMLElement[];
     clones: Map<HTMLElement, HTMLElement>;
   }
   /** Nodes appended in a tentative placement, to take back. */
@@ -107,7 +109,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
     // The part's own classes, so its styles still apply to its blocks.
     el.className = `bp-page bp-page--${kind}${cover ? " bp-page--cover" : ""} ${Array.from(part?.classList ?? []).filter((c) => c !== "bp-part").join(" ")}`.trim();
     holder.appendChild(el);
-    page = { el, kind, limit: sizes[kind].height - options.slack, width: sizes[kind].width, placed: 0, clones: new Map() };
+    page = { el, kind, limit: sizes[kind].height - options.slack, width: sizes[kind].width, placed: 0, charts: [], clones: new Map() };
     pages.push(page);
     const running = part?.dataset.running;
     if (continued && running) {
@@ -450,6 +452,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
           append(leaf.el, leaf.ancestors);
           if (fits() || shrinkToFit(leaf.el)) {
             current().placed++;
+            if (leaf.ancestors.length === 0) current().charts.push(leaf.el);
             i++;
             continue;
           }
@@ -468,6 +471,11 @@ export function paginate(options: PaginateOptions): PaginateResult {
           j++;
         }
         if (leaves[i] !== leaf) continue;
+        // A chart that needs a landscape page takes the charts alone on this page with it, if they fit there.
+        if (need === "landscape" && current().kind === "portrait" && leaf.ancestors.length === 0 && current().charts.length === current().placed && chartsToLandscape(part, leaf.el)) {
+          i++;
+          continue;
+        }
       }
       if (need === "landscape" && current().kind !== "landscape") breakPage(part, "landscape");
       if (leaf.el.tagName === "TABLE") placeTable(leaf, next, part);
@@ -480,9 +488,35 @@ export function paginate(options: PaginateOptions): PaginateResult {
         }
         if (!fits()) warnings.push(`"${describe(leaf.el)}" is taller than a page.`);
         current().placed++;
+        if (leaf.el.tagName === "FIGURE" && leaf.ancestors.length === 0) current().charts.push(leaf.el);
       }
       i++;
     }
+  }
+
+  /** Turns a page of charts only into a landscape page holding them and `chart`; false (unchanged) if they do not fit. */
+  function chartsToLandscape(part: HTMLElement, chart: HTMLElement): boolean {
+    const old = current();
+    const running = old.el.querySelector(":scope > .bp-running") !== null;
+    old.el.remove();
+    pages.pop();
+    newPage("landscape", part, running);
+    for (const c of [...old.charts, chart]) current().el.appendChild(c);
+    if (fits() || shrinkToFit(chart)) {
+      if (old.el.id) current().el.id = old.el.id;
+      current().placed = old.charts.length + 1;
+      current().charts = [...old.charts, chart];
+      note(() => `charts moved to a landscape page with "${describe(chart)}"`);
+      return true;
+    }
+    chart.remove();
+    current().el.remove();
+    pages.pop();
+    for (const c of old.charts) old.el.appendChild(c);
+    holder.appendChild(old.el);
+    pages.push(old);
+    page = old;
+    return false;
   }
 
   /**
