@@ -269,7 +269,7 @@ export function sectionTable(
       const isFuture = m > model.month;
       // A process change from this month (a new form, a new system): a row saying so, as the source does.
       const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
-      if (changes.length && m !== model.last12[0]) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
+      if (changes.length && m !== model.last12[0] && !isFuture) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
       rows.push([
         textCell(shortMonth(m), m === model.month ? "bp-current" : ""),
         ...indicators.map((i) => (isFuture ? { text: "", format: "numeric" as const } : figureCell(pointAt(i, m), i.unit, i.decimals))),

@@ -3,6 +3,7 @@
 // of a page without its content, and a tag structure poppler reads without
 // error. Returns the problems found, each naming its page.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import { readLayout, type PageLayout, type TextBox } from "./pdfLayout.ts";
 
 const HEADING = /^(H[1-6]?|Caption)$/;
@@ -27,6 +28,43 @@ export async function printQualityProblems(file: string, options: QualityOptions
     problems.push(...strandedHeadings(page, foot, contentLines, continuesOn(layout[page.page])));
   }
   problems.push(...structureErrors(file));
+  problems.push(...(await tagProblems(file)));
+  return problems;
+}
+
+interface TagNode {
+  role?: string;
+  children?: TagNode[];
+}
+
+/** Headings nested in order (H1 first, never a level skipped going down) and tables tagged as tables (Table > TR > TH/TD). */
+export async function tagProblems(file: string): Promise<string[]> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+  const problems: string[] = [];
+  let level = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const walk = (node: TagNode, parent: string | undefined) => {
+      const role = node.role;
+      const h = role ? /^H([1-6])$/.exec(role) : null;
+      if (h) {
+        const next = Number(h[1]);
+        if (next > level + 1) problems.push(`page ${n}: an H${next} follows an H${level || "(none)"}: headings skip a level`);
+        level = next;
+      }
+      if (role === "TR" && parent !== "Table" && parent !== "THead" && parent !== "TBody" && parent !== "TFoot") problems.push(`page ${n}: a table row (TR) outside a Table`);
+      if ((role === "TD" || role === "TH") && parent !== "TR") problems.push(`page ${n}: a table cell (${role}) outside a row`);
+      if (role === "Table" && !(node.children ?? []).some((c) => c.role === "TR" || (c.role && /^T(Head|Body|Foot)$/.test(c.role)))) problems.push(`page ${n}: a Table without rows`);
+      // Chromium's grouping elements stand between a table's parts; what counts is the nearest meaningful parent.
+      const through = role && !["NonStruct", "Div", "Span", "Part", "Sect"].includes(role) ? role : parent;
+      for (const c of node.children ?? []) if (c.role) walk(c, through);
+    };
+    const tree = (await page.getStructTree()) as TagNode | null;
+    if (tree) walk(tree, undefined);
+    page.cleanup();
+  }
+  await doc.destroy();
   return problems;
 }
 

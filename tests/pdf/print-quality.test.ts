@@ -1,7 +1,8 @@
 // The example's board pack read as a board member reads it, for two months
 // (a different month moves every page break): no text under 8pt, no text cut
-// short with "…", no heading at the foot of a page without its content, and
-// a tag structure poppler reads without error. The checks themselves are
+// short with "…", no heading at the foot of a page without its content, a
+// tag structure poppler reads without error, headings nested in order and
+// tables tagged as tables. The checks themselves are
 // tried on a PDF with each fault, so they can fail.
 import fs from "node:fs";
 import os from "node:os";
@@ -35,6 +36,9 @@ describe.each(["2020-12", "2020-06"])("the board pack of %s", (month) => {
   });
   it("has a tag structure poppler reads without error", () => {
     expect(problems.filter((p) => /^pdfinfo/.test(p))).toEqual([]);
+  });
+  it("has its headings nested in order and its tables tagged as tables", () => {
+    expect(problems.filter((p) => /skip a level|TR\)|cell \(|without rows/.test(p))).toEqual([]);
   });
 });
 
@@ -72,6 +76,11 @@ describe("the print-quality checks", () => {
   it("pass a page that keeps its heading with its content", async () => {
     const file = await print(`<h1>Title</h1><p>Text under the title, in 10pt.</p>`);
     expect(await printQualityProblems(file)).toEqual([]);
+  });
+
+  it("find a heading level skipped", async () => {
+    const file = await print(`<h1>Title</h1><p>Text.</p><h3>A level down too far</h3><p>More text.</p>`);
+    expect(await printQualityProblems(file)).toEqual(["page 1: an H3 follows an H1: headings skip a level"]);
   });
 
   it("read poppler's structure errors (a Strong element without a role map)", async () => {
