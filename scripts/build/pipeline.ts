@@ -38,7 +38,7 @@ export interface BuildResult {
   outDir: string;
   timer: PhaseTimer;
   /** The printed board pack, unless noPdf. */
-  pdf: { file: string; pages: number; contents: { title: string; page: number }[] } | null;
+  pdf: { file: string; pages: number; contents: { title: string; page: number }[]; layoutWarnings: string[] } | null;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -98,7 +98,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
       if (month === reportMonth) {
         for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
-        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents };
+        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents, layoutWarnings: printed.warnings };
       }
     }
     staging.commit();

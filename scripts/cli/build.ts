@@ -20,7 +20,11 @@ await runCli(async () => {
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";
   process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.models.at(-1)?.month}) into ${rel}/site/\n`);
-  if (result.pdf) process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
+  if (result.pdf) {
+    process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
+    // Blocks the layout could not place by its rules: a chart too wide for any page, a row taller than one.
+    for (const w of result.pdf.layoutWarnings) process.stderr.write(`board pack: warning: ${w}\n`);
+  }
   for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(26)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
   return 0;
 });

@@ -15,10 +15,16 @@ import { printQualityProblems, structureErrors } from "../helpers/printQuality.t
 
 describe.each(["2020-12", "2020-06"])("the board pack of %s", (month) => {
   let problems: string[];
+  let layoutWarnings: string[];
   beforeAll(async () => {
     const build = await buildInto("data", { month });
     problems = await printQualityProblems(build.pdf!.file);
+    layoutWarnings = build.pdf!.layoutWarnings;
   }, 600_000);
+
+  it("has every block placed by the layout's rules (none taller or wider than a page)", () => {
+    expect(layoutWarnings).toEqual([]);
+  });
 
   it("has no text under 8pt", () => {
     expect(problems.filter((p) => /pt \(under/.test(p))).toEqual([]);
