@@ -1,9 +1,7 @@
 export default {
   eleventyComputed: {
     pageTitle: (data) => `${data.ip.ref} ${data.ip.title}`,
-    breadcrumbs: (data) => [
-      { text: "All indicators", href: "/indicators/" },
-      { text: data.ip.ref, href: data.ip.url },
-    ],
+    // One trail per month; the page shows the one for the month the reader came from.
+    breadcrumbTrails: (data) => data.ip.trails,
   },
 };

@@ -3,7 +3,7 @@ export default {
     pageTitle: (data) => data.monthPage.label,
     breadcrumbs: (data) => [
       { text: "Archive", href: "/archive/" },
-      { text: data.monthPage.label, href: data.monthPage.url },
+      { text: data.monthPage.label },
     ],
   },
 };

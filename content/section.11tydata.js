@@ -3,7 +3,7 @@ export default {
     pageTitle: (data) => `${data.sp.title}, ${data.sp.monthLabel}`,
     breadcrumbs: (data) => [
       { text: data.sp.monthLabel, href: data.sp.monthUrl },
-      { text: data.sp.title, href: data.sp.url },
+      { text: data.sp.title },
     ],
   },
 };

@@ -6,8 +6,10 @@ import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
 import { modelToCsv } from "../output/modelCsv.ts";
 import { modelToJson } from "../output/modelJson.ts";
+import { modelToXlsx } from "../output/modelXlsx.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
+import { addPolicyToSite } from "./contentSecurityPolicy.ts";
 import { buildSiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
@@ -16,18 +18,23 @@ import { printBoardPack } from "../pdf/print.ts";
 import { longMonth } from "../metrics/months.ts";
 import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
+import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
+import { publicModels } from "../suppress/apply.ts";
+import { checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 
 export interface BuildOptions {
   data: string;
   out: string;
   /** The month of the PDF board pack (default: the latest month with data). */
   month?: Month;
-  /** URL path the site is served under, e.g. /boardpack/ for a project site (default /). */
-  pathPrefix?: string;
   /** Skip printing the PDF (a site-only preview). */
   noPdf?: boolean;
   /** Print the board pack of every month with data, not only the report month (for a published archive). */
   allPdfs?: boolean;
+  /** internal (default): every figure; public: small numbers suppressed, for a site on the open web. */
+  edition?: "internal" | "public";
+  /** A local preview (npm run serve): pages may load the preview server's reload script. */
+  preview?: boolean;
 }
 
 export interface BuildResult {
@@ -37,6 +44,8 @@ export interface BuildResult {
   reportMonth: Month;
   outDir: string;
   timer: PhaseTimer;
+  /** The public edition's suppression plan (what was withheld), for a public build. */
+  suppression: SuppressionPlan | null;
   /** The printed board pack, unless noPdf. */
   pdf: { file: string; pages: number; contents: { title: string; page: number }[]; layoutWarnings: string[] } | null;
 }
@@ -50,7 +59,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (!months.includes(reportMonth)) {
     throw new Error(`There is no data for ${reportMonth}: the months with data are ${months[0]} to ${months[months.length - 1]}.`);
   }
-  const models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
+  let models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
+  let suppression: SuppressionPlan | null = null;
+  if (options.edition === "public") {
+    // The public edition is built from suppressed models only: nothing downstream sees a withheld figure.
+    suppression = await timer.time("suppress", () => planSuppression(data, models, data.authority.publicEdition));
+    models = publicModels(models, suppression, data.commentary);
+    checkPublicCommentary(data.commentary, data.authority.publicEdition, problems);
+  }
 
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
@@ -62,6 +78,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (const model of models) {
         fs.writeFileSync(path.join(dataDir, `${model.month}.json`), modelToJson(model));
         fs.writeFileSync(path.join(dataDir, `${model.month}.csv`), modelToCsv(model));
+        fs.writeFileSync(path.join(dataDir, `${model.month}.xlsx`), modelToXlsx(model, data.authority.name));
       }
     });
     const chartsBefore = chartStats.ms;
@@ -73,7 +90,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
-    await timer.time("eleventy", () => renderSite(site, siteDir, options.pathPrefix ?? "/"));
+    await timer.time("eleventy", () => renderSite(site, siteDir));
+    await timer.time("content security policy", () => addPolicyToSite(siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported.
     for (const month of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)]) {
       const model = models.find((m) => m.month === month)!;
@@ -82,7 +100,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         printBoardPack({
           siteDir,
           printPath: paths.print(month),
-          ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
           outFile: file,
           metadata: {
             title: `${data.authority.report.title} – ${longMonth(month)}`,
@@ -106,7 +123,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     staging.discard();
     throw e;
   }
-  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, pdf };
+  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, pdf };
 }
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */

@@ -1,8 +1,11 @@
 // Times the phases of a build, for `npm run bench` and the build summary.
+// BOARDPACK_TRACE_PHASES=1 also prints each phase to stderr as it starts
+// (to see where a slow or stuck build is; the kill test stops builds there).
 export class PhaseTimer {
   readonly phases: { name: string; ms: number }[] = [];
 
   async time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    if (process.env.BOARDPACK_TRACE_PHASES) process.stderr.write(`phase: ${name}\n`);
     const start = performance.now();
     try {
       return await fn();

@@ -1,17 +1,29 @@
-// One chart of a page: its SVG, title, description and figures as a table.
+// One chart of a page: its SVGs (wide for screens and print, narrow for
+// phones), title, description, key, notes and figures as a table.
 import type { BenchmarkKey, ChartSpec, MonthModel } from "../model/types.ts";
 import { formatValue } from "../format/number.ts";
 import { chartData, type ChartData } from "./chartData.ts";
+import { keyHtml, type KeyItem } from "./chartKey.ts";
 import { describeChart } from "./describe.ts";
 import { accessibleSvg, renderSvg } from "./render.ts";
-import { vegaLiteSpec } from "./specs.ts";
+import { chartKey, vegaLiteSpec } from "./specs.ts";
+import type { TopLevelSpec } from "vega-lite";
+import type { Variant } from "./theme.ts";
 
 export interface ChartView {
   id: string;
   type: ChartSpec["type"];
   title: string;
   description: string;
+  /** The chart for screens from about 700 px wide, and for print. */
   svg: string;
+  /** The same chart drawn for phones. */
+  svgNarrow: string;
+  /** The key as HTML (a list that wraps), empty where the chart needs none. */
+  key: KeyItem[];
+  keyHtml: string;
+  /** Sentences the chart needs said beside it (too few points for limits...). */
+  notes: string[];
   /** The figures, for a table beside the chart. */
   table: { head: string[]; rows: string[][] };
 }
@@ -38,12 +50,21 @@ export async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Renders both variants of a chart and makes each an accessible image. */
+export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: string, title: string, description: string): Promise<{ svg: string; svgNarrow: string }> {
+  const [wide, narrow] = await Promise.all([renderSvg(spec("wide"), `${id} (${title})`), renderSvg(spec("narrow"), `${id}-narrow (${title})`)]);
+  chartStats.count += 2;
+  return {
+    svg: accessibleSvg(wide, id, title, description, "bp-chart__svg bp-chart__svg--wide"),
+    svgNarrow: accessibleSvg(narrow, `${id}-narrow`, title, description, "bp-chart__svg bp-chart__svg--narrow"),
+  };
+}
+
 export async function renderChartData(data: ChartData, id: string): Promise<ChartView> {
-  const chart = data;
   const description = describeChart(data);
-  const svg = accessibleSvg(await renderSvg(vegaLiteSpec(data)), id, chart.title, description);
-  chartStats.count++;
-  const head = [data.type === "annual" ? "Year" : "Month", ...data.series.map((s) => s.label)];
-  const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
-  return { id, type: chart.type, title: chart.title, description, svg, table: { head, rows } };
+  const svgs = await renderVariants((v) => vegaLiteSpec(data, v), id, data.title, description);
+  const key = chartKey(data);
+  const head = [data.type === "annual" ? "Year" : data.type === "termly" ? "Term" : "Month", ...data.series.map((s) => s.label)];
+  const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => s.withheld?.[i] ?? formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
+  return { id, type: data.type, title: data.title, description, ...svgs, key, keyHtml: keyHtml(key), notes: [], table: { head, rows } };
 }

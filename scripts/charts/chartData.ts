@@ -8,7 +8,10 @@ export interface ChartSeries {
   label: string;
   unit: Unit;
   decimals: number;
+  /** One value per category; null where there is no figure (drawn as a gap, never as a value). */
   values: (number | null)[];
+  /** Public edition: per category, the symbol shown where the figure is withheld (drawn as a gap). */
+  withheld?: (string | null)[];
 }
 
 export interface ReferenceLine {
@@ -20,7 +23,7 @@ export interface ReferenceLine {
 export interface ChartData {
   type: ChartSpec["type"];
   title: string;
-  /** x-axis categories: month labels (Jan-20) or years (2019/20). */
+  /** x-axis categories: month labels (Jan-20), years (2019/20) or terms (Autumn term 2019/20). */
   categories: string[];
   series: ChartSeries[];
   references: ReferenceLine[];
@@ -33,7 +36,32 @@ function targetLines(target: Target | null): number[] {
   if (!target) return [];
   if (target.type === "band") return [...target.green];
   if (target.type === "around") return [target.value];
-  return [targetLine(target)!];
+  const line = targetLine(target);
+  return line === null ? [] : [line];
+}
+
+const sameTarget = (a: Target | null, b: Target | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Reference lines make sense against one indicator, or several sharing one
+ * target (never on stacked shares): the target, and the statistical
+ * neighbour and England averages.
+ */
+function referenceLines(indicators: IndicatorResult[], type: ChartSpec["type"], benchmarkLabels: Record<BenchmarkKey, string>): ReferenceLine[] {
+  const first = indicators[0];
+  if (!first || type === "stacked") return [];
+  const out: ReferenceLine[] = [];
+  if (indicators.every((i) => sameTarget(i.target, first.target))) {
+    const lines = targetLines(first.target);
+    lines.forEach((value, k) => out.push({ label: lines.length > 1 ? (k === 0 ? "Target range (low)" : "Target range (high)") : "Target", value, kind: "target" }));
+  }
+  if (indicators.length === 1) {
+    for (const key of ["statNeighbour", "england"] as const) {
+      const v = first.benchmarks?.values[key];
+      if (v !== undefined) out.push({ label: `${benchmarkLabels[key]} (${first.benchmarks!.year})`, value: v, kind: key });
+    }
+  }
+  return out;
 }
 
 export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, benchmarkLabels: Record<BenchmarkKey, string>): ChartData {
@@ -43,53 +71,57 @@ export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, b
   const unit = first?.unit ?? "count";
   const decimals = Math.max(0, ...indicators.map((i) => i.decimals));
   const label = (i: IndicatorResult) => (indicators.length > 1 ? `${i.ref} ${i.shortTitle}` : i.shortTitle);
+  const base = { type: chart.type, title: chart.title, unit, decimals, references: referenceLines(indicators, chart.type, benchmarkLabels) };
 
   if (chart.type === "annual") {
     const years = first?.annual.map((a) => a.year) ?? model.trendYears;
     return {
-      type: chart.type,
-      title: chart.title,
+      ...base,
       categories: years,
-      series: indicators.map((i) => ({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: i.annual.map((a) => a.value) })),
-      references: [],
-      unit,
-      decimals,
+      series: indicators.map((i) => {
+        const byYear = new Map(i.annual.map((a) => [a.year, a]));
+        return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: years.map((y) => byYear.get(y)?.value ?? null) }, years.map((y) => byYear.get(y)?.withheld ?? null));
+      }),
+    };
+  }
+
+  if (chart.type === "termly") {
+    // Every term any of the indicators reports, in order; a term without a figure is a gap.
+    const terms: string[] = [];
+    for (const i of indicators) for (const t of i.terms) if (!terms.includes(t.label)) terms.push(t.label);
+    return {
+      ...base,
+      categories: terms,
+      series: indicators.map((i) => {
+        const byTerm = new Map(i.terms.map((t) => [t.label, t]));
+        return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: terms.map((t) => byTerm.get(t)?.value ?? null) }, terms.map((t) => byTerm.get(t)?.withheld ?? null));
+      }),
     };
   }
 
   const months = model.last12;
   const series = indicators.map((i) => {
-    const byMonth = new Map(i.series.map((p) => [p.month, p.value]));
-    return { ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m) ?? null) };
+    const byMonth = new Map(i.series.map((p) => [p.month, p]));
+    return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m)?.value ?? null) }, months.map((m) => byMonth.get(m)?.withheld ?? null));
   });
-
-  // Reference lines make sense against one indicator (or several sharing a target).
-  const references: ReferenceLine[] = [];
-  if (indicators.length === 1 && first && chart.type !== "stacked") {
-    for (const value of targetLines(first.target)) references.push({ label: "Target", value, kind: "target" });
-    for (const key of ["statNeighbour", "england"] as const) {
-      const v = first.benchmarks?.values[key];
-      if (v !== undefined) references.push({ label: `${benchmarkLabels[key]} (${first.benchmarks!.year})`, value: v, kind: key });
-    }
-  }
-  return { type: chart.type, title: chart.title, categories: months.map(shortMonth), series, references, unit, decimals };
+  return { ...base, categories: months.map(shortMonth), series };
 }
 
 /** Every month on record of one indicator, for its own page. */
 export function historyData(ind: IndicatorResult, title: string, benchmarkLabels: Record<BenchmarkKey, string>): ChartData {
   const points = ind.series;
-  const references: ReferenceLine[] = targetLines(ind.target).map((value) => ({ label: "Target", value, kind: "target" as const }));
-  for (const key of ["statNeighbour", "england"] as const) {
-    const v = ind.benchmarks?.values[key];
-    if (v !== undefined) references.push({ label: `${benchmarkLabels[key]} (${ind.benchmarks!.year})`, value: v, kind: key });
-  }
   return {
     type: "line",
     title,
     categories: points.map((p) => shortMonth(p.month)),
-    series: [{ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }],
-    references,
+    series: [withWithheld({ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }, points.map((p) => p.withheld ?? null))],
+    references: referenceLines([ind], "line", benchmarkLabels),
     unit: ind.unit,
     decimals: ind.decimals,
   };
+}
+
+/** Adds the public edition's withheld marks to a series, where it has any. */
+function withWithheld(series: ChartSeries, withheld: (string | null)[]): ChartSeries {
+  return withheld.some((w) => w) ? { ...series, withheld } : series;
 }

@@ -3,7 +3,7 @@
 import { formatValue } from "../format/number.ts";
 import type { ChartData } from "./chartData.ts";
 
-const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
+const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", termly: "Bar chart of termly figures", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
 
 export function describeChart(data: ChartData): string {
   const first = data.categories[0];
@@ -19,7 +19,14 @@ export function describeChart(data: ChartData): string {
     const latest = points[points.length - 1]!;
     const high = points.reduce((a, b) => (b.v > a.v ? b : a));
     const low = points.reduce((a, b) => (b.v < a.v ? b : a));
-    parts.push(`${s.label}: ${fmt(latest.v)} in ${latest.x}; highest ${fmt(high.v)} (${high.x}), lowest ${fmt(low.v)} (${low.x}).`);
+    const withheld = data.categories.filter((_, i) => s.withheld?.[i]);
+    const shown = withheld.length ? " of the figures shown" : "";
+    parts.push(`${s.label}: ${fmt(latest.v)} in ${latest.x}; highest${shown} ${fmt(high.v)} (${high.x}), lowest${shown} ${fmt(low.v)} (${low.x}).`);
+    if (withheld.length) parts.push(`Withheld to protect children's privacy, shown as ${s.withheld!.find((w) => w)}: ${withheld.join(", ")}.`);
+    // Periods without a figure between the first and the latest: the chart leaves them as gaps.
+    const first = s.values.findIndex((v) => v !== null);
+    const gaps = data.categories.filter((_, i) => i > first && i < data.categories.indexOf(latest.x) && s.values[i] === null && !s.withheld?.[i]);
+    if (gaps.length) parts.push(`No figure for ${gaps.join(", ")}.`);
   }
   if (data.references.length) {
     parts.push(`Reference lines: ${data.references.map((r) => `${r.label} ${formatValue(r.value, data.unit, data.decimals)}`).join("; ")}.`);

@@ -3,10 +3,10 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
-import { vegaToSvg } from "./vegaRender.ts";
+import { vegaToSvg, type Rendered } from "./vegaRender.ts";
 
 interface Pending {
-  resolve: (svg: string) => void;
+  resolve: (r: Rendered) => void;
   reject: (e: Error) => void;
 }
 
@@ -21,11 +21,11 @@ class ChartPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url));
       worker.unref();
-      worker.on("message", (msg: { id: number; svg?: string; error?: string }) => {
+      worker.on("message", (msg: { id: number; svg?: string; warnings?: string[]; error?: string }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(msg.error));
-        else p.resolve(msg.svg!);
+        else p.resolve({ svg: msg.svg!, warnings: msg.warnings ?? [] });
         this.idle.push(worker);
         this.pump();
       });
@@ -38,7 +38,7 @@ class ChartPool {
     }
   }
 
-  render(spec: TopLevelSpec): Promise<string> {
+  render(spec: TopLevelSpec): Promise<Rendered> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -71,7 +71,7 @@ function getPool(): ChartPool | null {
   return pool;
 }
 
-export async function renderOnPool(spec: TopLevelSpec): Promise<string> {
+export async function renderOnPool(spec: TopLevelSpec): Promise<Rendered> {
   const p = getPool();
   return p ? p.render(spec) : vegaToSvg(spec);
 }

@@ -2,7 +2,8 @@
 // time: pages carry the chart as inline SVG and need no script to show it.
 //
 // Rendering costs ~15 ms a chart and most charts of past months never change,
-// so SVGs are cached on disk by the hash of their specification.
+// so SVGs are cached on disk by the hash of their specification. A chart whose
+// rendering warned is reported on every build and never cached.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,43 +11,51 @@ import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
 // Bump when the renderer or text metrics change in a way the spec does not show.
-const RENDERER_VERSION = `1-${vega.version}`;
+const RENDERER_VERSION = `2-${vega.version}`;
 
 export const cacheStats = { hits: 0, misses: 0 };
+/** Warnings of this process's renders ("<chart>: <warning>"), for the build and its tests. */
+export const chartWarnings: string[] = [];
 
-export async function renderSvg(spec: TopLevelSpec, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
   const file = path.join(CACHE, key.slice(0, 2), `${key}.svg`);
   if (useCache && fs.existsSync(file)) {
     cacheStats.hits++;
     return fs.readFileSync(file, "utf8");
   }
-  const svg = await renderOnPool(spec);
+  const { svg, warnings } = await renderOnPool(spec);
   cacheStats.misses++;
-  if (useCache) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, svg);
+  for (const w of warnings) {
+    const line = `${name}: ${w}`;
+    chartWarnings.push(line);
+    console.warn(`chart warning: ${line}`);
   }
+  if (useCache && warnings.length === 0) writeFileAtomic(file, svg);
   return svg;
 }
 
-
 /**
  * Makes the SVG an image with a text alternative: `role="img"`, labelled by
- * a `<title>` and `<desc>`, and a size that scales with the page.
+ * a `<title>` and `<desc>`, a class per variant (CSS shows the one that fits
+ * the screen) and a size that scales with the page. Ids inside the SVG get
+ * the chart's id as a prefix, as a page holds several charts.
  */
-export function accessibleSvg(svg: string, id: string, title: string, description: string): string {
+export function accessibleSvg(svg: string, id: string, title: string, description: string, cls = "bp-chart__svg"): string {
   return svg
     // The chart is one image to assistive technology: Vega's per-mark roles would contradict that.
     .replace(/ (role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, "")
+    .replace(/ id="([^"]+)"/g, ` id="${id}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${id}-$1)`)
     .replace(
       /^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/,
       (_m, attrs: string, w: string, h: string) =>
-        `<svg${attrs.replace(/ class="marks"/, ' class="bp-chart__svg"')} width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"`,
+        `<svg${attrs.replace(/ class="marks"/, ` class="${cls}"`)} width="${w}" height="${h}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"`,
     )
     .replace(/^(<svg[^>]*>)/, `$1<title id="${id}-title">${escapeHtml(title)}</title><desc id="${id}-desc">${escapeHtml(description)}</desc>`);
 }

@@ -5,7 +5,7 @@ import { vegaToSvg } from "./vegaRender.ts";
 
 parentPort!.on("message", async (job: { id: number; spec: TopLevelSpec }) => {
   try {
-    parentPort!.postMessage({ id: job.id, svg: await vegaToSvg(job.spec) });
+    parentPort!.postMessage({ id: job.id, ...(await vegaToSvg(job.spec)) });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -1,117 +1,241 @@
 // An SPC (XmR) chart in the style of NHS England's Making Data Count: the
 // series, each segment's mean and process limits (trial limits marked),
-// special-cause points coloured improvement / concern / neutral, the target
-// and the rebase points with their reasons.
+// special-cause points told apart by colour and shape (improvement, concern,
+// neither), the target and the rebase points with their reasons.
+//
+// Labels of rebase points sit above the plot, wrapped to the room they have,
+// so they never cross a line or a point. A segment with too few points for
+// limits is drawn without them, and the chart says so.
 import type { TopLevelSpec } from "vega-lite";
 import type { IndicatorResult } from "../model/types.ts";
 import { targetLine } from "../metrics/rag.ts";
-import type { SpcAnalysis } from "../spc/analyse.ts";
+import type { SpcAnalysis, SpcSegment } from "../spc/analyse.ts";
+import { TRIAL_BELOW } from "../spc/analyse.ts";
 import { formatValue } from "../format/number.ts";
-import { longMonth, shortMonth } from "../metrics/months.ts";
-import { FONT, HEIGHT, WIDTH, vegaLiteConfig } from "./theme.ts";
-import { accessibleSvg, renderSvg } from "./render.ts";
+import { longMonth, monthRange, shortMonth } from "../metrics/months.ts";
+import type { Month } from "../model/types.ts";
+import { keyHtml, lineSwatch, pointSwatch, ruleSwatch, type KeyItem } from "./chartKey.ts";
+import { yScale } from "./scale.ts";
+import { plotGeometry, xEncoding, yEncoding } from "./specs.ts";
+import { textWidth } from "./textMetrics.ts";
+import { FONT_SIZE, REFERENCE_COLOURS, SPC_COLOURS, SPC_SHAPES, REFERENCE_DASHES, REFERENCE_STROKE_WIDTH, SIZES, TEXT_COLOUR, vegaLiteConfig, type Variant } from "./theme.ts";
 import type { ChartView } from "./chart.ts";
-import { chartStats } from "./chart.ts";
+import { renderVariants } from "./chart.ts";
 
-export const SPC_COLOURS = { improvement: "#00b0f0", concern: "#e46c0a", neutral: "#490092", common: "#a6a6a6" } as const;
-const SPECIAL_WORDS = { improvement: "Special cause: improvement", concern: "Special cause: concern", neutral: "Special cause: neither", common: "Common cause" } as const;
+const SPECIAL_WORDS = { improvement: "Special cause: improvement", concern: "Special cause: concern", neutral: "Special cause: neither improvement nor concern", common: "Common cause" } as const;
+const POINT_KINDS = ["improvement", "concern", "neutral", "common"] as const;
 
-export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis): TopLevelSpec {
-  const categories = analysis.segments.flatMap((s) => s.points.map((p) => shortMonth(p.month)));
-  const points = analysis.segments.flatMap((s) =>
-    s.points.map((p) => ({ x: shortMonth(p.month), y: p.value, kind: SPECIAL_WORDS[p.special ?? "common"] })),
-  );
-  const lines: { x: string; y: number; line: string; segment: number }[] = [];
+const LINE_STYLE = {
+  Mean: { colour: TEXT_COLOUR, dash: [] as number[], width: 1.5 },
+  "Process limits": { colour: "#505a5f", dash: [6, 3], width: 1.5 },
+  "Trial process limits": { colour: "#505a5f", dash: [1.5, 3], width: 1.5 },
+};
+type LineKind = keyof typeof LINE_STYLE;
+const REBASE_STYLE = { colour: TEXT_COLOUR, dash: [3, 3] };
+const DATA_LINE = "#6f777b";
+const LINE_HEIGHT = FONT_SIZE + 3;
+/** Space between the plot's top and the lowest label above it. */
+const LABEL_GAP = 9;
+
+/** The sentence a chart shows for a segment drawn without limits. */
+export function tooFewText(segment: SpcSegment, minimum: number): string {
+  return `Too few points for limits (${segment.points.length}; ${minimum} needed)`;
+}
+
+/** Words wrapped into lines no wider than `width` px at the chart's font size. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, FONT_SIZE) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+interface Label {
+  /** Index of the category whose left edge the label hangs from. */
+  index: number;
+  lines: string[];
+  align: "left" | "right";
+  /** Lines between the plot's top and the label's last line. */
+  level: number;
+}
+
+/**
+ * Places the labels above the plot: beside their rule, on the side with room
+ * (right where it fits), wrapped to that room, one above another where they
+ * would overlap. Geometry is estimated from the chart's size (Vega's point
+ * scale puts category k's left edge at k/n of the plot).
+ */
+export function placeLabels(texts: { index: number; text: string }[], categories: number, plotWidth: number, leftMargin: number): Label[] {
+  const placed: (Label & { x0: number; x1: number })[] = [];
+  for (const t of texts) {
+    const x = (plotWidth * t.index) / categories;
+    const right = plotWidth - x - 4;
+    const left = x + leftMargin - 4;
+    const widest = (ls: string[]) => Math.max(...ls.map((l) => textWidth(l, FONT_SIZE)));
+    const paragraphs = t.text.split("\n");
+    const fits = (w: number) => paragraphs.every((p) => textWidth(p, FONT_SIZE) <= w);
+    const align: "left" | "right" = fits(right) || right >= left ? "left" : "right";
+    const room = align === "left" ? right : left;
+    const lines = paragraphs.flatMap((p) => wrapText(p, room));
+    const w = widest(lines);
+    const x0 = align === "left" ? x : x - w;
+    const x1 = align === "left" ? x + w : x;
+    let level = 0;
+    while (placed.some((p) => p.x0 < x1 + 6 && x0 < p.x1 + 6 && level < p.level + p.lines.length && p.level < level + lines.length)) level++;
+    placed.push({ index: t.index, lines, align, level, x0, x1 });
+  }
+  return placed.map(({ index, lines, align, level }) => ({ index, lines, align, level }));
+}
+
+/** Every month from the first point to the last: months without a figure stay on the axis as gaps. */
+function spcMonths(analysis: SpcAnalysis): Month[] {
+  const first = analysis.segments[0]!.points[0]!.month;
+  const last = analysis.segments.at(-1)!.end;
+  return monthRange(first, last);
+}
+
+/** Everything drawn against the y axis, for its domain. */
+function spcValues(analysis: SpcAnalysis, target: number | null): number[] {
+  const out: number[] = [];
+  for (const s of analysis.segments) {
+    out.push(...s.points.map((p) => p.value));
+    if (s.limits) out.push(s.limits.mean, s.limits.upl, s.limits.lpl);
+  }
+  if (target !== null) out.push(target);
+  return out;
+}
+
+export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Variant): TopLevelSpec {
+  const months = spcMonths(analysis);
+  const categories = months.map(shortMonth);
+  const byMonth = new Map(analysis.segments.flatMap((s) => s.points.map((p) => [p.month, p] as const)));
+  // The series with a row for every month: a month with no figure breaks the line (a gap).
+  const series = months.map((m) => ({ x: shortMonth(m), y: byMonth.get(m)?.value ?? null }));
+  const points = analysis.segments.flatMap((s) => s.points.map((p) => ({ x: shortMonth(p.month), y: p.value, kind: p.special ?? "common" })));
+  const lines: { x: string; y: number; line: LineKind; segment: string }[] = [];
   analysis.segments.forEach((s, i) => {
     if (!s.limits) return;
-    const limitLabel = s.trial ? "Trial process limits" : "Process limits";
-    for (const p of s.points) {
-      const x = shortMonth(p.month);
-      lines.push({ x, y: s.limits.mean, line: "Mean", segment: i });
-      lines.push({ x, y: s.limits.upl, line: limitLabel, segment: i * 10 + 1 });
-      lines.push({ x, y: s.limits.lpl, line: limitLabel, segment: i * 10 + 2 });
+    const limitKind: LineKind = s.trial ? "Trial process limits" : "Process limits";
+    for (const m of monthRange(s.start, s.end)) {
+      const x = shortMonth(m);
+      lines.push({ x, y: s.limits.mean, line: "Mean", segment: `${i}-mean` });
+      lines.push({ x, y: s.limits.upl, line: limitKind, segment: `${i}-upl` });
+      lines.push({ x, y: s.limits.lpl, line: limitKind, segment: `${i}-lpl` });
     }
   });
   const target = targetLine(ind.target);
-  if (target !== null) for (const x of categories) lines.push({ x, y: target, line: "Target", segment: -1 });
-  // A rebase label sits right of its line in the left half of the chart, left of it in the right half.
-  const rebases = analysis.segments
-    .filter((s) => s.reason)
+  const domain = yScale(spcValues(analysis, target), { zero: false, percentage: ind.unit === "percentage" }).domain;
+  const { plotWidth, leftMargin } = plotGeometry(variant, domain, ind.unit, ind.decimals);
+  const x = xEncoding(categories, plotWidth);
+  const y = yEncoding(ind.unit, ind.decimals, domain, variant);
+  const lineKinds = (Object.keys(LINE_STYLE) as LineKind[]).filter((k) => lines.some((l) => l.line === k));
+  const pointKinds = POINT_KINDS.filter((k) => points.some((p) => p.kind === k));
+
+  // Labels above the plot: the reason of each rebase, and a note on each segment too short for limits.
+  const texts = analysis.segments
     .map((s) => {
-      const right = categories.indexOf(shortMonth(s.start)) > categories.length / 2;
-      return { x: shortMonth(s.start), reason: s.reason!, align: right ? "right" : "left", dx: right ? -4 : 4 };
+      const parts = [s.reason ? `${s.reason} (${shortMonth(s.start)})` : null, s.limits ? null : tooFewText(s, analysis.minimumPoints)].filter(Boolean);
+      return parts.length ? { index: categories.indexOf(shortMonth(s.start)), text: parts.join("\n") } : null;
+    })
+    .filter((t): t is { index: number; text: string } => t !== null);
+  const labels = placeLabels(texts, categories.length, plotWidth, leftMargin);
+
+  const layers: object[] = [
+    {
+      data: { values: lines },
+      mark: { type: "line" },
+      encoding: {
+        x,
+        y,
+        detail: { field: "segment", type: "nominal" },
+        color: { field: "line", type: "nominal", scale: { domain: lineKinds, range: lineKinds.map((k) => LINE_STYLE[k].colour) }, legend: null },
+        strokeDash: { field: "line", type: "nominal", scale: { domain: lineKinds, range: lineKinds.map((k) => LINE_STYLE[k].dash) }, legend: null },
+        strokeWidth: { value: 1.5 },
+      },
+    },
+    ...(target !== null
+      ? [{ data: { values: [{}] }, mark: { type: "rule", color: REFERENCE_COLOURS.target, strokeDash: [...REFERENCE_DASHES.target], strokeWidth: REFERENCE_STROKE_WIDTH }, encoding: { y: { datum: target, type: "quantitative" } } }]
+      : []),
+    { data: { values: series }, mark: { type: "line", color: DATA_LINE, strokeWidth: 1.5 }, encoding: { x, y } },
+    {
+      data: { values: points },
+      mark: { type: "point", filled: true, stroke: TEXT_COLOUR, strokeWidth: 0.75, opacity: 1 },
+      encoding: {
+        x,
+        y,
+        size: { condition: { test: "datum.kind !== 'common'", value: variant === "wide" ? 120 : 90 }, value: variant === "wide" ? 40 : 32 },
+        fill: { field: "kind", type: "nominal", scale: { domain: pointKinds, range: pointKinds.map((k) => SPC_COLOURS[k]) }, legend: null },
+        shape: { field: "kind", type: "nominal", scale: { domain: pointKinds, range: pointKinds.map((k) => SPC_SHAPES[k]) }, legend: null },
+      },
+    },
+  ];
+  for (const label of labels) {
+    const at = { x: categories[label.index]! };
+    if (analysis.segments.some((s) => s.reason && shortMonth(s.start) === at.x)) {
+      layers.push({
+        data: { values: [at] },
+        mark: { type: "rule", color: REBASE_STYLE.colour, strokeDash: REBASE_STYLE.dash, strokeWidth: 1.5 },
+        encoding: { x: { ...x, bandPosition: 0 } },
+      });
+    }
+    layers.push({
+      data: { values: [at] },
+      mark: {
+        type: "text",
+        text: label.lines,
+        align: label.align,
+        baseline: "bottom",
+        lineHeight: LINE_HEIGHT,
+        dx: label.align === "left" ? 4 : -4,
+        // Above the plot, clear of a special-cause point at the top of the axis (radius about 6 px);
+        // the last line's bottom `level` lines up.
+        y: -LABEL_GAP - label.level * LINE_HEIGHT - (label.lines.length - 1) * LINE_HEIGHT,
+        fontSize: FONT_SIZE,
+        color: TEXT_COLOUR,
+      },
+      encoding: { x: { ...x, bandPosition: 0 } },
     });
-  const lineKinds = ["Mean", "Process limits", "Trial process limits", "Target"].filter((k) => lines.some((l) => l.line === k));
-  const pointKinds = (["improvement", "concern", "neutral", "common"] as const).filter((k) => points.some((p) => p.kind === SPECIAL_WORDS[k]));
-  const x = { field: "x", type: "ordinal" as const, sort: categories, title: null, axis: { labelAngle: 0 } };
-  const y = {
-    field: "y",
-    type: "quantitative" as const,
-    title: { count: "Number", percentage: "Per cent", rate: "Rate per 10,000", average: "Average" }[ind.unit],
-    scale: { zero: false, nice: true },
-    axis: ind.unit === "percentage" ? { labelExpr: "datum.label + '%'" } : {},
-  };
+  }
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: WIDTH,
-    height: HEIGHT,
-    config: { ...vegaLiteConfig, legend: { ...vegaLiteConfig.legend, columns: 2, labelFontSize: 11 } },
-    layer: [
-      {
-        data: { values: lines },
-        mark: { type: "line", strokeWidth: 1.5 },
-        encoding: {
-          x,
-          y,
-          detail: { field: "segment", type: "nominal" },
-          color: {
-            field: "line",
-            type: "nominal",
-            title: null,
-            scale: { domain: lineKinds, range: lineKinds.map((k) => ({ Mean: "#0b0c0c", "Process limits": "#505a5f", "Trial process limits": "#8a8f93", Target: "#d4351c" })[k]!) },
-            legend: { symbolType: "stroke" },
-          },
-          strokeDash: {
-            field: "line",
-            type: "nominal",
-            scale: { domain: lineKinds, range: lineKinds.map((k) => ({ Mean: [1, 0], "Process limits": [6, 3], "Trial process limits": [2, 3], Target: [8, 3, 2, 3] })[k]!) },
-            legend: null,
-          },
-        },
-      },
-      {
-        data: { values: points },
-        mark: { type: "line", color: "#a6a6a6", strokeWidth: 1.5 },
-        encoding: { x, y },
-      },
-      {
-        data: { values: points },
-        mark: { type: "point", filled: true, stroke: "#0b0c0c", strokeWidth: 0.6 },
-        encoding: {
-          x,
-          y,
-          size: { condition: { test: `datum.kind !== '${SPECIAL_WORDS.common}'`, value: 130 }, value: 45 },
-          fill: { field: "kind", type: "nominal", title: null, scale: { domain: pointKinds.map((k) => SPECIAL_WORDS[k]), range: pointKinds.map((k) => SPC_COLOURS[k]) } },
-          shape: {
-            field: "kind",
-            type: "nominal",
-            title: null,
-            scale: { domain: pointKinds.map((k) => SPECIAL_WORDS[k]), range: pointKinds.map((k) => ({ improvement: "triangle-up", concern: "triangle-down", neutral: "diamond", common: "circle" })[k]) },
-          },
-        },
-      },
-      ...(rebases.length
-        ? [
-            { data: { values: rebases }, mark: { type: "rule" as const, color: "#0b0c0c", strokeWidth: 1, strokeDash: [2, 2] }, encoding: { x: { ...x, bandPosition: 0 } } },
-            {
-              data: { values: rebases },
-              mark: { type: "text" as const, baseline: "top" as const, dy: 2, fontSize: 11, font: FONT, color: "#0b0c0c" },
-              encoding: { x: { ...x, bandPosition: 0 }, y: { value: 0 }, text: { field: "reason" }, align: { field: "align", type: "nominal" as const, scale: null }, dx: { field: "dx", type: "quantitative" as const, scale: null } },
-            },
-          ]
-        : []),
-    ],
+    width: SIZES[variant].width,
+    height: SIZES[variant].height,
+    config: vegaLiteConfig(variant),
+    layer: layers,
   } as TopLevelSpec;
+}
+
+export function spcKey(ind: IndicatorResult, analysis: SpcAnalysis): KeyItem[] {
+  const items: KeyItem[] = [{ label: ind.shortTitle, swatch: lineSwatch(DATA_LINE, { width: 1.5, shape: "circle" }) }];
+  const kinds = new Set(analysis.segments.flatMap((s) => s.points.map((p) => p.special ?? "common")));
+  for (const k of POINT_KINDS) if (kinds.has(k)) items.push({ label: SPECIAL_WORDS[k], swatch: pointSwatch(SPC_COLOURS[k], SPC_SHAPES[k], { stroke: TEXT_COLOUR, size: k === "common" ? 3.5 : 5.5 }) });
+  const withLimits = analysis.segments.filter((s) => s.limits);
+  if (withLimits.length) items.push({ label: "Mean", swatch: lineSwatch(LINE_STYLE.Mean.colour, { width: 1.5 }) });
+  if (withLimits.some((s) => !s.trial)) items.push({ label: "Process limits", swatch: lineSwatch(LINE_STYLE["Process limits"].colour, { dash: LINE_STYLE["Process limits"].dash, width: 1.5 }) });
+  if (withLimits.some((s) => s.trial)) {
+    items.push({ label: `Trial process limits (from fewer than ${TRIAL_BELOW} points)`, swatch: lineSwatch(LINE_STYLE["Trial process limits"].colour, { dash: LINE_STYLE["Trial process limits"].dash, width: 1.5 }) });
+  }
+  const target = targetLine(ind.target);
+  if (target !== null) items.push({ label: `Target: ${formatValue(target, ind.unit, ind.decimals)}`, swatch: lineSwatch(REFERENCE_COLOURS.target, { dash: REFERENCE_DASHES.target, width: REFERENCE_STROKE_WIDTH }) });
+  if (analysis.segments.some((s) => s.reason)) items.push({ label: "Process change: the limits restart", swatch: ruleSwatch(REBASE_STYLE.colour, REBASE_STYLE.dash) });
+  return items;
+}
+
+/** What a reader must know that the lines do not show: segments drawn without limits. */
+export function spcNotes(analysis: SpcAnalysis): string[] {
+  return analysis.segments
+    .filter((s) => !s.limits)
+    .map(
+      (s) =>
+        `${shortMonth(s.start)} to ${shortMonth(s.end)}${s.reason ? ` (since ${s.reason.charAt(0).toLowerCase()}${s.reason.slice(1)})` : ""}: ${s.points.length} point${s.points.length === 1 ? "" : "s"}, too few for process limits (at least ${analysis.minimumPoints} are needed), so none are drawn and no special causes are judged.`,
+    );
 }
 
 export function describeSpc(ind: IndicatorResult, analysis: SpcAnalysis): string {
@@ -120,11 +244,12 @@ export function describeSpc(ind: IndicatorResult, analysis: SpcAnalysis): string
   const last = analysis.segments.at(-1)!;
   const parts = [`Statistical process control chart of ${ind.shortTitle}, ${shortMonth(first)} to ${shortMonth(last.end)}.`];
   if (analysis.segments.length > 1) {
-    parts.push(
-      `The limits restart at ${analysis.segments.slice(1).map((s) => `${longMonth(s.start)} (${s.reason})`).join(" and ")}.`,
-    );
+    parts.push(`The limits restart at ${analysis.segments.slice(1).map((s) => `${longMonth(s.start)} (${s.reason})`).join(" and ")}.`);
   }
+  const missing = spcMonths(analysis).filter((m) => !analysis.segments.some((s) => s.points.some((p) => p.month === m)));
+  if (missing.length) parts.push(`No figure for ${missing.map(shortMonth).join(", ")}.`);
   if (last.limits) parts.push(`Latest segment: mean ${fmt(last.limits.mean)}, process limits ${fmt(last.limits.lpl)} to ${fmt(last.limits.upl)}${last.trial ? " (trial limits, fewer than 13 points)" : ""}.`);
+  else parts.push(`Latest segment: ${last.points.length} point${last.points.length === 1 ? "" : "s"}, too few for process limits (at least ${analysis.minimumPoints}).`);
   const special = analysis.segments.flatMap((s) => s.points).filter((p) => p.special);
   parts.push(special.length ? `Special cause points: ${special.map((p) => `${shortMonth(p.month)} ${p.special} (${p.rule})`).join("; ")}.` : "No special cause points.");
   return parts.join(" ");
@@ -132,11 +257,18 @@ export function describeSpc(ind: IndicatorResult, analysis: SpcAnalysis): string
 
 export async function renderSpcChart(ind: IndicatorResult, analysis: SpcAnalysis, id: string, title: string): Promise<ChartView> {
   const description = describeSpc(ind, analysis);
-  const svg = accessibleSvg(await renderSvg(spcSpec(ind, analysis)), id, title, description);
-  chartStats.count++;
+  const svgs = await renderVariants((v) => spcSpec(ind, analysis, v), id, title, description);
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatValue(v, ind.unit, ind.decimals));
   const rows = analysis.segments.flatMap((s) =>
-    s.points.map((p) => [shortMonth(p.month), fmt(p.value), fmt(s.limits?.mean), fmt(s.limits?.lpl), fmt(s.limits?.upl), p.special ? `${p.special} (${p.rule})` : "common cause"]),
+    s.points.map((p) => [
+      shortMonth(p.month),
+      fmt(p.value),
+      fmt(s.limits?.mean),
+      fmt(s.limits?.lpl),
+      fmt(s.limits?.upl),
+      !s.limits ? "no limits (too few points)" : p.special ? `${p.special} (${p.rule})` : "common cause",
+    ]),
   );
-  return { id, type: "spc", title, description, svg, table: { head: ["Month", ind.shortTitle, "Mean", "Lower limit", "Upper limit", "Variation"], rows } };
+  const key = spcKey(ind, analysis);
+  return { id, type: "spc", title, description, ...svgs, key, keyHtml: keyHtml(key), notes: spcNotes(analysis), table: { head: ["Month", ind.shortTitle, "Mean", "Lower limit", "Upper limit", "Variation"], rows } };
 }

@@ -1,108 +1,193 @@
-// Vega-Lite specifications for the chart types the packs use:
-// line (12 months, with target and benchmark lines), bar, annual trend bars,
-// grouped bars (started vs completed...) and stacked outcome shares.
+// Vega-Lite specifications for the chart types the packs use: line (12
+// months, with target and benchmark lines), bar, annual trend bars, termly
+// bars, grouped bars (started vs completed...) and stacked outcome shares.
+//
+// Every chart is drawn without a Vega legend (its key is HTML, see
+// chartKey.ts), with a y domain set from every value and line drawn, and
+// with months that have no figure left as gaps.
 import type { TopLevelSpec } from "vega-lite";
+import { formatValue } from "../format/number.ts";
 import type { ChartData } from "./chartData.ts";
-import { HEIGHT, REFERENCE_COLOURS, SERIES_COLOURS, WIDTH, vegaLiteConfig } from "./theme.ts";
+import { barSwatch, lineSwatch, textSwatch, type KeyItem } from "./chartKey.ts";
+import { yScale } from "./scale.ts";
+import { textWidth } from "./textMetrics.ts";
+import {
+  AXIS_COLOUR,
+  FONT_SIZE,
+  REFERENCE_COLOURS,
+  REFERENCE_DASHES,
+  REFERENCE_STROKE_WIDTH,
+  SERIES_COLOURS,
+  SERIES_SHAPES,
+  SIZES,
+  STROKE_WIDTH,
+  vegaLiteConfig,
+  type Variant,
+} from "./theme.ts";
 
-const UNIT_TITLE = { count: "Number", percentage: "Per cent", rate: "Rate per 10,000", average: "Average" } as const;
+export const UNIT_TITLE = { count: "Number", percentage: "Per cent", rate: "Rate per 10,000", average: "Average" } as const;
+/** Marks a category with no figure on a bar chart, where an empty slot would read as zero. */
+export const NO_FIGURE = "n/a";
 
-interface Row {
-  x: string;
-  y: number | null;
-  label: string;
-  kind: "series" | "reference";
-}
+const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+const seriesShape = (i: number) => SERIES_SHAPES[i % SERIES_SHAPES.length]!;
 
-function rows(data: ChartData): Row[] {
-  const out: Row[] = [];
-  for (const s of data.series) data.categories.forEach((x, i) => out.push({ x, y: s.values[i] ?? null, label: s.label, kind: "series" }));
-  for (const r of data.references) for (const x of data.categories) out.push({ x, y: r.value, label: r.label, kind: "reference" });
-  return out;
-}
-
-function colourScale(data: ChartData) {
-  return {
-    domain: [...data.series.map((s) => s.label), ...data.references.map((r) => r.label)],
-    range: [...data.series.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]!), ...data.references.map((r) => REFERENCE_COLOURS[r.kind])],
-  };
-}
-
-function yAxis(data: ChartData, zero: boolean) {
-  const format = data.unit === "percentage" ? { labelExpr: "datum.label + '%'" } : {};
+export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [number, number], variant: Variant) {
+  const percentage = unit === "percentage";
   return {
     field: "y",
     type: "quantitative" as const,
-    title: UNIT_TITLE[data.unit],
-    scale: { zero, nice: true },
-    axis: { ...format, tickCount: 5, format: data.decimals > 0 && data.unit !== "percentage" ? ",.1~f" : ",~f" },
+    title: UNIT_TITLE[unit],
+    scale: { domain, nice: false, zero: false },
+    axis: {
+      tickCount: variant === "wide" ? 5 : 4,
+      format: decimals > 0 && !percentage ? ",.1~f" : ",~f",
+      ...(percentage ? { labelExpr: "datum.label + '%'" } : {}),
+    },
   };
 }
 
-const xAxis = (categories: string[]) => ({ field: "x", type: "ordinal" as const, sort: categories, title: null, axis: { labelAngle: 0 } });
-
-function legendNeeded(data: ChartData): boolean {
-  return data.series.length + data.references.length > 1;
+/** The longest line of a category's label (long names break at their last space). */
+function labelLines(category: string): string[] {
+  const at = category.lastIndexOf(" ");
+  return at < 0 ? [category] : [category.slice(0, at), category.slice(at + 1)];
 }
 
-export function vegaLiteSpec(data: ChartData): TopLevelSpec {
-  const values = rows(data);
-  const colour = {
-    field: "label",
-    type: "nominal" as const,
-    scale: colourScale(data),
+/**
+ * Where the plot will sit in the SVG, estimated as Vega lays it out (autosize
+ * "fit"): the y axis's labels and title take the left margin.
+ */
+export function plotGeometry(variant: Variant, domain: [number, number], unit: ChartData["unit"], decimals: number): { plotWidth: number; leftMargin: number } {
+  const tick = (v: number) => (unit === "percentage" ? `${Math.round(v)}%` : v.toLocaleString("en-GB", { maximumFractionDigits: decimals > 0 ? 1 : 0 }));
+  const leftMargin = Math.max(...domain.map((v) => textWidth(tick(v), FONT_SIZE)), textWidth(tick((domain[0] + domain[1]) / 2), FONT_SIZE)) + FONT_SIZE + 16;
+  return { plotWidth: SIZES[variant].width - leftMargin - (variant === "wide" ? 10 : 6), leftMargin };
+}
+
+/**
+ * x: the categories in order, every one on the axis even where no series has
+ * a figure. Where the labels do not all fit, every n-th is shown, counting
+ * back from the latest, so the latest period is always labelled.
+ */
+export function xEncoding(categories: string[], plotWidth: number) {
+  const band = plotWidth / Math.max(1, categories.length);
+  const widest = Math.max(0, ...categories.flatMap(labelLines).map((l) => textWidth(l, FONT_SIZE)));
+  const step = Math.max(1, Math.ceil((widest + 4) / band));
+  const values = categories.filter((_, i) => (categories.length - 1 - i) % step === 0);
+  const multiWord = categories.some((c) => c.includes(" "));
+  return {
+    field: "x",
+    type: "ordinal" as const,
     title: null,
-    legend: legendNeeded(data) ? { symbolType: data.type === "line" ? "stroke" : "square" } : null,
+    scale: { domain: categories },
+    axis: {
+      labelAngle: 0,
+      labelOverlap: false,
+      ...(step > 1 ? { values } : {}),
+      // Long category names (terms, "Autumn term 2019/20") break onto two lines at their last space.
+      ...(multiWord ? { labelExpr: "indexof(datum.label, ' ') < 0 ? datum.label : [slice(datum.label, 0, lastindexof(datum.label, ' ')), slice(datum.label, lastindexof(datum.label, ' ') + 1)]" } : {}),
+    },
   };
-  const base = {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: WIDTH,
-    height: HEIGHT,
-    data: { values },
-    config: vegaLiteConfig,
-  };
-  const references = {
-    transform: [{ filter: "datum.kind === 'reference'" }],
-    mark: { type: "line" as const, strokeDash: [6, 4], strokeWidth: 1.5 },
-    encoding: { x: xAxis(data.categories), y: yAxis(data, false), color: colour },
-  };
-  const onlySeries = [{ filter: "datum.kind === 'series' && isValid(datum.y)" }];
+}
 
-  switch (data.type) {
-    case "line":
-      return {
-        ...base,
-        layer: [
-          {
-            transform: [{ filter: "datum.kind === 'series'" }],
-            mark: { type: "line", point: true },
-            encoding: { x: xAxis(data.categories), y: yAxis(data, data.unit === "count"), color: colour },
-          },
-          ...(data.references.length ? [references] : []),
-        ],
-      } as TopLevelSpec;
-    case "bar":
-      return {
-        ...base,
-        layer: [
-          { transform: onlySeries, mark: { type: "bar" }, encoding: { x: xAxis(data.categories), y: yAxis(data, true), color: colour } },
-          ...(data.references.length ? [references] : []),
-        ],
-      } as TopLevelSpec;
-    case "annual":
-    case "grouped":
-    case "stacked": {
-      // Bars side by side (annual trend, started vs completed) or stacked (outcome shares).
-      const stacked = data.type === "stacked";
-      const side = !stacked && data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", sort: data.series.map((s) => s.label) } } : {};
-      return {
-        ...base,
-        transform: onlySeries,
-        mark: { type: "bar" },
-        encoding: { x: xAxis(data.categories), y: stacked ? { ...yAxis(data, true), stack: "zero" } : yAxis(data, true), color: colour, ...side },
-      } as TopLevelSpec;
+/** A horizontal reference line across the plot, at a y value. */
+function referenceLayer(value: number, colour: string, dash: readonly number[]) {
+  return {
+    data: { values: [{}] },
+    mark: { type: "rule" as const, color: colour, strokeDash: [...dash], strokeWidth: REFERENCE_STROKE_WIDTH },
+    encoding: { y: { datum: value, type: "quantitative" as const } },
+  };
+}
+
+/** The y domain of a chart: every value (stacked: every total) and every reference line. */
+export function chartDomain(data: ChartData): [number, number] {
+  const bars = data.type !== "line";
+  const values =
+    data.type === "stacked"
+      ? data.categories.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))
+      : data.series.flatMap((s) => s.values);
+  return yScale([...values, ...data.references.map((r) => r.value)], { zero: bars || data.unit === "count", percentage: data.unit === "percentage" }).domain;
+}
+
+export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
+  if (data.type === "spc") throw new Error("SPC charts are drawn by spcChart.ts");
+  const domain = chartDomain(data);
+  const labels = data.series.map((s) => s.label);
+  const rows = data.series.flatMap((s, i) => data.categories.map((x, k) => ({ x, y: s.values[k] ?? null, label: s.label, series: i })));
+  const valid = rows.filter((r) => r.y !== null);
+  const x = xEncoding(data.categories, plotGeometry(variant, domain, data.unit, data.decimals).plotWidth);
+  const y = yEncoding(data.unit, data.decimals, domain, variant);
+  const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
+  const references = data.references.map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
+
+  const layers: object[] = [];
+  if (data.type === "line") {
+    // Rows without a figure stay in the line's data: Vega-Lite breaks the path there (a gap).
+    layers.push({ data: { values: rows }, mark: { type: "line", strokeWidth: STROKE_WIDTH }, encoding: { x, y, color: colour } });
+    layers.push({
+      data: { values: valid },
+      mark: { type: "point", filled: true, size: variant === "wide" ? 45 : 35, opacity: 1 },
+      encoding: { x, y, color: colour, shape: { field: "label", type: "nominal", scale: { domain: labels, range: labels.map((_, i) => seriesShape(i)) }, legend: null } },
+    });
+    layers.push(...references);
+  } else {
+    const side = data.type !== "stacked" && data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", scale: { domain: labels } } } : {};
+    layers.push({
+      data: { values: valid },
+      mark: { type: "bar" },
+      // Stacked: the first series at the bottom, as in the source packs' spreadsheets; a white edge parts the segments.
+      ...(data.type === "stacked" ? { mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 } } : {}),
+      encoding: {
+        x,
+        y: data.type === "stacked" ? { ...y, stack: "zero" } : y,
+        color: colour,
+        ...side,
+        ...(data.type === "stacked" ? { order: { field: "series", type: "quantitative", sort: "ascending" } } : {}),
+      },
+    });
+    layers.push(...references);
+    // A category with no figure at all says so, rather than looking like a zero.
+    // A withheld figure (public edition) shows its symbol instead.
+    const empty = (k: number) => data.series.every((s) => (s.values[k] ?? null) === null);
+    const symbolAt = (k: number) => data.series.map((s) => s.withheld?.[k]).find((w) => w) ?? null;
+    const missing = data.categories.filter((_, k) => empty(k)).map((m) => ({ x: m, text: symbolAt(data.categories.indexOf(m)) ?? NO_FIGURE }));
+    if (missing.length) {
+      layers.push({
+        data: { values: missing },
+        mark: { type: "text", baseline: "bottom", dy: -3, color: AXIS_COLOUR },
+        encoding: { x, y: { datum: domain[0], type: "quantitative" }, text: { field: "text", type: "nominal" } },
+      });
     }
-    case "spc":
-      throw new Error("SPC charts are drawn by spcChart.ts");
   }
+  const { width, height } = SIZES[variant];
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width,
+    height,
+    config: vegaLiteConfig(variant),
+    layer: layers,
+  } as TopLevelSpec;
+}
+
+/** The entries of a chart's key: each series, then each reference line with its value. */
+export function chartKey(data: ChartData): KeyItem[] {
+  const bars = data.type !== "line";
+  const items: KeyItem[] = [];
+  if (data.series.length > 1 || data.references.length) {
+    data.series.forEach((s, i) =>
+      items.push({ label: s.label, swatch: bars ? barSwatch(seriesColour(i)) : lineSwatch(seriesColour(i), { shape: seriesShape(i) }) }),
+    );
+  }
+  for (const r of data.references) {
+    items.push({
+      label: `${r.label}: ${formatValue(r.value, data.unit, data.decimals)}`,
+      swatch: lineSwatch(REFERENCE_COLOURS[r.kind], { dash: REFERENCE_DASHES[r.kind], width: REFERENCE_STROKE_WIDTH }),
+    });
+  }
+  const empty = data.categories.map((_, k) => data.series.every((s) => (s.values[k] ?? null) === null));
+  const symbol = data.series.flatMap((s) => s.withheld ?? []).find((w) => w);
+  if (bars && empty.some((e, k) => e && !data.series.some((s) => s.withheld?.[k]))) {
+    items.push({ label: "no figure for the period", swatch: textSwatch(NO_FIGURE, AXIS_COLOUR) });
+  }
+  if (symbol) items.push({ label: bars ? "withheld to protect children's privacy" : "withheld to protect children's privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
+  return items;
 }

@@ -1,13 +1,40 @@
 // Vega-Lite -> SVG, the work itself (in the main thread or a worker).
+//
+// Vega-Lite's and Vega's loggers are captured, not silenced: every warning
+// comes back with the SVG, so the build can report it and the chart tests can
+// fail on it. A warning means the spec asks for something the library drops.
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { installTextMetrics } from "./textMetrics.ts";
 
-export async function vegaToSvg(spec: TopLevelSpec): Promise<string> {
+export interface Rendered {
+  svg: string;
+  warnings: string[];
+}
+
+/** A logger that keeps warnings and errors in `into` (and passes nothing to the console). */
+export function capturingLogger(into: string[]) {
+  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  return vega.logger(vega.Warn, undefined, (_method, level, args) => {
+    into.push(`${level} ${text(args)}`);
+  });
+}
+
+/** Compiles and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
+export async function runView(spec: TopLevelSpec): Promise<{ view: vega.View; warnings: string[] }> {
   installTextMetrics();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  const warnings: string[] = [];
+  const logger = capturingLogger(warnings);
+  const compiled = compile(spec, { logger }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logger });
+  await view.runAsync();
+  return { view, warnings };
+}
+
+export async function vegaToSvg(spec: TopLevelSpec): Promise<Rendered> {
+  const { view, warnings } = await runView(spec);
   try {
-    return await view.toSVG();
+    return { svg: await view.toSVG(), warnings };
   } finally {
     view.finalize();
   }

@@ -6,20 +6,30 @@ import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
 
 await runCli(async () => {
-  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" } });
+  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" }, edition: { type: "string" } });
+  const edition = (args.values.edition as string | undefined) ?? "internal";
+  if (edition !== "internal" && edition !== "public") throw new Error(`--edition must be internal or public (got "${edition}").`);
+  // Accepted so that existing scripts keep working; every link is now relative, so the site works at any path as it is.
   const pathPrefix = (args.values["path-prefix"] as string | undefined) ?? process.env.BOARDPACK_PATH_PREFIX;
+  if (pathPrefix) process.stderr.write(`note: --path-prefix (BOARDPACK_PATH_PREFIX) is no longer needed and is ignored: every link of the site is relative, so dist/site works from a folder or at any path on any host.\n`);
   const result = await runBuild({
     data: args.data,
     out: args.out,
     ...(args.month ? { month: args.month } : {}),
-    ...(pathPrefix ? { pathPrefix } : {}),
     ...(args.values["no-pdf"] ? { noPdf: true } : {}),
     ...(args.values["all-pdfs"] ? { allPdfs: true } : {}),
+    edition,
   });
   if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";
   process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.models.at(-1)?.month}) into ${rel}/site/\n`);
+  if (result.suppression) {
+    const s = result.suppression;
+    const latest = s.figures.filter((f) => f.report === result.reportMonth).length;
+    process.stdout.write(`Public edition: ${s.figures.length} figures withheld across all months (${latest} in ${result.reportMonth}); counts of ${s.settings.suppressZero ? 0 : 1} to ${s.settings.threshold} show "${s.settings.symbol}".\n`);
+    for (const u of s.unprotected) process.stdout.write(`Warning: a breakdown could not be fully protected: ${u}\n`);
+  }
   if (result.pdf) {
     process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
     // Blocks the layout could not place by its rules: a chart too wide for any page, a row taller than one.

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadValidData } from "../build/loadAndValidate.ts";
 import type { DataSet, Indicator, Month } from "../model/types.ts";
-import { addMonths, isMonth, longMonth, shortMonth } from "../metrics/months.ts";
+import { isMonth, longMonth, shortMonth } from "../metrics/months.ts";
+import { monthFileText, NEW_MONTH_HELP } from "../import/monthFile.ts";
 import { buildMonthModel } from "../metrics/model.ts";
 import { formatValue } from "../format/number.ts";
 import { parseCommonArgs } from "./args.ts";
@@ -18,28 +19,19 @@ export function monthFileFor(data: DataSet, month: Month): string {
   const previous = data.months.filter((m) => m.month < month).at(-1);
   const last = previous ? buildMonthModel(data, previous.month) : null;
   const lastValue = new Map(last?.indicators.map((i) => [i.ref, formatValue(i.value, i.unit, i.decimals)]) ?? []);
-  const lines = [
-    `# ${data.authority.shortName}: figures for ${longMonth(month)}.`,
-    "# Fill in each figure after the colon. Leave it empty or write - where there is no figure this month.",
-    "# Figures are written 1234 (or 1,234), 57.2% or \"n of d\" (98 of 98). Indicators boardpack computes are not listed.",
-    `month: ${month}`,
-    "report:",
-    "  status: Draft",
-    "  # created: YYYY-MM-DD",
-    "values:",
-  ];
-  for (const section of [...data.sections].sort((a, b) => a.order - b.order)) {
-    const entered = data.indicators.filter((i): i is Indicator => i.section === section.id && !i.compute && i.frequency === "monthly");
-    if (entered.length === 0) continue;
-    lines.push(`  # ${section.title}`);
-    for (const ind of entered) {
-      const hint = [UNIT_HINT[ind.unit], ind.kind === "flow" ? "in the month" : "at month end"];
-      if (lastValue.has(ind.ref) && previous) hint.push(`${shortMonth(previous.month)}: ${lastValue.get(ind.ref)}`);
-      lines.push(`  ${ind.ref}:`.padEnd(16) + `# ${ind.title} (${hint.join("; ")})`);
-    }
-  }
-  lines.push("", "# Figures for earlier months that the source system re-ran, e.g.:", "# restated:", `#   ${addMonths(month, -1)}:`, "#     1.5a: 224");
-  return lines.join("\n") + "\n";
+  const sections = [...data.sections]
+    .sort((a, b) => a.order - b.order)
+    .map((section) => ({
+      title: section.title,
+      lines: data.indicators
+        .filter((i): i is Indicator => i.section === section.id && !i.compute && i.frequency === "monthly")
+        .map((ind) => {
+          const hint = [UNIT_HINT[ind.unit], ind.kind === "flow" ? "in the month" : "at month end"];
+          if (lastValue.has(ind.ref) && previous) hint.push(`${shortMonth(previous.month)}: ${lastValue.get(ind.ref)}`);
+          return { ref: ind.ref, figure: "", comment: `${ind.title} (${hint.join("; ")})` };
+        }),
+    }));
+  return monthFileText({ heading: [`# ${data.authority.shortName}: figures for ${longMonth(month)}.`, ...NEW_MONTH_HELP], month, sections, draft: true });
 }
 
 export function commentaryStub(data: DataSet, month: Month, sectionId: string): string {

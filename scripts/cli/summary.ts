@@ -10,6 +10,9 @@ import { formatProblem } from "../model/problems.ts";
 import { dotText } from "../format/dot.ts";
 import { parseCommonArgs } from "./args.ts";
 import { runCli } from "./report.ts";
+import fs from "node:fs";
+import path from "node:path";
+import { readRecordedUpdate } from "../import/notes.ts";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -52,6 +55,15 @@ await runCli(async () => {
     for (const i of headline) out.push(`| ${esc(i.ref)} | ${esc(i.title)} | ${f(i.ref, i.previous)} | ${f(i.ref, i.value)} | ${formatChange(i.changeFromPrevious)} | ${dotText(i.dot, i.dotJudgement)} |`);
   } else out.push("No indicator in the summary moved by 10% or more.");
   out.push("");
+
+  // The month's update from the team's sheet (npm run import), as its notes record it.
+  const notesFile = path.join(args.data, "IMPORT-NOTES.md");
+  const recorded = fs.existsSync(notesFile) ? readRecordedUpdate(fs.readFileSync(notesFile, "utf8")) : null;
+  if (recorded && (recorded.newMonths.includes(month) || (month === data.months.at(-1)!.month && recorded.lines.some((l) => /^- (Restated|Changed|New indicator)/.test(l))))) {
+    out.push("### Update from the team's sheet", "");
+    const wanted = recorded.lines.filter((l) => /^- (New month|Month added|Restated|Changed|New indicator|New section|Not in the sheet|Commentary kept)/.test(l));
+    out.push(...(wanted.length ? wanted.map((l) => esc(l.replace(/ -> /g, " → "))) : ["No figures changed."]), "");
+  }
 
   out.push("### Figures restated in this month's file", "");
   if (model.restatements.length) {

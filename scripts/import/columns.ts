@@ -19,8 +19,11 @@ export type ColumnRole =
   | { role: "max12" }
   | { role: "benchmark"; key: BenchmarkKey }
   | { role: "target"; year: string | null }
+  | { role: "targetPart"; part: "red" | "amber" | "green" }
   | { role: "commentary"; month: Month | null }
-  | { role: "ignored" };
+  | { role: "ytd" }
+  | { role: "outturn"; year: string }
+  | { role: "ignored"; what?: string };
 
 /** Lower case, punctuation as spaces, single spaces. */
 export function normalise(header: string): string {
@@ -39,7 +42,18 @@ function targetYear(header: string): string | null {
   return `${start}/${m[2]}`;
 }
 
+/** "2015/16", "2015-16", "2015 / 16", "Outturn 2019/20" -> "2015/16". */
+function yearLabel(header: string): string | null {
+  const m = /^(?:outturn|out-turn|year end|annual|actual)?\s*(\d{4})\s*[-/]\s*(\d{2}|\d{4})\s*(?:outturn|actual)?$/i.exec(header.trim());
+  if (!m) return null;
+  const end = m[2]!.slice(-2);
+  return (Number(m[1]) + 1) % 100 === Number(end) ? `${m[1]}/${end}` : null;
+}
+
 const RULES: [RegExp, (header: string) => ColumnRole][] = [
+  [/^(dot|direction of travel|direction) (month on month|mom|in month|since last month|on last month)$|^direction of travel$|^trend arrow$/, () => ({ role: "ignored", what: "direction of travel" })],
+  [/^rag\b|^rating$|^status$/, () => ({ role: "ignored", what: "RAG" })],
+  [/^(ytd|year to date|fytd|ytd total|ytd figure|ytd performance)\b/, () => ({ role: "ytd" })],
   [/^(ref|reference|ref no|ref number|reference number|reference no|no|number|id|code|pi|pi no|pi ref|(indicator|measure|kpi|metric) (ref|reference|no|number|id|code))$/, () => ({ role: "ref" })],
   [/^(area|section|service area|service|theme|category|domain|group|block|area or section|topic)$/, () => ({ role: "section" })],
   [/^((performance|key performance|key) )?(indicator|measure|description|kpi|metric|title|name)s?( (name|title|description))?$/, () => ({ role: "title" })],
@@ -67,11 +81,24 @@ function commentaryMonth(header: string): Month | null {
   return m ? parseMonthHeader(m[1]!.replace(/:$/, "")) : null;
 }
 
-export function classifyColumn(header: string): ColumnRole {
+/**
+ * A column's role from its header text and, for two-row headers, the band
+ * above it ("Target and Tolerances" over Red / Amber / Green, "Year on year
+ * trend" over 2015/16...).
+ */
+export function classifyColumn(header: string, band = ""): ColumnRole {
   const month = parseMonthHeader(header);
   if (month) return { role: "month", month };
   const n = normalise(header);
   if (n === "") return { role: "ignored" };
+  const b = normalise(band);
+  if (/target|tolerance/.test(b)) {
+    if (/^red\b/.test(n)) return { role: "targetPart", part: "red" };
+    if (/^amber\b/.test(n)) return { role: "targetPart", part: "amber" };
+    if (/green|^target$/.test(n)) return { role: "targetPart", part: "green" };
+  }
+  const year = yearLabel(header);
+  if (year) return { role: "outturn", year };
   for (const [pattern, make] of RULES) if (pattern.test(n)) return make(header);
   return { role: "ignored" };
 }

@@ -3,7 +3,7 @@
 // reason, so the import can say where a guess was made.
 import type { Kind, Polarity, Unit } from "../model/types.ts";
 import { isNoValueMarker, parseNumber } from "../load/cellValue.ts";
-import type { SheetRow } from "./readSheet.ts";
+import type { SheetRow } from "./interpret.ts";
 
 export interface Inferred<T> {
   value: T;
@@ -65,7 +65,8 @@ const FLOW_WORDS = /\bin (the )?month\b|\bstarted\b|\bcompleted\b|\bnew\b|\brece
 export function inferKind(row: SheetRow, unit: Unit): Inferred<Kind> {
   const title = row.title.toLowerCase();
   if (unit === "rate" || unit === "average") return { value: "snapshot", guess: null };
-  if (SNAPSHOT_WORDS.test(title) && !/\bin (the )?month\b/.test(title)) return { value: "snapshot", guess: "its title describes a position at month end" };
+  if (/\b(in|during) (the )?(current |reporting )?month\b/.test(title)) return { value: "flow", guess: "its title describes events in the month" };
+  if (SNAPSHOT_WORDS.test(title)) return { value: "snapshot", guess: "its title describes a position at month end" };
   if (FLOW_WORDS.test(title)) return { value: "flow", guess: "its title describes events in the month" };
   return { value: unit === "count" ? "flow" : "snapshot", guess: unit === "count" ? "a count with no sign of a month-end position" : "a percentage with no sign of events in the month" };
 }

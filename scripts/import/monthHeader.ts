@@ -57,3 +57,28 @@ export function looksLikeMonth(text: string): boolean {
   if (/^[a-z]{3,9}[-\s'’/]\d{2}(\d{2})?$/.test(t)) return true;
   return /^\d{1,4}[-/.]\d{1,4}([-/.]\d{1,4})?$/.test(t);
 }
+
+/** 1-12 for a month's name alone ("Jan", "Sept", "April"), else null. */
+export function monthNameIndex(text: string): number | null {
+  const name = text.trim().replace(/\.$/, "").toLowerCase();
+  if (!/^[a-z]{3,9}$/.test(name)) return null;
+  const idx = MONTHS.findIndex((mn) => name.startsWith(mn) && (name.length === 3 || fullMonthName(mn).startsWith(name) || (mn === "sep" && name === "sept")));
+  return idx < 0 ? null : idx + 1;
+}
+
+/**
+ * The month of a header that names a month without its year ("Jan"), from
+ * the band above it: a calendar year ("2020") or a reporting year
+ * ("2020/21", whose months before `yearStartMonth` fall in the second year).
+ */
+export function monthFromBand(text: string, band: string, yearStartMonth: number): Month | null {
+  const mo = monthNameIndex(text);
+  if (mo === null) return null;
+  const fy = /(?:^|\D)(\d{4})\s*[-/]\s*(\d{2}|\d{4})(?:\D|$)/.exec(band);
+  if (fy) {
+    const start = Number(fy[1]);
+    return month(mo >= yearStartMonth ? start : start + 1, mo);
+  }
+  const cy = /(?:^|\D)(\d{4})(?:\D|$)/.exec(band);
+  return cy ? month(Number(cy[1]), mo) : null;
+}

@@ -7,11 +7,12 @@ import { relativeChange } from "../metrics/change.ts";
 import { addMonths, last12, shortMonth } from "../metrics/months.ts";
 import { isNoValueMarker } from "../load/cellValue.ts";
 import { sheetNumber } from "./infer.ts";
-import type { Sheet, SheetRow } from "./readSheet.ts";
+import type { Sheet, SheetRow } from "./interpret.ts";
 
 export interface Disagreement {
   ref: string;
-  line: number;
+  /** The sheet's row, as the user sees it (`sheet.xlsx:Dataset!A23`, `file.csv:23`). */
+  where: string;
   measure: string;
   sheet: string;
   engine: string;
@@ -29,15 +30,16 @@ function fmt(v: number | null, decimals: number, pct = false): string {
   return v === null ? "n/a" : `${v.toFixed(decimals)}${pct ? "%" : ""}`;
 }
 
-export function reconcile(sheet: Sheet, model: MonthModel): Disagreement[] {
+/** `refOf` gives the data directory's reference for a sheet row (an update may match rows by title). */
+export function reconcile(sheet: Sheet, model: MonthModel, refOf: (row: SheetRow) => string = (r) => r.ref): Disagreement[] {
   const out: Disagreement[] = [];
   const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
   for (const row of sheet.rows) {
-    const ind = byRef.get(row.ref);
+    const ind = byRef.get(refOf(row));
     if (!ind) continue;
     const shown = shownValues(row);
     const add = (measure: string, sheetText: string, engine: string, explanation: string) =>
-      out.push({ ref: row.ref, line: row.line, measure, sheet: sheetText, engine, explanation });
+      out.push({ ref: ind.ref, where: row.where, measure, sheet: sheetText, engine, explanation });
 
     for (const [measure, text, change, base] of [
       ["% change from previous month", row.changePrevious, ind.changeFromPrevious, addMonths(model.month, -1)],
@@ -129,8 +131,8 @@ function explainWindow(ind: IndicatorResult, shown: Map<string, number | null>, 
 /** The table printed by `npm run import`. */
 export function formatReconciliation(rows: Disagreement[]): string {
   if (rows.length === 0) return "The sheet's own computed columns all agree with the engine (to the sheet's rounding).\n";
-  const head = ["Ref", "Line", "Measure", "Sheet", "Engine", "Explanation"];
-  const table = rows.map((r) => [r.ref, String(r.line), r.measure, r.sheet, r.engine, r.explanation]);
+  const head = ["Ref", "Row", "Measure", "Sheet", "Engine", "Explanation"];
+  const table = rows.map((r) => [r.ref, r.where.replace(/^.*?:(?=[^:]*$)|^.*!/, ""), r.measure, r.sheet, r.engine, r.explanation]);
   const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...table.map((r) => r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
   return [`${rows.length} of the sheet's computed figures disagree with the engine beyond rounding:`, "", line(head), line(widths.map((w) => "-".repeat(w))), ...table.map(line), ""].join("\n");

@@ -3,7 +3,7 @@ import type { Problems } from "../model/problems.ts";
 import type { Authority } from "../model/types.ts";
 import { authoritySchema, benchmarkLabels } from "../schema/authority.ts";
 import { parseWithSchema } from "../schema/report.ts";
-import { parseYamlTree, reportDuplicateKeys, toPlain } from "./yamlTree.ts";
+import { lineFor, parseYamlTree, reportDuplicateKeys, toPlain } from "./yamlTree.ts";
 
 export function readAuthorityFile(source: string, file: string, problems: Problems): Authority | null {
   const root = parseYamlTree(source, file, problems);
@@ -29,6 +29,8 @@ export function readAuthorityFile(source: string, file: string, problems: Proble
     display: parsed.display,
     spc: parsed.spc,
     sections: parsed.sections,
+    publicEdition: parsed.publicEdition,
     source: { file, line: 1 },
+    ...(lines.has("publicEdition") ? { publicEditionLine: lineFor(lines, ["publicEdition"])! } : {}),
   };
 }

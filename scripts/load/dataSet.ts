@@ -16,6 +16,7 @@ import { monthOfFileName, readMonthFile } from "./monthFile.ts";
 import { readOutturnFile } from "./outturnFile.ts";
 import { readSectionFile } from "./sectionFile.ts";
 import { readTermFile } from "./termFile.ts";
+import { readTextFile } from "./textFile.ts";
 import { isMonth } from "../metrics/months.ts";
 
 function listFiles(dir: string, pattern: RegExp): string[] {
@@ -45,14 +46,17 @@ export function loadDataSet(dirArg: string): LoadResult {
     problems.error({ file: rel(dir) }, "The data directory does not exist.", "Pass the folder that holds authority.yaml, e.g. --data data.");
     return { data: null, problems };
   }
-  const read = (file: string) => fs.readFileSync(file, "utf8");
+  // UTF-8 text, or null with the reason recorded (not UTF-8, too large, binary).
+  const read = (file: string) => readTextFile(file, rel(file), problems);
 
   const authorityPath = path.join(dir, "authority.yaml");
   if (!fs.existsSync(authorityPath)) {
     problems.error({ file: rel(authorityPath) }, "authority.yaml is missing.", "Create it with the authority's name, report title and section list (see the README).");
     return { data: null, problems };
   }
-  const authority = readAuthorityFile(read(authorityPath), rel(authorityPath), problems);
+  const authoritySource = read(authorityPath);
+  if (authoritySource === null) return { data: null, problems };
+  const authority = readAuthorityFile(authoritySource, rel(authorityPath), problems);
   if (!authority) return { data: null, problems };
 
   // Catalogue
@@ -70,7 +74,9 @@ export function loadDataSet(dirArg: string): LoadResult {
       problems.error(authority.source, `Section "${id}" is listed in authority.yaml but ${rel(file)} does not exist.`, `Create ${rel(file)}, or remove "${id}" from \`sections:\`.`);
       return;
     }
-    const result = readSectionFile(read(file), rel(file), id, order, authority.benchmarks.year, problems);
+    const source = read(file);
+    if (source === null) return;
+    const result = readSectionFile(source, rel(file), id, order, authority.benchmarks.year, problems);
     if (!result) return;
     sections.push(result.section);
     kindFromDenominator.push(...result.kindFromDenominator);
@@ -92,7 +98,7 @@ export function loadDataSet(dirArg: string): LoadResult {
   for (const file of listFiles(indicatorDir, /\.ya?ml$/)) {
     const id = path.basename(file).replace(/\.ya?ml$/, "");
     if (!listed.has(id)) {
-      problems.error({ file: rel(file) }, `This section file is not listed in authority.yaml, so its indicators would be left out.`, `Add "${id}" to \`sections:\` in authority.yaml, or delete the file.`);
+      problems.error({ file: rel(file), line: 1 }, `This section file is not listed in authority.yaml, so its indicators would be left out.`, `Add "${id}" to \`sections:\` in authority.yaml, or delete the file.`);
     }
   }
   for (const ref of kindFromDenominator) {
@@ -113,11 +119,13 @@ export function loadDataSet(dirArg: string): LoadResult {
   for (const file of listFiles(monthDir, /\.(ya?ml|csv)$/)) {
     const month = monthOfFileName(file);
     if (month && seenMonth.has(month)) {
-      problems.error({ file: rel(file) }, `${month} has two data files (${path.basename(seenMonth.get(month)!)} and ${path.basename(file)}).`, "Keep one file per month: delete or merge the other.");
+      problems.error({ file: rel(file), line: 1 }, `${month} has two data files (${path.basename(seenMonth.get(month)!)} and ${path.basename(file)}).`, "Keep one file per month: delete or merge the other.");
       continue;
     }
     if (month) seenMonth.set(month, file);
-    const monthFile = readMonthFile(read(file), rel(file), lookup, problems);
+    const source = read(file);
+    if (source === null) continue;
+    const monthFile = readMonthFile(source, rel(file), lookup, problems);
     if (monthFile) months.push(monthFile);
   }
   for (const f of fs.existsSync(monthDir) ? fs.readdirSync(monthDir) : []) {
@@ -129,12 +137,16 @@ export function loadDataSet(dirArg: string): LoadResult {
 
   const outturns: OutturnFile[] = [];
   for (const file of listFiles(path.join(dir, "outturns"), /\.ya?ml$/)) {
-    const o = readOutturnFile(read(file), rel(file), lookup, problems);
+    const source = read(file);
+    if (source === null) continue;
+    const o = readOutturnFile(source, rel(file), lookup, problems);
     if (o) outturns.push(o);
   }
   const terms: TermFile[] = [];
   for (const file of listFiles(path.join(dir, "terms"), /\.ya?ml$/)) {
-    const t = readTermFile(read(file), rel(file), lookup, problems);
+    const source = read(file);
+    if (source === null) continue;
+    const t = readTermFile(source, rel(file), lookup, problems);
     if (t) terms.push(t);
   }
 
@@ -145,18 +157,21 @@ export function loadDataSet(dirArg: string): LoadResult {
       const monthDirPath = path.join(commentaryDir, month);
       if (!fs.statSync(monthDirPath).isDirectory()) continue;
       if (!isMonth(month)) {
-        problems.error({ file: rel(monthDirPath) }, `"${month}" is not a month.`, "Name commentary folders YYYY-MM (e.g. 2020-12).");
+        // Placed at the folder's first file, so editors and CI annotations have a line to show.
+        const first = listFiles(monthDirPath, /\.md$/)[0];
+        problems.error(first ? { file: rel(first), line: 1 } : { file: rel(monthDirPath) }, `"${month}" is not a month.`, "Name commentary folders YYYY-MM (e.g. 2020-12).");
         continue;
       }
       for (const file of listFiles(monthDirPath, /\.md$/)) {
         const section = path.basename(file, ".md");
         if (!listed.has(section)) {
-          problems.error({ file: rel(file) }, `"${section}" is not a section in authority.yaml, so this commentary would not be shown.`, `Rename the file to one of: ${authority.sections.join(", ")} (plus .md).`);
+          problems.error({ file: rel(file), line: 1 }, `"${section}" is not a section in authority.yaml, so this commentary would not be shown.`, `Rename the file to one of: ${authority.sections.join(", ")} (plus .md).`);
           continue;
         }
         const source = read(file);
+        if (source === null) continue;
         checkPageReferences(source, rel(file), problems);
-        commentary.push(readCommentary(source, rel(file), month, section));
+        commentary.push(readCommentary(source, rel(file), month, section, problems));
       }
     }
   }

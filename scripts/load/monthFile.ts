@@ -6,7 +6,7 @@ import type { MonthFile, ReportDetails } from "../model/types.ts";
 import { readCsvTable } from "./csvTable.ts";
 import { readEntries, readFigure, type IndicatorLookup } from "./entries.ts";
 import { parseYamlMap, type YNode } from "./yamlTree.ts";
-import { isMonth } from "../metrics/months.ts";
+import { addMonths, isMonth } from "../metrics/months.ts";
 
 const MONTH_NAME = /^(\d{4}-\d{2})\.(ya?ml|csv)$/;
 
@@ -19,7 +19,7 @@ export function monthOfFileName(file: string): string | null {
 export function readMonthFile(source: string, file: string, indicators: IndicatorLookup, problems: Problems): MonthFile | null {
   const month = monthOfFileName(file);
   if (!month) {
-    problems.error({ file }, "A month file must be named YYYY-MM.yaml or YYYY-MM.csv (e.g. 2020-12.yaml).", "Rename the file.");
+    problems.error({ file, line: 1 }, "A month file must be named YYYY-MM.yaml or YYYY-MM.csv (e.g. 2020-12.yaml).", "Rename the file.");
     return null;
   }
   return file.endsWith(".csv")
@@ -70,7 +70,7 @@ function readMonthYaml(source: string, file: string, month: string, indicators: 
         break;
       }
       case "report":
-        result.report = readReportDetails(value, file, problems);
+        result.report = readReportDetails(value, file, month, problems);
         break;
       default:
         problems.error(at, `"${key.text}" is not a heading a month file understands.`, "Use `month:`, `report:`, `values:` and `restated:` only; indent figures under `values:`.");
@@ -102,6 +102,16 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
   for (const row of table.rows) {
     if (row.cells.length < table.header.length) {
       problems.error({ file, line: row.line }, `This row has ${row.cells.length} cells but the header has ${table.header.length}.`, "Add the missing cells (leave them empty if there is no value).");
+      continue;
+    }
+    // Trailing empty cells are how spreadsheets pad rows; a filled one has no column to belong to.
+    const extra = row.cells.slice(table.header.length).findIndex((c) => c.trim() !== "");
+    if (extra >= 0) {
+      problems.error(
+        { file, line: row.line, column: table.header.length + extra + 1 },
+        `This row has a value in column ${table.header.length + extra + 1} ("${row.cells[table.header.length + extra]!.trim()}"), but the header names only ${table.header.length} columns.`,
+        "Remove the extra cell, or quote a value that contains the separator (e.g. \"1,234\").",
+      );
       continue;
     }
     const ref = (row.cells[refCol] ?? "").trim();
@@ -138,8 +148,15 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
   return result;
 }
 
+/** A real calendar date written YYYY-MM-DD (not 2021-02-31). */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+}
+
 /** `report: { status: Issue 1, created: 2021-02-23, createdBy: ... }` */
-function readReportDetails(node: YNode, file: string, problems: Problems): ReportDetails {
+function readReportDetails(node: YNode, file: string, month: string, problems: Problems): ReportDetails {
   const details: ReportDetails = {};
   if (node.kind !== "map") {
     problems.error({ file, line: node.line }, "`report:` should hold `status:`, `created:` and `createdBy:` lines.", "Indent them under `report:`, e.g. `  status: Issue 1`.");
@@ -150,8 +167,11 @@ function readReportDetails(node: YNode, file: string, problems: Problems): Repor
     if (key.text === "status") details.status = text;
     else if (key.text === "createdBy") details.createdBy = text;
     else if (key.text === "created") {
-      if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(text)) {
+      if (!isDate(text)) {
         problems.error({ file, line: key.line }, `"${text}" is not a date.`, "Write the date created as YYYY-MM-DD, e.g. 2021-02-23.");
+      } else if (text.slice(0, 7) <= month) {
+        // A month's report is written once the month has ended.
+        problems.error({ file, line: key.line }, `The report is dated ${text}, before ${month} had ended.`, `Check the date: the ${month} report is created in ${addMonths(month, 1)} or later.`);
       } else details.created = text;
     } else problems.error({ file, line: key.line }, `"${key.text}" is not a report detail.`, "Use status, created or createdBy.");
   }

@@ -68,6 +68,7 @@ export function readSectionFile(
         compute: fieldLine("compute"),
         target: fieldLine("target"),
         percentageOf: fieldLine("percentageOf"),
+        partOf: fieldLine("partOf"),
         benchmarks: fieldLine("benchmarks"),
       }),
     );

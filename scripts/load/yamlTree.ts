@@ -46,6 +46,71 @@ export function lineIndex(source: string): (offset: number) => number {
   };
 }
 
+/** Data files nest a few levels; anything deeper is a mistake or an attack on the parser. */
+const MAX_DEPTH = 20;
+
+/**
+ * Refuses the YAML features boardpack data never needs and that hide what a
+ * file says: anchors and aliases (`&a`, `*a`, and "billion laughs" alias
+ * bombs), tags (`!!str`, `!custom`), and keys that are lists or blocks.
+ * Records the first such problem; false if there is one.
+ */
+function plainDataOnly(events: Event[], text: string, lineOf: (offset: number) => number, file: string, problems: Problems): boolean {
+  // Open collections; in a mapping, whether the next node is a key.
+  const stack: { map: boolean; expectKey: boolean }[] = [];
+  const at = (offset: number) => ({ file, line: lineOf(Math.max(0, offset)) });
+  const completed = () => {
+    const top = stack[stack.length - 1];
+    if (top?.map) top.expectKey = !top.expectKey;
+  };
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) {
+      stack.push({ map: false, expectKey: false });
+      continue;
+    }
+    if (ev.type === EVENT_ID.POP) {
+      stack.pop();
+      completed();
+      continue;
+    }
+    if (ev.type === EVENT_ID.ALIAS) {
+      problems.error(
+        at(ev.anchorStart),
+        `This uses an alias (*${text.slice(ev.anchorStart, ev.anchorEnd)}), which repeats a value from elsewhere in the file; boardpack data does not use aliases.`,
+        "Write the value out in full here, and remove the & anchor it refers to.",
+      );
+      return false;
+    }
+    if (ev.anchorStart >= 0) {
+      problems.error(
+        at(ev.anchorStart),
+        `This has an anchor (&${text.slice(ev.anchorStart, ev.anchorEnd)}); boardpack data does not use anchors and aliases.`,
+        "Remove the anchor, and write out in full any value that refers to it with *.",
+      );
+      return false;
+    }
+    if (ev.tagStart >= 0) {
+      problems.error(
+        at(ev.tagStart),
+        `This has a YAML tag (${text.slice(ev.tagStart, ev.tagEnd).trim() || "!"}); boardpack data does not use tags.`,
+        "Remove the tag: write the value alone (in quotes if it must stay text).",
+      );
+      return false;
+    }
+    const top = stack[stack.length - 1];
+    if (ev.type === EVENT_ID.SCALAR) {
+      completed();
+      continue;
+    }
+    if (top?.map && top.expectKey) {
+      problems.error(at(ev.start), "A key here is a list or a block; keys are single names or references.", "Write `name: value`, with a plain name before the colon.");
+      return false;
+    }
+    stack.push({ map: ev.type === EVENT_ID.MAPPING, expectKey: true });
+  }
+  return true;
+}
+
 /**
  * Parses `source`; returns the root node, or null (with a problem recorded)
  * when the file is empty or not valid YAML.
@@ -54,7 +119,11 @@ export function parseYamlTree(source: string, file: string, problems: Problems):
   // `key: -` is how sheets say "no value", but YAML reads a lone dash as the
   // start of a list and fails. Read it as `~` (null, same length, so lines
   // and columns stay put); data files treat null as "no value".
-  const text = source.replace(/^\uFEFF/, "").replace(/^([ \t]*[^#\s-][^#\n]*?:[ \t]+)-([ \t]*(?:#.*)?)$/gm, "$1~$2");
+  // Windows line endings become \n first (the same lines), so the `-` rule sees the end of each line.
+  const text = source
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/^([ \t]*[^#\s-][^#\n]*?:[ \t]+)-([ \t]*(?:#.*)?)$/gm, "$1~$2");
   const tab = /^( *)\t/m.exec(text);
   if (tab) {
     const line = text.slice(0, tab.index).split("\n").length;
@@ -63,9 +132,17 @@ export function parseYamlTree(source: string, file: string, problems: Problems):
   }
   let events: Event[];
   try {
-    events = parseEvents(text, { filename: file });
+    events = parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number; column: number } };
+    if (/maxDepth/.test(err.reason ?? "")) {
+      problems.error(
+        { file, line: (err.mark?.line ?? 0) + 1 },
+        `Lists and blocks are nested more than ${MAX_DEPTH} levels deep here; boardpack data needs a few.`,
+        "Check the brackets and indentation on this line.",
+      );
+      return null;
+    }
     problems.error(
       { file, line: (err.mark?.line ?? 0) + 1, column: (err.mark?.column ?? 0) + 1 },
       `This is not valid YAML (${err.reason ?? String(e)}).`,
@@ -74,6 +151,7 @@ export function parseYamlTree(source: string, file: string, problems: Problems):
     return null;
   }
   const lineOf = lineIndex(text);
+  if (!plainDataOnly(events, text, lineOf, file, problems)) return null;
   let i = 0;
   let lastLine = 1;
   const roots: YNode[] = [];
@@ -91,9 +169,8 @@ export function parseYamlTree(source: string, file: string, problems: Problems):
         while (events[i] && events[i]!.type !== EVENT_ID.POP) {
           const key = build();
           const value = build();
-          const keyScalar: YScalar =
-            key.kind === "scalar" ? key : { kind: "scalar", text: "", plain: false, line: key.line };
-          node.entries.push({ key: keyScalar, value });
+          // plainDataOnly() has refused keys that are lists or blocks.
+          node.entries.push({ key: key as YScalar, value });
         }
         i++;
         return node;

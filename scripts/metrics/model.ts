@@ -36,7 +36,7 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
   );
 
   const yearLabel = reportingYear(month, authority.yearStartMonth);
-  const { source: _source, sections: _sections, ...authorityOut } = authority;
+  const { source: _source, sections: _sections, publicEdition: _public, ...authorityOut } = authority;
   const commentary = new Map(data.commentary.filter((c) => c.month === month && !c.draft && c.markdown !== "").map((c) => [c.section, c.markdown]));
   const indicatorsBySection = new Map<string, string[]>();
   for (const ind of data.indicators) {
@@ -61,7 +61,7 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
         commentary: commentary.get(s.id) ?? null,
         tables: s.tables,
         charts: s.charts.map(({ source: _s, ...c }) => c),
-        footnotes: s.footnotes,
+        footnotes: s.footnotes ?? [],
         indicators: indicatorsBySection.get(s.id) ?? [],
       })),
     indicators: results,

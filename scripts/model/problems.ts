@@ -14,8 +14,12 @@ export interface Problem {
   fix?: string;
 }
 
+/** The most problems listed for one file: past this, one line says there are more (a wrong file can hold a million). */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
 export class Problems {
   readonly list: Problem[] = [];
+  private readonly perFile = new Map<string, number>();
 
   error(at: Location, message: string, fix?: string): void {
     this.add("error", at, message, fix);
@@ -26,6 +30,14 @@ export class Problems {
   }
 
   private add(severity: Severity, at: Location, message: string, fix?: string): void {
+    const n = (this.perFile.get(at.file) ?? 0) + 1;
+    this.perFile.set(at.file, n);
+    if (n > MAX_PROBLEMS_PER_FILE) {
+      if (n === MAX_PROBLEMS_PER_FILE + 1) {
+        this.list.push({ severity, file: at.file, message: `This file has more than ${MAX_PROBLEMS_PER_FILE} problems; the rest are not listed.`, fix: "Check it is the right file; fix the problems above and run again." });
+      }
+      return;
+    }
     const problem: Problem = { severity, file: at.file, message };
     if (at.line !== undefined) problem.line = at.line;
     if (at.column !== undefined) problem.column = at.column;

@@ -72,6 +72,8 @@ export interface Indicator {
   compute?: Compute;
   /** For an entered percentage: the indicator whose count it is a percentage of (weights the YTD). */
   percentageOf?: string;
+  /** One part of a breakdown: the parts of `partOf` add up to it (the public edition protects them together). */
+  partOf?: string;
   target?: Target;
   benchmarks?: Benchmarks;
   definition?: string;
@@ -92,10 +94,10 @@ export interface Indicator {
   spc?: false | Partial<SpcSettingsInput>;
   source: Location;
   /** Lines of settings that checks point at (`compute`, `target`, `percentageOf`). */
-  lines: Partial<Record<"compute" | "target" | "percentageOf" | "benchmarks", number>>;
+  lines: Partial<Record<"compute" | "target" | "percentageOf" | "partOf" | "benchmarks", number>>;
 }
 
-export type ChartType = "line" | "bar" | "annual" | "grouped" | "stacked" | "spc";
+export type ChartType = "line" | "bar" | "annual" | "termly" | "grouped" | "stacked" | "spc";
 
 export interface ChartSpec {
   type: ChartType;
@@ -118,7 +120,7 @@ export interface Section {
   tables: TableSpec[];
   charts: ChartSpec[];
   /** Notes printed under the section's last table (what its annual trend covers...). */
-  footnotes: string[];
+  footnotes?: string[];
   order: number;
   source: Location;
 }
@@ -167,7 +169,27 @@ export interface Authority {
   spc: Partial<SpcSettingsInput>;
   /** Section ids in report order; each is data/indicators/<id>.yaml. */
   sections: string[];
+  /** How the public edition suppresses small numbers (authority.yaml `publicEdition:`). */
+  publicEdition: PublicEditionSettings;
   source: Location;
+  /** Line of `publicEdition:` in authority.yaml, for checks of the references it names. */
+  publicEditionLine?: number;
+}
+
+/** The public edition's disclosure settings. */
+export interface PublicEditionSettings {
+  /** Counts from 1 to this are suppressed (5: counts of 1 to 5). */
+  threshold: number;
+  /** Shown in place of a suppressed figure. */
+  symbol: string;
+  /** Other counts rounded to the nearest multiple of this (0: not rounded). */
+  rounding: 0 | 5 | 10;
+  /** Suppress counts of 0 too (off: 0 children is not a small number of children). */
+  suppressZero: boolean;
+  /** Indicators never suppressed (figures already public, or not about children). */
+  exempt: string[];
+  /** Indicators whose figures are always withheld from the public edition. */
+  withhold: string[];
 }
 
 /** A figure as entered: a value, with its numerator and denominator where known. */
@@ -231,6 +253,12 @@ export interface Commentary {
   file: string;
   /** Still the draft boardpack wrote (its marker line is in the file): not a person's commentary. */
   draft: boolean;
+  /** Line of the file where the text starts. */
+  line: number;
+  /** The text the public edition shows instead (the file's `public:` block); "" for none. */
+  publicMarkdown?: string;
+  /** Line where the `public:` text starts. */
+  publicLine?: number;
 }
 
 export interface DataSet {
@@ -277,6 +305,8 @@ export interface SeriesPoint {
   restated?: boolean;
   /** Words printed in place of a missing figure ("tbc"). */
   note?: string;
+  /** Public edition: the figure is withheld (small-number suppression) and this symbol shown instead. */
+  withheld?: string;
 }
 
 export interface Restatement {
@@ -286,6 +316,8 @@ export interface Restatement {
   restated: number | null;
   /** The month whose data file restated it. */
   in: Month;
+  /** Public edition: which of the two figures are withheld. */
+  withheld?: ("published" | "restated")[];
 }
 
 export interface IndicatorResult {
@@ -326,11 +358,11 @@ export interface IndicatorResult {
   /** Drafted sentences computed from the model. */
   narrative: string[];
   /** Outturns of the last five reporting years, oldest first (`note`: words in place of a missing figure). */
-  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; note?: string }[];
+  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; note?: string; withheld?: string }[];
   /** Every month with data up to the report month. */
   series: SeriesPoint[];
   /** Termly figures, for termly indicators (`note`: words in place of a missing figure). */
-  terms: { label: string; value: number | null; note?: string }[];
+  terms: { label: string; value: number | null; note?: string; withheld?: string }[];
   restatements: Restatement[];
   /** Process changes from which figures are counted anew (the catalogue's `rebase:`). */
   rebases: { month: Month; reason: string }[];
@@ -341,7 +373,25 @@ export interface IndicatorResult {
   reporter: string | null;
   outcome: string | null;
   computedAs: string;
+  /** Public edition: the fields withheld by small-number suppression (their values are null), and the symbol shown instead. */
+  withheld?: { symbol: string; fields: WithheldField[] };
 }
+
+/** Fields of an indicator's result that the public edition can withhold. */
+export type WithheldField =
+  | "value"
+  | "previous"
+  | "lastYear"
+  | "changeFromPrevious"
+  | "changeFromLastYear"
+  | "dot"
+  | "rag"
+  | "benchmarkPosition"
+  | "ytd"
+  | "rolling12"
+  | "average12"
+  | "max12"
+  | "spc";
 
 export type SpecialCause = "improvement" | "concern" | "neutral";
 
@@ -371,7 +421,7 @@ export interface MonthModel {
   last12: Month[];
   /** The five reporting years of the annual trend, oldest first. */
   trendYears: YearLabel[];
-  authority: Omit<Authority, "source" | "sections">;
+  authority: Omit<Authority, "source" | "sections" | "publicEdition">;
   sections: {
     id: string;
     title: string;
@@ -388,4 +438,17 @@ export interface MonthModel {
   restatements: Restatement[];
   /** Status, date created and author of this month's report. */
   report: ReportDetails;
+  /** Present in the public edition: how small numbers were suppressed. */
+  publicEdition?: PublicEditionNote;
+}
+
+export interface PublicEditionNote {
+  /** Shown in place of a withheld figure. */
+  symbol: string;
+  /** Counts from 1 to this are withheld. */
+  threshold: number;
+  /** Counts of 0 are withheld too. */
+  suppressZero: boolean;
+  /** Other counts are rounded to the nearest multiple of this (0: not rounded). */
+  rounding: number;
 }

@@ -25,12 +25,17 @@ export function extremeClause(ind: IndicatorResult, month: Month): string | null
   const points = ind.series.filter((p): p is typeof p & { value: number } => p.value !== null && p.month <= month);
   const current = points.at(-1);
   if (!current || current.month !== month) return null;
-  const earlier = points.slice(0, -1);
+  // A withheld figure (public edition) could be the higher or lower one: claim nothing past it.
+  const lastWithheld = ind.series.filter((p) => p.withheld && p.month < month).at(-1)?.month;
+  const earlier = points.slice(0, -1).filter((p) => !lastWithheld || p.month > lastWithheld);
   if (earlier.length < 3) return null;
   for (const kind of ["highest", "lowest"] as const) {
     const beats = (v: number) => (kind === "highest" ? current.value > v : current.value < v);
     const lastNotBeaten = [...earlier].reverse().find((p) => !beats(p.value));
-    if (!lastNotBeaten) return `the ${kind} in the ${points.length} months on record`;
+    if (!lastNotBeaten) {
+      if (lastWithheld) continue;
+      return `the ${kind} in the ${points.length} months on record`;
+    }
     const monthsBack = earlier.length - earlier.indexOf(lastNotBeaten);
     if (monthsBack >= 3) return `the ${kind} since ${longMonth(lastNotBeaten.month)}`;
   }

@@ -3,5 +3,7 @@ import type { MonthModel } from "../model/types.ts";
 
 /** Numbers are written unrounded; consumers round for display. */
 export function modelToJson(model: MonthModel): string {
-  return JSON.stringify({ schemaVersion: 1, ...model }, null, 2) + "\n";
+  // < and > as \u003c and \u003e (the same JSON once parsed): commentary's raw text never reads as markup
+  // to something that displays or embeds the file without parsing it.
+  return JSON.stringify({ schemaVersion: 1, ...model }, null, 2).replace(/</g, "\\u003c").replace(/>/g, "\\u003e") + "\n";
 }

@@ -45,7 +45,13 @@ export const authoritySchema = z.strictObject({
     .refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, { message: "must be a month number from 1 to 12 (4 = April)" })
     .default(4),
   directionOfTravel: dot.default({ convention: "polarity" }),
-  population: z.record(yearLabel, positiveNumber).default({}),
+  // Children aged 0-17: a whole number, and no council has more than England's 12 million.
+  population: z
+    .record(
+      yearLabel,
+      positiveNumber.refine((n) => Number.isInteger(n) && n <= 12_000_000, { message: "must be the number of children aged 0-17: a whole number, at most 12,000,000" }),
+    )
+    .default({}),
   benchmarks: z
     .strictObject({
       year: text,
@@ -59,6 +65,25 @@ export const authoritySchema = z.strictObject({
   /** Which judgements the summary shows: RAG against targets, SPC icons, or both. */
   display: z.strictObject({ rag: booleanish.default(true), spc: booleanish.default(true) }).default({ rag: true, spc: true }),
   spc: spcSettingsSchema.default({}),
+  /** The public edition: small numbers suppressed (npm run build -- --edition public). */
+  publicEdition: z
+    .strictObject({
+      threshold: numberish.refine((n) => Number.isInteger(n) && n >= 1 && n <= 100, { message: "must be a whole number from 1 to 100 (5: counts of 1 to 5 are suppressed)" }).default(5),
+      symbol: nonEmptyText.refine((s) => s.length <= 3 && !/[\d<>&"']/.test(s), { message: "must be one to three characters that are not digits or <>&\"' (e.g. c)" }).default("c"),
+      rounding: z
+        .union([z.literal(false), z.literal("off"), z.literal("no"), numberish])
+        .transform((v, ctx) => {
+          if (v === false || v === "off" || v === "no" || v === 0) return 0 as const;
+          if (v === 5 || v === 10) return v;
+          ctx.addIssue({ code: "custom", message: "must be off, 5 or 10 (round other counts to the nearest 5 or 10)" });
+          return z.NEVER;
+        })
+        .default(0),
+      suppressZero: booleanish.default(false),
+      exempt: z.array(nonEmptyText).default([]),
+      withhold: z.array(nonEmptyText).default([]),
+    })
+    .default({ threshold: 5, symbol: "c", rounding: 0, suppressZero: false, exempt: [], withhold: [] }),
 });
 
 export type AuthorityInput = z.output<typeof authoritySchema>;

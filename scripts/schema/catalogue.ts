@@ -43,6 +43,7 @@ export const indicatorSchema = z.strictObject({
   frequency: z.enum(["monthly", "termly"]).default("monthly"),
   compute: compute.optional(),
   percentageOf: ref.optional(),
+  partOf: ref.optional(),
   target: target.optional(),
   benchmarks: benchmarks.optional(),
   definition: text.optional(),
@@ -58,7 +59,7 @@ export const indicatorSchema = z.strictObject({
 });
 
 const chart = z.strictObject({
-  type: z.enum(["line", "bar", "annual", "grouped", "stacked", "spc"]),
+  type: z.enum(["line", "bar", "annual", "termly", "grouped", "stacked", "spc"]),
   title: nonEmptyText,
   indicators: z.array(ref).min(1, { message: "must name at least one indicator" }),
 });

@@ -29,6 +29,10 @@ export function parseWithSchema<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const path = issue.path;
     const name = describePath(path) || "the file";
+    // zod 4 leaves the input out of its issues: look the value up, to tell a missing setting from a wrong one.
+    const given = valueAt(value, path);
+    if (given.present && issue.input === undefined) (issue as { input?: unknown }).input = given.value;
+    const missing = !given.present;
     const line = lineFor(lines, path);
     const at = line === undefined ? { file } : { file, line };
     switch (issue.code) {
@@ -44,7 +48,7 @@ export function parseWithSchema<S extends z.ZodType>(
         break;
       }
       case "invalid_type": {
-        if (issue.input === undefined) {
+        if (missing) {
           recorder.error(at, `"${describePath(path)}" is missing.`, `Add "${String(path[path.length - 1])}:" with a value.`);
         } else {
           recorder.error(at, `"${name}" should be ${article(issue.expected)} but is ${describeValue(issue.input)}.`, "Correct the value on this line.");
@@ -52,7 +56,7 @@ export function parseWithSchema<S extends z.ZodType>(
         break;
       }
       case "invalid_value": {
-        if (issue.input === undefined) {
+        if (missing) {
           recorder.error(at, `"${describePath(path)}" is missing; it must be one of: ${issue.values.map(String).join(", ")}.`, `Add "${String(path[path.length - 1])}:" with one of those values.`);
           break;
         }
@@ -64,6 +68,10 @@ export function parseWithSchema<S extends z.ZodType>(
         break;
       }
       case "invalid_union": {
+        if (missing) {
+          recorder.error(at, `"${describePath(path)}" is missing.`, `Add "${String(path[path.length - 1])}:" with a value.`);
+          break;
+        }
         const disc = (issue as { discriminator?: string; options?: unknown[] }).options;
         if (disc) {
           recorder.error(at, `"${name}" must be one of: ${disc.map(String).join(", ")}.`, "Use one of the listed values.");
@@ -81,6 +89,16 @@ export function parseWithSchema<S extends z.ZodType>(
     }
   }
   return null;
+}
+
+/** The value at `path` in `value`, and whether there is one. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let v: unknown = value;
+  for (const p of path) {
+    if (v === null || typeof v !== "object" || !(p in (v as object))) return { present: false };
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return { present: v !== undefined, value: v };
 }
 
 function article(type: string): string {

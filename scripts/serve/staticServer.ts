@@ -1,53 +1,43 @@
-// A small static file server on loopback, for printing the PDF from the built
-// site and for tests that open pages in Chromium. Serves `root` under
-// `pathPrefix` as a host would.
+// A static file server on loopback, for printing the PDF from the built site
+// and for tests that open pages in Chromium. Serves `root` under `pathPrefix`
+// as a host would: sirv serves the files (content types, index.html, ranges,
+// conditional requests) and the request guard keeps requests inside `root`.
 import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
-
-/** Content types of the files a built site holds. */
-export const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".pdf": "application/pdf",
-};
+import sirv from "sirv";
+import { guardRequest, refuse } from "./requestGuard.ts";
 
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
 }
 
+/** Serves the folder `root` as it is now (files added later are not served). */
 export async function startStaticServer(root: string, pathPrefix = "/"): Promise<StaticServer> {
   const prefix = pathPrefix.endsWith("/") ? pathPrefix : `${pathPrefix}/`;
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`There is no built site to serve at ${root}.`);
+  const files = sirv(root, { dev: false, etag: true, dotfiles: false, extensions: ["html"] });
   const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]!);
-    if (!url.startsWith(prefix)) {
-      res.writeHead(404).end("Not found");
-      return;
+    try {
+      const verdict = guardRequest(req, root, prefix);
+      if (!verdict.ok) return refuse(res, verdict);
+      // sirv looks the decoded path up among the files it listed at start.
+      req.url = encodeURI(verdict.path);
+      files(req, res, () => refuse(res, { ok: false, status: 404, reason: "no such file" }));
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Server error\n");
     }
-    let file = path.join(root, url.slice(prefix.length));
-    if (!file.startsWith(path.resolve(root))) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!fs.existsSync(file)) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -2,7 +2,7 @@
 // formatted here, so templates print strings and do no arithmetic.
 import type { Dot, DotConvention, Judgement, Rag, Unit } from "../model/types.ts";
 import { DOT_SYMBOL, dotText } from "../format/dot.ts";
-import { formatNumber, formatValue } from "../format/number.ts";
+import { formatChange, formatNumber, formatValue } from "../format/number.ts";
 import { govukMacro } from "./govuk.ts";
 import { escapeHtml } from "../format/escape.ts";
 
@@ -26,10 +26,29 @@ export interface FigureLike {
   restated?: boolean;
   /** Words the source prints in place of a missing figure ("tbc"). */
   note?: string;
+  /** Public edition: the symbol shown in place of a withheld figure (an indicator's result carries its list of withheld fields). */
+  withheld?: string | { symbol: string; fields: string[] };
+}
+
+/** The public edition's mark for a withheld figure: the symbol, with words for screen readers. */
+export function withheldCell(symbol: string): Cell {
+  return {
+    html: `<span class="bp-withheld" title="Withheld to protect children's privacy"><span aria-hidden="true">${escapeHtml(symbol)}</span><span class="govuk-visually-hidden">withheld</span></span>`,
+    format: "numeric",
+  };
+}
+
+function withheldSymbol(f: FigureLike | null): string | null {
+  const w = f?.withheld;
+  if (!w) return null;
+  if (typeof w === "string") return w;
+  return w.fields.includes("value") ? w.symbol : null;
 }
 
 /** A figure, with "n of d" under a percentage where both parts are known, and a restated mark; or the note in its place. */
 export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, options: { parts?: boolean } = {}): Cell {
+  const symbol = withheldSymbol(f);
+  if (symbol) return withheldCell(symbol);
   if ((f?.value ?? null) === null && f?.note) return { text: f.note, format: "numeric", classes: "bp-note" };
   const value = formatValue(f?.value ?? null, unit, decimals);
   const showParts = options.parts !== false && unit === "percentage" && f && f.numerator != null && f.denominator != null;
@@ -43,7 +62,8 @@ export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, o
   return { html: `${escapeHtml(value)}${restated}${parts ? ` ${parts}` : ""}`, format: "numeric" };
 }
 
-export function dotCell(dot: Dot | null, judgement: Judgement | null, convention: DotConvention): Cell {
+export function dotCell(dot: Dot | null, judgement: Judgement | null, convention: DotConvention, withheld: string | null = null): Cell {
+  if (withheld) return { ...withheldCell(withheld), classes: "bp-cell-centre" };
   if (!dot) return { text: "n/a", classes: "bp-na" };
   const words = dotText(dot, judgement, convention.convention === "threshold" ? convention.threshold : undefined);
   const tone = judgement ?? "neutral";
@@ -59,6 +79,13 @@ export function ragTag(rag: Rag): string {
   return govukMacro("govukTag", { text: RAG_TAG[rag].text, classes: `${RAG_TAG[rag].classes} bp-rag` });
 }
 
-export function ragCell(rag: Rag | null): Cell {
+export function ragCell(rag: Rag | null, withheld: string | null = null): Cell {
+  if (withheld) return { ...withheldCell(withheld), classes: "bp-cell-centre" };
   return rag ? { html: ragTag(rag), classes: "bp-cell-centre" } : { text: "", classes: "bp-cell-centre" };
+}
+
+/** A relative change (`+24%`), or the public edition's symbol where it is withheld. */
+export function changeCell(change: number | null, withheld: string | null = null): Cell {
+  if (withheld) return withheldCell(withheld);
+  return { text: formatChange(change), format: "numeric" };
 }

@@ -1,15 +1,15 @@
-// Runs Eleventy over content/ with the prepared site data.
+// Runs Eleventy over content/ with the prepared site data. Links are written
+// relative to each page (.eleventy.js), so the site needs no path prefix.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteData } from "./siteData.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export async function renderSite(site: SiteData, outDir: string, pathPrefix = "/"): Promise<number> {
+export async function renderSite(site: SiteData, outDir: string): Promise<number> {
   const elev = new Eleventy(path.join(ROOT, "content"), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
-    pathPrefix,
     config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void }) {
       eleventyConfig.addGlobalData("site", site);
     },

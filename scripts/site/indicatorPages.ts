@@ -1,31 +1,38 @@
 // A page per indicator: every month on record, charts (history and SPC),
 // the drafted summary, definition, target, benchmarks and restatements.
-import type { DataSet, IndicatorResult, MonthModel } from "../model/types.ts";
+import type { DataSet, IndicatorResult, Month, MonthModel } from "../model/types.ts";
 import { renderChartData, timeCharts } from "../charts/chart.ts";
 import { historyData } from "../charts/chartData.ts";
 import { renderSpcChart } from "../charts/spcChart.ts";
 import { analyseIndicator } from "../spc/forIndicator.ts";
 import { dotText } from "../format/dot.ts";
 import { formatChange, formatValue } from "../format/number.ts";
-import { describeCompute } from "../model/dependencies.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
-import { escapeHtml as escapeText, figureCell, ragTag, textCell, type Cell } from "./cells.ts";
+import { escapeHtml, figureCell, ragTag, textCell, withheldCell, type Cell } from "./cells.ts";
+import { withheldAs } from "../format/withheld.ts";
 import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { paths } from "./paths.ts";
-import { dataNote, POLARITY_WORDS, positionText, targetText, type TableView } from "./tables.ts";
+import { countedWords, latestFigure, latestWords, methodWords, POLARITY_PLAIN, refWords } from "./words.ts";
+import { fromId, paths } from "./paths.ts";
+import { dataNote, positionText, targetText, type TableView } from "./tables.ts";
 import type { IndicatorPage, SiteContext } from "./views.ts";
 
-export async function indicatorPages(ctx: SiteContext, model: MonthModel): Promise<IndicatorPage[]> {
+/**
+ * The pages of the latest month's indicators. `reportMonths` are the months
+ * with a report: the page links to its section in each, and its breadcrumbs
+ * lead back to the month a reader came from (see paths.indicatorFrom).
+ */
+export async function indicatorPages(ctx: SiteContext, model: MonthModel, reportMonths: Month[]): Promise<IndicatorPage[]> {
   const { data, slugs, indicatorOf, sectionTitle } = ctx;
   const labels = data.authority.benchmarks.labels;
   const charts = await timeCharts(() =>
     Promise.all(
       model.indicators.map(async (ind) => {
         const slug = slugs.get(ind.ref)!;
-        const analysis = analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
+        // Process limits are worked out from every point: none where the public edition withholds one.
+        const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
         return Promise.all([
-          ind.series.some((p) => p.value !== null)
+          ind.series.some((p) => p.value !== null || p.withheld)
             ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
             : null,
           analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
@@ -42,15 +49,24 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel): Promi
       url: paths.indicator(slug),
       title: ind.title,
       section: { text: sectionTitle.get(ind.section) ?? ind.section, href: paths.section(model.month, ind.section) },
-      details: indicatorDetails(ind, describeCompute(indicatorOf.get(ind.ref)!), data),
-      latest: `${formatValue(ind.value, ind.unit, ind.decimals)} in ${longMonth(model.month)}`,
+      trails: [model.month, ...reportMonths.filter((m) => m !== model.month).reverse()].map((m) => ({
+        id: fromId(m),
+        items: [
+          { text: longMonth(m), href: paths.month(m) },
+          { text: sectionTitle.get(ind.section) ?? ind.section, href: paths.section(m, ind.section) },
+          { text: ind.ref },
+        ],
+      })),
+      details: indicatorDetails(ind, ctx, model.month),
+      latest: latestWords(ind, model.month),
       chart,
       spcChart,
       narrative: ind.narrative,
+      inMonths: [...reportMonths].reverse().map((m) => ({ text: longMonth(m), href: paths.section(m, ind.section) })),
       history: historyTable(ind),
       annual: {
         head: [{ text: "Year" }, { text: "Outturn", format: "numeric" }],
-        rows: ind.annual.map((a) => [textCell(a.year), a.value === null ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
+        rows: ind.annual.map((a) => [textCell(a.year), a.value === null && !a.withheld ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
         columns: 2,
       },
       restatements: ind.restatements.length
@@ -58,8 +74,8 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel): Promi
             head: [{ text: "Month" }, { text: "First published", format: "numeric" }, { text: "Restated", format: "numeric" }, { text: "Restated in" }],
             rows: ind.restatements.map((r) => [
               textCell(shortMonth(r.month)),
-              { text: formatValue(r.published, ind.unit, ind.decimals), format: "numeric" as const },
-              { text: formatValue(r.restated, ind.unit, ind.decimals), format: "numeric" as const },
+              r.withheld?.includes("published") ? withheldCell(ind.withheld?.symbol ?? model.publicEdition?.symbol ?? "c") : { text: formatValue(r.published, ind.unit, ind.decimals), format: "numeric" as const },
+              r.withheld?.includes("restated") ? withheldCell(ind.withheld?.symbol ?? model.publicEdition?.symbol ?? "c") : { text: formatValue(r.restated, ind.unit, ind.decimals), format: "numeric" as const },
               textCell(longMonth(r.in)),
             ]),
             columns: 4,
@@ -70,17 +86,24 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel): Promi
   });
 }
 
-function indicatorDetails(ind: IndicatorResult, computedAs: string, data: DataSet): IndicatorPage["details"] {
+function indicatorDetails(ind: IndicatorResult, ctx: SiteContext, month: Month): IndicatorPage["details"] {
+  const data: DataSet = ctx.data;
   const rows: IndicatorPage["details"] = [];
   const add = (key: string, value: string | { html: string }) => rows.push({ key: { text: key }, value: typeof value === "string" ? { text: value } : value });
   add("Reference", ind.ref);
   add("Unit", dataNote(ind));
-  add("Good performance is", POLARITY_WORDS[ind.polarity]);
-  add("Counted", ind.kind === "flow" ? "In the month (a flow: adds up over the year)" : "At month end (a snapshot)");
-  add("How it is worked out", computedAs);
-  add("Latest", `${formatValue(ind.value, ind.unit, ind.decimals)} (${ind.dot ? dotText(ind.dot, ind.dotJudgement) : "no direction of travel"}; ${formatChange(ind.changeFromPrevious)} on last month)`);
-  if (ind.ytd !== null) add(`Year to date`, formatValue(ind.ytd, ind.unit, ind.decimals));
-  add("Target", ind.target ? targetText(ind) : "None");
+  add("Good performance", POLARITY_PLAIN[ind.polarity]);
+  add("Counted", countedWords(ind));
+  add("How it is worked out", methodWords(ctx.indicatorOf.get(ind.ref)!, (ref) => refWords(ctx.indicatorOf.get(ref), ref)));
+  add(
+    "Latest",
+    latestFigure(ind, month).current && ind.value !== null
+      ? `${latestWords(ind, month)}: ${ind.dot ? dotText(ind.dot, ind.dotJudgement).toLowerCase() : "no direction of travel"} (${withheldAs(ind, "changeFromPrevious") ?? formatChange(ind.changeFromPrevious)} on last month)`
+      : latestWords(ind, month),
+  );
+  const ytdWithheld = withheldAs(ind, "ytd");
+  if (ind.ytd !== null || ytdWithheld) add(`Year to date`, ytdWithheld ? `${ytdWithheld} (withheld)` : formatValue(ind.ytd, ind.unit, ind.decimals));
+  add("Target", ind.target ? targetText(ind) : "No target");
   if (ind.rag) add("RAG rating", { html: ragTag(ind.rag) });
   if (ind.benchmarks) {
     const labels = data.authority.benchmarks.labels;
@@ -93,8 +116,8 @@ function indicatorDetails(ind: IndicatorResult, computedAs: string, data: DataSe
     if (position) add("Against benchmarks", position);
   }
   if (ind.spc) {
-    add("Variation (SPC)", { html: `${variationIcon(ind.spc.variation)} ${escapeText(VARIATION_WORDS[ind.spc.variation] ?? ind.spc.variation)}` });
-    if (ind.spc.assurance) add("Assurance (SPC)", { html: `${assuranceIcon(ind.spc.assurance)} ${escapeText(ASSURANCE_WORDS[ind.spc.assurance] ?? ind.spc.assurance)}` });
+    add("Variation (SPC)", { html: `${variationIcon(ind.spc.variation)} ${escapeHtml(VARIATION_WORDS[ind.spc.variation] ?? ind.spc.variation)}` });
+    if (ind.spc.assurance) add("Assurance (SPC)", { html: `${assuranceIcon(ind.spc.assurance)} ${escapeHtml(ASSURANCE_WORDS[ind.spc.assurance] ?? ind.spc.assurance)}` });
   }
   if (ind.owner) add("Owner", ind.owner);
   if (ind.reporter) add("Reporter", ind.reporter);
@@ -102,9 +125,11 @@ function indicatorDetails(ind: IndicatorResult, computedAs: string, data: DataSe
   return rows;
 }
 
+/** Every figure on record, newest first: the months (unless none has a figure, as for a termly indicator), then the terms. */
 function historyTable(ind: IndicatorResult): TableView {
-  const head: Cell[] = [{ text: "Month" }, { text: ind.shortTitle, format: "numeric" }];
-  const rows = [...ind.series].reverse().map((p) => [textCell(shortMonth(p.month)), figureCell(p, ind.unit, ind.decimals)]);
-  for (const t of ind.terms) rows.push([textCell(t.label), figureCell({ value: t.value }, ind.unit, ind.decimals)]);
+  const head: Cell[] = [{ text: ind.terms.length ? "Month or term" : "Month" }, { text: ind.shortTitle, format: "numeric" }];
+  const months = ind.series.some((p) => p.value !== null || p.withheld) ? [...ind.series].reverse() : [];
+  const rows = months.map((p) => [textCell(shortMonth(p.month)), figureCell(p, ind.unit, ind.decimals)]);
+  for (const t of [...ind.terms].reverse()) rows.push([textCell(t.label), figureCell(t, ind.unit, ind.decimals)]);
   return { head, rows, columns: 2 };
 }

@@ -1,10 +1,12 @@
-// The key to the summary's symbols: DoT arrows, RAG tags, SPC icons.
-import type { DataSet } from "../model/types.ts";
+// The key to the summary's symbols: DoT arrows, RAG tags, SPC icons (every
+// icon the summary can show: the key is built from the icons' own word lists).
+import type { DataSet, PublicEditionNote } from "../model/types.ts";
+import { withheldKey } from "../format/withheld.ts";
 import { ragTag } from "./cells.ts";
 import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
 import type { SiteData } from "./views.ts";
 
-export function keyData(data: DataSet): SiteData["key"] {
+export function keyData(data: DataSet, publicEdition?: PublicEditionNote): SiteData["key"] {
   const threshold = data.authority.dot.convention === "threshold";
   const dot = threshold
     ? [
@@ -20,9 +22,12 @@ export function keyData(data: DataSet): SiteData["key"] {
   return {
     dot,
     variation: data.authority.display.spc
-      ? ["common-cause", "improvement-high", "improvement-low", "concern-high", "concern-low", "neutral-high"].map((n) => ({ html: variationIcon(n), text: VARIATION_WORDS[n]! }))
+      ? Object.entries(VARIATION_WORDS).map(([n, text]) => ({ html: variationIcon(n), text }))
       : [],
-    assurance: data.authority.display.spc ? ["consistently-pass", "consistently-fail", "inconsistent"].map((n) => ({ html: assuranceIcon(n), text: ASSURANCE_WORDS[n]! })) : [],
+    assurance: data.authority.display.spc ? Object.entries(ASSURANCE_WORDS).map(([n, text]) => ({ html: assuranceIcon(n), text })) : [],
+    withheld: publicEdition
+      ? [{ symbol: publicEdition.symbol, text: withheldKey(publicEdition.symbol, publicEdition.threshold, publicEdition.suppressZero, publicEdition.rounding).replace(/^[^:]*: /, "") }]
+      : [],
     rag: !data.authority.display.rag ? [] : [
       { html: ragTag("green"), text: "On or better than target" },
       { html: ragTag("amber"), text: "Within tolerance of the target" },

@@ -3,6 +3,7 @@ import type { MonthModel } from "../model/types.ts";
 import { formatValue } from "../format/number.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
 import { paths } from "./paths.ts";
+import { siteSummaryTable } from "./summaryView.ts";
 import { summaryTable } from "./tables.ts";
 import type { MonthPage, SiteContext } from "./views.ts";
 
@@ -15,28 +16,33 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
     isLatest,
     reportingYear: model.reportingYear,
     summary: model.sections
-      .map((s) => ({
-        id: s.id,
-        title: s.title,
-        url: paths.section(model.month, s.id),
-        table: summaryTable(model, s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary), ctx.data.authority),
-      }))
+      .map((s) => {
+        const indicators = s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary);
+        return {
+          id: s.id,
+          title: s.title,
+          url: paths.section(model.month, s.id),
+          table: summaryTable(model, indicators, ctx.data.authority),
+          screenTable: siteSummaryTable(model, indicators, ctx.data.authority, (ref) => paths.indicatorFrom(ctx.slugs.get(ref)!, model.month)),
+        };
+      })
       .filter((s) => s.table.rows.length > 0),
     sections: model.sections.map((s) => ({ text: s.title, href: paths.section(model.month, s.id) })),
     downloads: [
-      ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, href: paths.pdf(model.month) }] : []),
-      { text: `Figures for ${longMonth(model.month)} (CSV)`, href: paths.csv(model.month) },
-      { text: `Figures for ${longMonth(model.month)} (JSON)`, href: paths.json(model.month) },
+      ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, short: "Board pack (PDF)", href: paths.pdf(model.month) }] : []),
+      { text: `Figures for ${longMonth(model.month)} (CSV, opens in Excel)`, short: "Figures (CSV)", href: paths.csv(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (Excel workbook, months across)`, short: "Figures (Excel)", href: paths.xlsx(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (JSON, for other tools)`, short: "Figures (JSON)", href: paths.json(model.month) },
     ],
     restatements: model.restatements.map((r) => {
       const ind = byRef.get(r.ref)!;
       return {
         ref: r.ref,
         title: ind.title,
-        url: paths.indicator(ctx.slugs.get(r.ref)!),
+        url: paths.indicatorFrom(ctx.slugs.get(r.ref)!, model.month),
         month: shortMonth(r.month),
-        published: formatValue(r.published, ind.unit, ind.decimals),
-        restated: formatValue(r.restated, ind.unit, ind.decimals),
+        published: r.withheld?.includes("published") ? (model.publicEdition?.symbol ?? "") : formatValue(r.published, ind.unit, ind.decimals),
+        restated: r.withheld?.includes("restated") ? (model.publicEdition?.symbol ?? "") : formatValue(r.restated, ind.unit, ind.decimals),
       };
     }),
   };

@@ -1,5 +1,6 @@
-// Where each page lives. Every link goes through these functions, and the
-// site can be hosted under a sub-path (pathPrefix) by one setting.
+// Where each page lives. Every link goes through these functions. They give
+// site paths ("/2020-12/referrals/"); the HTML of each page gets them
+// relative to itself (relativeUrl.mjs), so the site needs no host or prefix.
 import type { Month } from "../model/types.ts";
 
 export function refSlug(ref: string): string {
@@ -30,11 +31,19 @@ export const paths = {
   month: (m: Month) => `/${m}/`,
   section: (m: Month, id: string) => `/${m}/${id}/`,
   indicator: (slug: string) => `/indicators/${slug}/`,
+  /** An indicator's page as reached from month `m`'s report: its breadcrumbs lead back to that month. */
+  indicatorFrom: (slug: string, m: Month) => `/indicators/${slug}/#${fromId(m)}`,
   indicators: () => "/indicators/",
   archive: () => "/archive/",
   json: (m: Month) => `/data/${m}.json`,
   csv: (m: Month) => `/data/${m}.csv`,
+  xlsx: (m: Month) => `/data/${m}.xlsx`,
   pdf: (m: Month) => `/pdf/board-pack-${m}.pdf`,
   css: () => "/assets/boardpack.css",
   print: (m: Month) => `/print/${m}/`,
 };
+
+/** The id on an indicator page that a link from month `m` targets (see content/indicator.njk). */
+export function fromId(m: Month): string {
+  return `from-${m}`;
+}

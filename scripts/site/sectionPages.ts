@@ -27,7 +27,8 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
           // One SPC chart per indicator named.
           for (const [k, ref] of chart.indicators.entries()) {
             const ind = byRef.get(ref)!;
-            const analysis = analyseIndicator(ind, ctx.indicatorOf.get(ref)!, ctx.data.authority);
+            // Process limits are worked out from every point: none where the public edition withholds one.
+            const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, ctx.indicatorOf.get(ref)!, ctx.data.authority);
             if (analysis) jobs.push(renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
           }
         }
@@ -51,13 +52,13 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
       charts: sectionCharts[idx]!,
       previous: prev ? { text: prev.title, href: paths.section(model.month, prev.id) } : null,
       next: next ? { text: next.title, href: paths.section(model.month, next.id) } : null,
-      indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicator(ctx.slugs.get(r)!) })),
+      indicators: s.indicators.map((r) => ({ text: `${r} ${byRef.get(r)!.title}`, href: paths.indicatorFrom(ctx.slugs.get(r)!, model.month) })),
       narrative: s.commentary
         ? []
         : s.indicators
             .map((r) => byRef.get(r)!)
             .filter((i) => i.inSummary && i.narrative.length)
-            .map((i) => ({ ref: i.ref, href: paths.indicator(ctx.slugs.get(i.ref)!), text: i.narrative.join(" ") })),
+            .map((i) => ({ ref: i.ref, href: paths.indicatorFrom(ctx.slugs.get(i.ref)!, model.month), text: i.narrative.join(" ") })),
     };
   });
 }

@@ -34,7 +34,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     latest: latest.month,
     months: [...months].reverse(),
     sectionPages: sections,
-    indicatorPages: await indicatorPages(ctx, latest),
+    indicatorPages: await indicatorPages(ctx, latest, models.map((m) => m.month)),
     indicatorIndex: sectionsInOrder.map((s) => ({
       title: s.title,
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),
@@ -42,7 +42,13 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     printPages: models
       .filter((m) => pdfMonths.has(m.month))
       .map((model) => printPage(data, model, months.find((p) => p.month === model.month)!, sections.filter((p) => p.month === model.month))),
-    key: keyData(data),
+    key: keyData(data, latest.publicEdition),
     generator: "boardpack",
+    publicEdition: latest.publicEdition
+      ? {
+          symbol: latest.publicEdition.symbol,
+          notice: `This is the public edition of the report. To protect children's privacy, small numbers (counts of ${latest.publicEdition.suppressZero ? 0 : 1} to ${latest.publicEdition.threshold} children) and any figure from which one could be worked out are withheld and shown as "${latest.publicEdition.symbol}".${latest.publicEdition.rounding ? ` Other counts are rounded to the nearest ${latest.publicEdition.rounding}.` : ""}`,
+        }
+      : null,
   };
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as sass from "sass";
 import { GOVUK_DIST } from "./govuk.ts";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const STYLES = path.join(ROOT, "templates", "styles");
@@ -28,7 +29,6 @@ export function compileStyles(name: "boardpack" | "print" = "boardpack"): string
     quietDeps: true,
     silenceDeprecations: ["import", "global-builtin", "slash-div"],
   });
-  fs.mkdirSync(CACHE, { recursive: true });
-  fs.writeFileSync(cached, result.css);
+  writeFileAtomic(cached, result.css);
   return result.css;
 }

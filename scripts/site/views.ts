@@ -15,9 +15,11 @@ export interface MonthPage {
   url: string;
   isLatest: boolean;
   reportingYear: string;
-  summary: { id: string; title: string; url: string; table: TableView }[];
+  /** The performance summary by section: `table` as printed, `screenTable` as the site shows it (key columns first). */
+  summary: { id: string; title: string; url: string; table: TableView; screenTable: TableView }[];
   sections: Link[];
-  downloads: Link[];
+  /** `short` is the link's words where the month is given beside it (the archive). */
+  downloads: (Link & { short: string })[];
   restatements: { ref: string; title: string; url: string; month: string; published: string; restated: string }[];
 }
 
@@ -45,6 +47,10 @@ export interface IndicatorPage {
   url: string;
   title: string;
   section: Link;
+  /** Breadcrumbs back to each month's report (the latest first); a link from month m targets the trail whose id is paths.fromId(m). */
+  trails: { id: string; items: { text: string; href?: string }[] }[];
+  /** The indicator's section in each month's report, newest first. */
+  inMonths: Link[];
   details: { key: { text: string }; value: { text?: string; html?: string } }[];
   latest: string;
   chart: ChartView | null;
@@ -86,8 +92,12 @@ export interface SiteData {
     rag: { html: string; text: string }[];
     variation: { html: string; text: string }[];
     assurance: { html: string; text: string }[];
+    /** Public edition: what the symbol of a withheld figure means (empty in the internal edition). */
+    withheld: { symbol: string; text: string }[];
   };
   generator: string;
+  /** The public edition's notice, shown on every page; null in the internal edition. */
+  publicEdition: { symbol: string; notice: string } | null;
 }
 
 export interface SiteOptions {

@@ -17,7 +17,7 @@ export interface SpcSettings {
   freezeAfter: number | null;
   trendLength: number;
   shiftLength: number;
-  /** Fewest points (all segments) for an SPC analysis at all. */
+  /** Fewest points for an SPC analysis at all, and for a segment's limits. */
   minimumPoints: number;
 }
 
@@ -46,6 +46,8 @@ export interface SpcSegment {
 
 export interface SpcAnalysis {
   segments: SpcSegment[];
+  /** Fewest points a segment needs for limits (a shorter one is shown without them). */
+  minimumPoints: number;
   variation: VariationIcon;
   assurance: AssuranceIcon | null;
 }
@@ -70,14 +72,16 @@ function labelPoint(flags: Flag[], polarity: Polarity): Pick<SpcPoint, "special"
 
 export function analyseSegment(points: { month: Month; value: number }[], polarity: Polarity, settings: SpcSettings, reason: string | null): SpcSegment {
   const values = points.map((p) => p.value);
-  const limits = xmrLimits(values, { screenOutliers: settings.screenOutliers, freezeAfter: settings.freezeAfter });
+  // Limits from a handful of points (two months after a rebase) say nothing about the process:
+  // such a segment is shown without limits, and the chart says why (Making Data Count).
+  const limits = values.length >= settings.minimumPoints ? xmrLimits(values, { screenOutliers: settings.screenOutliers, freezeAfter: settings.freezeAfter }) : null;
   const flags = limits ? allFlags(values, limits, settings) : [];
   return {
     start: points[0]!.month,
     end: points[points.length - 1]!.month,
     reason,
     limits,
-    trial: (limits?.baseline ?? 0) < TRIAL_BELOW,
+    trial: limits !== null && limits.baseline < TRIAL_BELOW,
     points: points.map((p, i) => ({ ...p, ...labelPoint(flags.filter((f) => f.index === i), polarity) })),
   };
 }
@@ -117,5 +121,5 @@ export function analyse(
   const last = segments[segments.length - 1]!;
   const lastPoint = last.points[last.points.length - 1]!;
   const variation: VariationIcon = lastPoint.special ? (`${lastPoint.special}-${lastPoint.side}` as VariationIcon) : "common-cause";
-  return { segments, variation, assurance: assuranceIcon(last.limits, target, polarity) };
+  return { segments, minimumPoints: settings.minimumPoints, variation, assurance: assuranceIcon(last.limits, target, polarity) };
 }

@@ -45,6 +45,28 @@ export function checkReferences(data: DataSet, problems: Problems): void {
       }
     }
   }
+  for (const indicator of data.indicators) {
+    if (!indicator.partOf) continue;
+    const total = byRef.get(indicator.partOf);
+    const at = { file: indicator.source.file, line: indicator.lines.partOf ?? indicator.source.line };
+    if (!total) unknown(indicator.partOf, at);
+    else if (indicator.unit !== "count" || total.unit !== "count") {
+      problems.error(at, `${indicator.ref} is a part of ${total.ref}, but only counts add up to a total (${indicator.ref} is ${indicator.unit}, ${total.ref} is ${total.unit}).`, "Use `partOf` between counts: the parts of a breakdown and their total.");
+    } else if (total.partOf) {
+      problems.error(at, `${indicator.ref} is a part of ${total.ref}, which is itself a part of ${total.partOf}.`, `Name the whole breakdown once: make ${indicator.ref} \`partOf: ${total.partOf}\`, or remove ${total.ref}'s \`partOf\`.`);
+    }
+  }
+  const pe = data.authority.publicEdition;
+  for (const ref of [...pe.exempt, ...pe.withhold]) {
+    if (!byRef.has(ref)) unknown(ref, { file: data.authority.source.file, line: data.authority.publicEditionLine ?? 1 });
+  }
+  for (const ref of pe.exempt.filter((r) => pe.withhold.includes(r))) {
+    problems.error(
+      { file: data.authority.source.file, line: data.authority.publicEditionLine ?? 1 },
+      `${ref} is both exempt from suppression and always withheld in publicEdition.`,
+      "Keep it in one list: `exempt` (never suppressed) or `withhold` (never shown).",
+    );
+  }
   // Cycles (a computed from b computed from a) would never resolve.
   const state = new Map<string, "visiting" | "done">();
   const visit = (ref: string, trail: string[]): void => {

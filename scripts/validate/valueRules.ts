@@ -11,6 +11,15 @@ function allEntries(data: DataSet): Entry[] {
   ];
 }
 
+/**
+ * Children aged 0-17 in England (about 12.2 million in 2021): no council's
+ * count of children, or of anything done for them in a month, comes near it,
+ * so a larger count is a typing or export error.
+ */
+export const MAX_COUNT = 12_000_000;
+/** Rates per 10,000, averages (days, caseloads, costs) and the like stay far below this. */
+const MAX_OTHER = 1_000_000_000;
+
 export function checkValues(data: DataSet, problems: Problems): void {
   const byRef = new Map(data.indicators.map((i) => [i.ref, i]));
   for (const entry of allEntries(data)) {
@@ -18,6 +27,24 @@ export function checkValues(data: DataSet, problems: Problems): void {
     const f = entry.figure;
     if (!ind || !f) continue;
     const name = `${ind.ref} (${ind.title})`;
+    const counts = ind.unit === "count" ? [f.value] : [f.numerator, f.denominator].filter((v): v is number => v !== undefined);
+    const tooLarge = counts.find((v) => Math.abs(v) > MAX_COUNT);
+    if (tooLarge !== undefined) {
+      problems.error(
+        entry.source,
+        `${name} is ${tooLarge.toLocaleString("en-GB")} for ${entry.month}, more than the number of children in England (about 12 million).`,
+        "Check the figure for extra digits or a pasted total.",
+      );
+      continue;
+    }
+    if (ind.unit !== "count" && f.numerator === undefined && Math.abs(f.value) > MAX_OTHER) {
+      problems.error(entry.source, `${name} is ${f.value.toLocaleString("en-GB")} for ${entry.month}, far larger than any ${ind.unit} boardpack reports.`, "Check the figure for extra digits.");
+      continue;
+    }
+    if (f.numerator !== undefined && f.denominator !== undefined && (!Number.isInteger(f.numerator) || !Number.isInteger(f.denominator))) {
+      problems.error(entry.source, `${name}: "${f.numerator} of ${f.denominator}" for ${entry.month} is not two whole numbers.`, "A numerator and denominator count children or cases: write whole numbers, or give the percentage instead (e.g. 57.2%).");
+      continue;
+    }
     if (ind.unit === "count" && f.value < 0) {
       problems.error(entry.source, `${name} is a count but is ${f.value} for ${entry.month}.`, "A count cannot be negative: check the figure.");
     }

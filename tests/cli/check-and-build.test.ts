@@ -34,21 +34,21 @@ describe("npm run check", () => {
 });
 
 describe("npm run build -- --data DIR --out DIR", () => {
-  it("writes the model of every month as JSON and CSV", () => {
+  it("writes the model of every month as JSON, CSV and an Excel workbook", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-out-"));
     const r = runCommand("build.ts", ["--data", copyFixture(), "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(fs.readdirSync(path.join(out, "site", "data")).sort()).toEqual(
-      ["2020-10.csv", "2020-10.json", "2020-11.csv", "2020-11.json", "2020-12.csv", "2020-12.json"],
+      ["2020-10.csv", "2020-10.json", "2020-10.xlsx", "2020-11.csv", "2020-11.json", "2020-11.xlsx", "2020-12.csv", "2020-12.json", "2020-12.xlsx"],
     );
     const model = JSON.parse(fs.readFileSync(path.join(out, "site", "data", "2020-12.json"), "utf8"));
     const c2 = model.indicators.find((i: { ref: string }) => i.ref === "C2%");
     expect(c2).toMatchObject({ ref: "C2%", unit: "percentage", numerator: 379, denominator: 663, rag: "red", dot: "improved" });
     expect(c2.value).toBeCloseTo((379 / 663) * 100, 10);
-    const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\n");
-    expect(csv[0]).toMatch(/^ref,section,title,unit,polarity,kind,month,value,/);
-    expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,front-door,Number of contacts,count,info,flow,2020-12,663,/);
+    const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\r\n");
+    expect(csv[0]).toMatch(/^\uFEFFRef,Section,Indicator,Month,Unit,Good performance,Figure,/);
+    expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,Front door,Number of contacts,2020-12,count,For information,663,/);
   });
 
   it("leaves the previous output untouched when the data has errors", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeMonth, parseMonthHeader } from "../../scripts/import/monthHeader.ts";
+import { looksLikeMonth, monthFromBand, parseMonthHeader } from "../../scripts/import/monthHeader.ts";
 import { classifyColumn } from "../../scripts/import/columns.ts";
 
 describe("month headers as sheets write them", () => {
@@ -32,4 +32,34 @@ describe("column headers in the words councils use", () => {
     ["Target 17-18", "target"], ["Commentary (Jun-18):", "commentary"], ["Comments", "commentary"],
   ];
   for (const [header, role] of cases) it(`"${header}" is ${role}`, () => expect(classifyColumn(header).role).toBe(role));
+});
+
+describe("headers of printed packs", () => {
+  it("reads YTD, year-end, direction-of-travel and RAG columns for what they are", () => {
+    expect(classifyColumn("YTD").role).toBe("ytd");
+    expect(classifyColumn("Year to date").role).toBe("ytd");
+    expect(classifyColumn("2015/16")).toEqual({ role: "outturn", year: "2015/16" });
+    expect(classifyColumn("2019-20")).toEqual({ role: "outturn", year: "2019/20" });
+    expect(classifyColumn("2019/21").role).toBe("ignored");
+    expect(classifyColumn("DOT (Month on Month)").role).toBe("ignored");
+    expect(classifyColumn("RAG (in month)").role).toBe("ignored");
+    expect(classifyColumn("DoT").role).toBe("polarity");
+  });
+
+  it("reads Red / Amber / Green under a tolerances band as the parts of a target", () => {
+    expect(classifyColumn("Red", "Target and Tolerances")).toEqual({ role: "targetPart", part: "red" });
+    expect(classifyColumn("Amber", "Target and Tolerances")).toEqual({ role: "targetPart", part: "amber" });
+    expect(classifyColumn("Target Green", "Target and Tolerances")).toEqual({ role: "targetPart", part: "green" });
+    expect(classifyColumn("Red").role).toBe("ignored");
+  });
+
+  it("reads month names under a year band: a calendar year, or a reporting year April to March", () => {
+    expect(monthFromBand("Jan", "2020", 4)).toBe("2020-01");
+    expect(monthFromBand("Jan", "2019/20", 4)).toBe("2020-01");
+    expect(monthFromBand("April", "2020 / 21", 4)).toBe("2020-04");
+    expect(monthFromBand("Sept", "2020-21", 4)).toBe("2020-09");
+    expect(monthFromBand("Mar", "2020/21", 4)).toBe("2021-03");
+    expect(monthFromBand("Jan", "Target and tolerances", 4)).toBeNull();
+    expect(monthFromBand("Ref", "2020", 4)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 // The example site: every page listed in the issue exists, every internal
-// link resolves, and the numbers on the pages are the model's numbers.
+// reference is relative and resolves, and the numbers on the pages are the
+// model's numbers.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { formatValue } from "../../scripts/format/number.ts";
 import type { IndicatorResult, MonthModel } from "../../scripts/model/types.ts";
 import { slugsFor } from "../../scripts/site/paths.ts";
 import { allFiles, buildInto, cellText, readPage } from "../helpers/site.ts";
+import { referenceProblems, siteReferences } from "./references.ts";
 
 let site: string;
 let models: MonthModel[];
@@ -61,42 +63,30 @@ describe("pages", () => {
 });
 
 describe("links", () => {
-  it("has no broken internal link or fragment", () => {
-    const files = new Set(allFiles(site));
-    const ids = new Map<string, Set<string>>();
-    const broken: string[] = [];
-    const pages = [...files].filter((f) => f.endsWith(".html"));
-    const idsOf = (page: string) => {
-      if (!ids.has(page)) ids.set(page, new Set(readPage(site, page.replace(/index\.html$/, "")).querySelectorAll("[id]").map((e) => e.id)));
-      return ids.get(page)!;
-    };
-    for (const page of pages) {
-      const doc = readPage(site, page.replace(/index\.html$/, ""));
-      for (const el of doc.querySelectorAll("a[href], link[href]")) {
-        const href = el.getAttribute("href")!;
-        if (/^(https?:|mailto:)/.test(href)) continue;
-        const [target, fragment] = href.split("#") as [string, string | undefined];
-        const resolved = target === "" ? page : target.endsWith("/") ? `${target}index.html` : target;
-        if (!files.has(resolved)) broken.push(`${page}: ${href}`);
-        else if (fragment && resolved.endsWith(".html") && !idsOf(resolved).has(fragment)) broken.push(`${page}: ${href} (no #${fragment})`);
-      }
-    }
-    expect(broken).toEqual([]);
+  it("refers to everything relative to the page, and every reference resolves to a file (and fragment)", () => {
+    const refs = siteReferences(site);
+    expect(refs.length).toBeGreaterThan(6000);
+    expect(referenceProblems(site)).toEqual([]);
   });
 });
 
 describe("numbers on the pages are the model's numbers", () => {
-  it("fills every summary row with the model's figures, formatted by unit", () => {
+  it("fills every summary row with the model's figures, formatted by unit, key columns first", () => {
     const doc = readPage(site, "/");
+    const slugs = slugsFor(refs);
     let checked = 0;
     for (const table of doc.querySelectorAll(".bp-summary table")) {
       const head = table.querySelectorAll("thead th").map(cellText);
+      expect(head.slice(0, 5)).toEqual(["Ref", "Indicator", "Dec-20", "DoT", "RAG"]);
       const col = (label: string) => head.indexOf(label);
       for (const row of table.querySelectorAll("tbody tr")) {
         const cells = row.querySelectorAll("th, td");
         const ind = byRef.get(cellText(cells[0]!))!;
+        // the row leads to the indicator's page, as read from December's report
+        expect(cells[1]!.querySelector("a")!.getAttribute("href"), ind.ref).toBe(`indicators/${slugs.get(ind.ref)}/index.html#from-2020-12`);
+        expect(cellText(cells[1]!), ind.ref).toBe(ind.title);
         const fmt = (v: number | null) => formatValue(v, ind.unit, ind.decimals);
-        expect(cellText(cells[col("Dec-20")]!), `${ind.ref} Dec-20`).toBe(fmt(ind.value));
+        if (ind.frequency === "monthly") expect(cellText(cells[col("Dec-20")]!), `${ind.ref} Dec-20`).toBe(fmt(ind.value));
         expect(cellText(cells[col("Nov-20")]!), `${ind.ref} Nov-20`).toBe(fmt(ind.previous));
         expect(cellText(cells[col("YTD 2020/21")]!), `${ind.ref} YTD`).toBe(ind.ytd === null ? "-" : fmt(ind.ytd));
         expect(cellText(cells[col("RAG")]!), `${ind.ref} RAG`).toBe(ind.rag ? { red: "Red", amber: "Amber", green: "Green" }[ind.rag] : "");
@@ -104,6 +94,13 @@ describe("numbers on the pages are the model's numbers", () => {
       }
     }
     expect(checked).toBe(latest.indicators.filter((i) => i.inSummary).length);
+  });
+
+  it("gives termly indicators their latest term's figure with the term, not n/a", () => {
+    const row = readPage(site, "/").querySelectorAll(".bp-summary tbody tr").find((r) => cellText(r.querySelector("th")!) === "6.13")!;
+    // 6.13 % of LAC with a PEP: summer term 2019/20, 98.9% (data/terms/2019-20.yaml)
+    expect(cellText(row.querySelectorAll("td")[1]!)).toBe("98.9% summer term 2019/20");
+    expect(readPage(site, `/indicators/${slugsFor(refs).get("6.13")}/`).querySelector(".govuk-body-l")!.text).toBe("98.9% (summer term 2019/20)");
   });
 
   it("formats counts with thousands separators, percentages and rates to 1 dp, n/a where undefined", () => {
@@ -129,11 +126,61 @@ describe("numbers on the pages are the model's numbers", () => {
   it("shows the model's figures on an indicator page", () => {
     const doc = readPage(site, `/indicators/${slugsFor(refs).get("1.5")}/`);
     expect(doc.querySelector(".govuk-body-l")!.text).toBe("612.3 in December 2020");
-    const rows = doc.querySelector('[aria-label="Every month on record"] table')!.querySelectorAll("tbody tr");
+    const rows = doc.querySelector('[aria-label="Every figure on record"] table')!.querySelectorAll("tbody tr");
     expect(rows).toHaveLength(12);
     // newest first
     expect(cellText(rows[0]!.querySelector("th")!)).toBe("Dec-20");
     expect(cellText(rows[11]!.querySelector("td")!)).toBe("665.2");
+  });
+});
+
+describe("navigation", () => {
+  const slug = (ref: string) => slugsFor(refs).get(ref)!;
+  const trail = (nav: ReturnType<typeof readPage>) => nav.querySelectorAll("li").map(cellText);
+
+  it("links a month's pages to indicator pages as read from that month, and the indicator page has that month's breadcrumbs", () => {
+    const june = readPage(site, "/2020-06/referrals/");
+    const link = june.querySelectorAll("main a").find((a) => cellText(a).startsWith("1.5 "))!;
+    expect(link.getAttribute("href")).toBe(`../../indicators/${slug("1.5")}/index.html#from-2020-06`);
+    const page = readPage(site, `/indicators/${slug("1.5")}/`);
+    const juneTrail = page.querySelector("#from-2020-06")!;
+    expect(trail(juneTrail)).toEqual(["June 2020", "Referrals", "1.5"]);
+    expect(juneTrail.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual(["../../2020-06/index.html", "../../2020-06/referrals/index.html"]);
+    // without a month to go back to, the latest month's trail shows
+    const shown = page.querySelectorAll(".bp-trail--default");
+    expect(shown.map((n) => n.id)).toEqual(["from-2020-12"]);
+    expect(trail(shown[0]!)).toEqual(["December 2020", "Referrals", "1.5"]);
+    expect(page.querySelectorAll(".bp-trail")).toHaveLength(models.length);
+  });
+
+  it("links an indicator page to its section in every month's report", () => {
+    const page = readPage(site, `/indicators/${slug("6.13")}/`);
+    const list = page.querySelector(".bp-inline-list")!;
+    expect(list.querySelectorAll("a").map(cellText)).toEqual([...models].reverse().map((m) => expect.stringMatching(new RegExp(`^\\w+ ${m.month.slice(0, 4)}$`))));
+    expect(list.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([...models].reverse().map((m) => `../../${m.month}/health-and-education/index.html`));
+  });
+});
+
+describe("plain words on indicator pages", () => {
+  const details = (ref: string) => {
+    const page = readPage(site, `/indicators/${slugsFor(refs).get(ref)}/`);
+    return Object.fromEntries(page.querySelectorAll(".govuk-summary-list__row").map((r) => [cellText(r.querySelector("dt")!), cellText(r.querySelector("dd")!)]));
+  };
+
+  it("says which way is good in words, never 'Info' or 'High'", () => {
+    expect(details("1.5a")["Good performance"]).toBe("No target direction (for information)");
+    expect(details("1.6")["Good performance"]).toBe("A higher figure (higher is better)");
+    expect(details("1.7")["Good performance"]).toBe("A lower figure (lower is better)");
+  });
+
+  it("says how every kind of figure is obtained, naming what it is worked out from", () => {
+    expect(details("1.5a")["How it is worked out"]).toBe("Entered each month by the performance team, as the source system reports it");
+    expect(details("1.6")["How it is worked out"]).toMatch(/^Entered each month by the performance team, as the source system reports it: a percentage of 1\.5a \(No\. of referrals/);
+    expect(details("1.5b")["How it is worked out"]).toMatch(/^Worked out by boardpack each month: the total of 1\.5a \(No\. of referrals.*\) over the last 12 months$/);
+    expect(details("1.5")["How it is worked out"]).toMatch(/^Worked out by boardpack each month: 1\.5b \(.*\) per 10,000 children aged 0 to 17 living in the area$/);
+    expect(details("1.2%")["How it is worked out"]).toMatch(/^Worked out by boardpack each month: 1\.2 \(.*\) as a percentage of 1\.1 \(/);
+    expect(details("6.13")["How it is worked out"]).toBe("Entered each term by the performance team, as the source system reports it");
+    for (const ref of refs) expect(details(ref)["How it is worked out"], ref).not.toMatch(/^entered|rolling12|ratio/);
   });
 });
 

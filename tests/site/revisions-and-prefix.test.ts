@@ -1,16 +1,20 @@
 // Restated figures (marked in tables, listed in the report, on indicator
-// pages and in the PDF) and a site hosted under a sub-path.
+// pages and in the PDF), and a site that works under any sub-path with no
+// setting (its links are relative; --path-prefix is no longer needed).
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFixture } from "../helpers/fixture.ts";
 import { allFiles, buildInto, cellText, readPage } from "../helpers/site.ts";
 import { pdfPages } from "../helpers/pdf.ts";
+import { parse } from "node-html-parser";
+import { startStaticServer } from "../../scripts/serve/staticServer.ts";
+import { referenceProblems } from "./references.ts";
 
 let site: string;
 let pdf: string;
 beforeAll(async () => {
-  const build = await buildInto(copyFixture(), { pathPrefix: "/boardpack/" });
+  const build = await buildInto(copyFixture());
   site = build.site;
   pdf = build.pdf!.file;
 }, 300_000);
@@ -46,21 +50,34 @@ describe("restated figures", () => {
   });
 });
 
-describe("a site under a sub-path (--path-prefix /boardpack/)", () => {
-  it("links everything under the prefix, and every link resolves", () => {
-    const files = new Set(allFiles(site).map((f) => `/boardpack${f}`));
-    const broken: string[] = [];
-    for (const page of allFiles(site).filter((f) => f.endsWith(".html"))) {
-      const doc = readPage(site, page.replace(/index\.html$/, ""));
-      for (const el of doc.querySelectorAll("a[href], link[href]")) {
-        const href = el.getAttribute("href")!;
-        if (href.startsWith("#") || /^https?:/.test(href)) continue;
-        const target = href.split("#")[0]!;
-        if (!target.startsWith("/boardpack/")) broken.push(`${page}: ${href} (outside the prefix)`);
-        else if (!files.has(target.endsWith("/") ? `${target}index.html` : target)) broken.push(`${page}: ${href}`);
+describe("a site hosted under any sub-path, with no setting", () => {
+  it("refers to everything, the print pages and the PDF included, relative to the page", () => {
+    expect(allFiles(site)).toContain("/print/2020-12/index.html");
+    expect(referenceProblems(site)).toEqual([]);
+    const home = fs.readFileSync(path.join(site, "index.html"), "utf8");
+    expect(home).toContain('href="assets/boardpack.css"');
+    expect(home).toContain('href="pdf/board-pack-2020-12.pdf"');
+    expect(fs.readFileSync(path.join(site, "2020-12", "front-door", "index.html"), "utf8")).toContain('href="../../assets/boardpack.css"');
+  });
+
+  it("serves every page's links from /boardpack/ and from a deeper path", async () => {
+    for (const prefix of ["/boardpack/", "/council/reports/children/"]) {
+      const server = await startStaticServer(site, prefix);
+      try {
+        for (const page of ["", "2020-12/", "2020-12/front-door/", "indicators/r1/", "archive/"]) {
+          const pageUrl = server.url + page;
+          const doc = parse(await (await fetch(pageUrl)).text());
+          const hrefs = doc.querySelectorAll("a[href], link[href]").map((e) => e.getAttribute("href")!).filter((h) => !h.startsWith("#") && !/^https?:/.test(h));
+          expect(hrefs.length).toBeGreaterThan(5);
+          for (const href of hrefs) {
+            const target = new URL(href, pageUrl);
+            expect(target.pathname.startsWith(prefix), `${page}: ${href}`).toBe(true);
+            expect((await fetch(target)).status, `${prefix}${page}: ${href}`).toBe(200);
+          }
+        }
+      } finally {
+        await server.close();
       }
     }
-    expect(broken).toEqual([]);
-    expect(fs.readFileSync(path.join(site, "index.html"), "utf8")).toContain('href="/boardpack/assets/boardpack.css"');
-  });
+  }, 60_000);
 });

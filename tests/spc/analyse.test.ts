@@ -34,7 +34,7 @@ describe("point labels", () => {
   });
 
   it("marks limits from fewer than 13 points as trial limits", () => {
-    expect(analyseSegment(series([10, 12, 11, 14, 9]), "high", DEFAULT_SPC, null).trial).toBe(true);
+    expect(analyseSegment(series([10, 12, 11, 14, 9, 11]), "high", DEFAULT_SPC, null).trial).toBe(true);
     expect(analyseSegment(series(Array.from({ length: 13 }, (_, i) => 10 + (i % 3))), "high", DEFAULT_SPC, null).trial).toBe(false);
   });
 });
@@ -48,8 +48,21 @@ describe("segments", () => {
       ["2019-09", "2019-12", "New contact form implemented"],
     ]);
     expect(a.segments[0]!.limits!.mean).toBeCloseTo(100.875, 6);
-    expect(a.segments[1]!.limits!.mean).toBeCloseTo(41, 6);
-    expect(a.variation).toBe("common-cause");
+    // Four points since the rebase: too few for limits (at least six), so none, no flags and no trial limits.
+    expect(a.segments[1]!.limits).toBeNull();
+    expect(a.segments[1]!.trial).toBe(false);
+    expect(a.segments[1]!.points.every((p) => p.special === null)).toBe(true);
+    expect(a.minimumPoints).toBe(6);
+  });
+
+  it("give a segment limits once it has the minimum number of points", () => {
+    const values = [100, 104, 98, 102, 101, 99, 103, 100, 40, 44, 38, 42, 41, 43];
+    const a = analyse(series(values), "info", null, [{ month: "2019-09", reason: "New contact form implemented" }])!;
+    expect(a.segments[1]!.points).toHaveLength(6);
+    expect(a.segments[1]!.limits!.mean).toBeCloseTo(41.333333, 5);
+    expect(a.segments[1]!.trial).toBe(true);
+    const strict = analyse(series(values), "info", null, [{ month: "2019-09", reason: "x" }], { ...DEFAULT_SPC, minimumPoints: 7 })!;
+    expect(strict.segments[1]!.limits).toBeNull();
   });
 
   it("needs enough points", () => {

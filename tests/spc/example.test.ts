@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
 import { buildMonthModel } from "../../scripts/metrics/model.ts";
 import { benchmarkBand, benchmarkPosition } from "../../scripts/metrics/benchmark.ts";
+import { analyse } from "../../scripts/spc/analyse.ts";
 import type { MonthModel } from "../../scripts/model/types.ts";
 import { copyFixture, editFile } from "../helpers/fixture.ts";
 import { buildInto, cellText, readPage } from "../helpers/site.ts";
@@ -30,14 +31,17 @@ describe("the model's spc object", () => {
     expect(Array.isArray(ind.narrative)).toBe(true);
   });
 
-  it("restarts the contacts measures at the new contact form (November 2020)", () => {
-    const contacts = model.indicators.find((i) => i.ref === "1.1")!.spc!;
-    expect(contacts.rebase).toEqual({ month: "2020-11", reason: "New contact form implemented" });
-    expect(contacts.baseline).toEqual(["2020-11", "2020-12"]);
-    expect(contacts.mean).toBe(614); // (565 + 663) / 2
-    expect(contacts.trial).toBe(true);
-    expect(contacts.earlierSegments).toHaveLength(1);
-    expect(contacts.earlierSegments[0]!.mean!).toBeCloseTo((1666 + 1161 + 1038 + 918 + 1067 + 1190 + 1465 + 1148 + 1534 + 1353) / 10, 9);
+  it("restarts the contacts measures at the new contact form (November 2020), with no limits from its two points", () => {
+    const ind = model.indicators.find((i) => i.ref === "1.1")!;
+    // Two months since the new form: too few points for limits, so no variation or assurance to report.
+    expect(ind.spc).toBeNull();
+    const a = analyse(ind.series, ind.polarity, ind.target, [{ month: "2020-11", reason: "New contact form implemented" }])!;
+    expect(a.segments.map((s) => [s.start, s.end, s.reason])).toEqual([
+      ["2020-01", "2020-10", null],
+      ["2020-11", "2020-12", "New contact form implemented"],
+    ]);
+    expect(a.segments[0]!.limits!.mean).toBeCloseTo((1666 + 1161 + 1038 + 918 + 1067 + 1190 + 1465 + 1148 + 1534 + 1353) / 10, 9);
+    expect(a.segments[1]!.limits).toBeNull();
   });
 
   it("has no SPC for indicators with too few points or reported by term", () => {
@@ -47,14 +51,19 @@ describe("the model's spc object", () => {
 });
 
 describe("the contacts section's SPC chart", () => {
-  it("shows the rebase with its reason and separate limits, marked as trial", () => {
+  it("shows the rebase with its reason, the first segment's trial limits, and says the new form has too few points for limits", () => {
     const doc = readPage(site, "/2020-12/contacts/");
     const chart = doc.querySelectorAll("figure.bp-chart").find((f) => /statistical process control/i.test(f.querySelector("figcaption")!.text) && /harm/.test(f.text))!;
-    expect(chart.querySelector("svg")!.text).toContain("New contact form implemented");
+    for (const svg of chart.querySelectorAll("svg.bp-chart__svg")) {
+      expect(svg.text).toContain("New contact form implemented (Nov-20)");
+      expect(svg.text).toContain("Too few points for limits (2; 6 needed)");
+    }
     expect(chart.querySelector("desc")!.text).toMatch(/The limits restart at November 2020 \(New contact form implemented\)\./);
-    expect(chart.querySelector("desc")!.text).toMatch(/trial limits/);
+    expect(chart.querySelector("desc")!.text).toMatch(/Latest segment: 2 points, too few for process limits \(at least 6\)\./);
+    expect(chart.querySelector(".bp-chart-key")!.text).toMatch(/Trial process limits \(from fewer than 13 points\)/);
+    expect(chart.querySelector(".bp-chart__note")!.text).toMatch(/Nov-20 to Dec-20 \(since new contact form implemented\): 2 points, too few for process limits/);
     const means = new Set(chart.querySelectorAll("tbody tr").map((r) => cellText(r.querySelectorAll("td")[1]!)));
-    expect(means).toEqual(new Set(["1,254", "614"])); // two segments, two means
+    expect(means).toEqual(new Set(["1,254", ""])); // limits for the first segment only
   });
 });
 

@@ -154,7 +154,10 @@ describe("the GitHub Actions workflow", () => {
     expect(runs).toMatch(/npm run summary >> "\$GITHUB_STEP_SUMMARY"/);
     expect(wf.jobs.check!.steps.filter((s) => s.uses?.startsWith("actions/upload-artifact"))).toHaveLength(2);
     expect(wf.jobs.publish!.if).toMatch(/refs\/heads\/main/);
-    expect(wf.jobs.publish!.steps.map((s) => s.run ?? "").join("\n")).toMatch(/--path-prefix "\/\$\{\{ github.event.repository.name \}\}\/"/);
+    // The site's links are relative, so it is published as built, with no path prefix;
+    // GitHub Pages is public, so it is the public edition (small numbers withheld).
+    expect(wf.jobs.publish!.steps.map((s) => s.run ?? "").join("\n")).toMatch(/npm run build -- --edition public --all-pdfs$/m);
+    expect(text).not.toContain("--path-prefix");
     expect(wf.jobs.publish!.steps.some((s) => s.uses?.startsWith("actions/deploy-pages"))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // npm run serve: a live preview that rebuilds when data or commentary change.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture } from "../helpers/fixture.ts";
@@ -23,12 +24,23 @@ describe("npm run serve", () => {
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
-    const get = async (p: string) => (await fetch(`http://127.0.0.1:${port}${p}`)).text();
+    // As a browser navigating to the page asks for it (the dev server adds its reload script to navigations only; fetch() says it is not one).
+    const get = (p: string) =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${port}${p}`, { headers: { "sec-fetch-mode": "navigate" } }, (res) => {
+            let body = "";
+            res.setEncoding("utf8");
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve(body));
+          })
+          .on("error", reject);
+      });
     try {
       await waitFor(() => out.includes("Preview at"));
       const page = await get("/2020-12/front-door/");
       expect(page).toContain("Referrals rose to");
-      expect(page).toContain("EventSource"); // the preview's reload script
+      expect(page).toContain("/.11ty/reload-client.js"); // the preview's reload script (Eleventy's dev server)
       fs.writeFileSync(path.join(dir, "commentary", "2020-12", "front-door.md"), "Edited while previewing.");
       await waitFor(async () => (await get("/2020-12/front-door/")).includes("Edited while previewing."));
       fs.writeFileSync(path.join(dir, "months", "2020-12.yaml"), fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8").replace("C1: 663", "C1: lots"));

@@ -1,0 +1,65 @@
+// Every page carries a Content-Security-Policy in a <meta> tag (static hosts
+// such as GitHub Pages cannot send the header, and a page opened from a file
+// share has no server at all). The site ships no script, so none may run;
+// stylesheets and images come from the site itself; the few <style> blocks
+// the layouts write (the authority's colour, the print page's running
+// headers) are allowed by their hash, so nothing else inline can style the page.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface PolicyOptions {
+  /** The local preview: its pages load the dev server's reload script (from the same origin). */
+  preview?: boolean;
+}
+
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+
+/** The policy for one page, given its HTML. */
+export function policyFor(html: string, options: PolicyOptions = {}): string {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(STYLE_ELEMENT)) {
+    hashes.add(`'sha256-${createHash("sha256").update(m[1]!, "utf8").digest("base64")}'`);
+  }
+  return [
+    "default-src 'self'",
+    options.preview ? "script-src 'self'" : "script-src 'none'",
+    `style-src 'self'${[...hashes].sort().map((h) => ` ${h}`).join("")}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const CHARSET = /<meta\s+charset=["']?utf-8["']?\s*\/?>/i;
+
+/** The page with its policy as the first thing after `<meta charset>` (a policy applies only to what follows it). */
+export function withPolicy(html: string, options: PolicyOptions = {}): string {
+  if (/http-equiv=["']?Content-Security-Policy/i.test(html)) throw new Error("The page already has a Content-Security-Policy.");
+  const charset = CHARSET.exec(html);
+  if (!charset) throw new Error('The page has no <meta charset="utf-8"> to put its Content-Security-Policy after.');
+  const end = charset.index + charset[0].length;
+  const meta = `\n  <meta http-equiv="Content-Security-Policy" content="${policyFor(html, options)}">`;
+  return html.slice(0, end) + meta + html.slice(end);
+}
+
+/** Adds the policy to every HTML file under `siteDir`; returns how many. */
+export function addPolicyToSite(siteDir: string, options: PolicyOptions = {}): number {
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith(".html")) {
+        try {
+          fs.writeFileSync(p, withPolicy(fs.readFileSync(p, "utf8"), options));
+        } catch (e) {
+          throw new Error(`${path.relative(siteDir, p)}: ${(e as Error).message}`);
+        }
+        n++;
+      }
+    }
+  };
+  walk(siteDir);
+  return n;
+}

@@ -1,0 +1,77 @@
+// A month's figures as an Excel workbook, in the wide layout `npm run import`
+// reads (indicators down, months across, percentages as numbers formatted as
+// percentages), so staff can take the figures back into a spreadsheet and a
+// sheet kept this way imports into the directory it came from unchanged.
+import * as XLSX from "@e965/xlsx";
+import type { MonthModel, Polarity, Unit } from "../model/types.ts";
+import { longMonth } from "../metrics/months.ts";
+import { formatTarget } from "../format/target.ts";
+import { withheldAs } from "../format/withheld.ts";
+
+const POLARITY: Record<Polarity, string> = { high: "High", low: "Low", info: "Info", range: "Within limits" };
+const UNIT: Record<Unit, string> = { count: "Count", percentage: "Percentage", rate: "Rate per 10,000", average: "Average" };
+
+/** Excel's date serial for the first day of a month. */
+function serial(month: string): number {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return Date.UTC(y, m - 1, 1) / 86_400_000 + 25_569;
+}
+
+function numberFormat(unit: Unit, decimals: number): string {
+  const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  return unit === "percentage" ? `0${d}%` : unit === "count" ? "#,##0" : `#,##0${d}`;
+}
+
+type CellValue = XLSX.CellObject | null;
+
+export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
+  const months = [...new Set(model.indicators.flatMap((i) => i.series.map((p) => p.month)))].sort();
+  const hasOwner = model.indicators.some((i) => i.owner);
+  const text = (v: string): XLSX.CellObject => ({ t: "s", v });
+  const num = (v: number | null | undefined, unit: Unit, decimals: number): CellValue =>
+    v === null || v === undefined || !Number.isFinite(v) ? null : { t: "n", v: unit === "percentage" ? v / 100 : v, z: numberFormat(unit, decimals) };
+  const header: CellValue[] = [
+    text("Ref"), text("Area"), text("Indicator"), ...(hasOwner ? [text("Owner"), text("Reporter")] : []), text("Good performance is"), text("Unit"),
+    ...months.map((m): XLSX.CellObject => ({ t: "n", v: serial(m), z: "mmm-yy" })),
+    text("% change from previous month"), text("12 month average"), text("12 month maximum"), text("YTD"), text("Target"),
+  ];
+  const sectionTitle = new Map(model.sections.map((s) => [s.id, s.title]));
+  const rows: CellValue[][] = [
+    [text(`${authorityName}: ${model.authority.report.title}`)],
+    [text(`Figures as at month end: ${longMonth(model.month)}`)],
+    [],
+    header,
+  ];
+  for (const section of model.sections) {
+    for (const ref of section.indicators) {
+      const i = model.indicators.find((x) => x.ref === ref);
+      if (!i) continue;
+      const byMonth = new Map(i.series.map((p) => [p.month, p]));
+      // Public edition: a withheld figure is written as its symbol.
+      const figure = (v: number | null | undefined, symbol: string | null | undefined) => (symbol ? text(symbol) : num(v, i.unit, i.decimals));
+      rows.push([
+        text(i.ref), text(sectionTitle.get(i.section) ?? i.section), text(i.title),
+        ...(hasOwner ? [i.owner ? text(i.owner) : null, i.reporter ? text(i.reporter) : null] : []),
+        text(POLARITY[i.polarity]), text(UNIT[i.unit]),
+        ...months.map((m) => figure(byMonth.get(m)?.value, byMonth.get(m)?.withheld)),
+        withheldAs(i, "changeFromPrevious") ? text(withheldAs(i, "changeFromPrevious")!) : i.changeFromPrevious === null ? null : { t: "n", v: i.changeFromPrevious, z: "0%" },
+        figure(i.average12, withheldAs(i, "average12")), figure(i.max12, withheldAs(i, "max12")), figure(i.ytd, withheldAs(i, "ytd")),
+        i.target ? text(formatTarget(i.target, i.unit, i.decimals)) : null,
+      ]);
+    }
+  }
+  const ws: XLSX.WorkSheet = {};
+  let width = 0;
+  rows.forEach((row, r) => {
+    width = Math.max(width, row.length);
+    row.forEach((cell, c) => {
+      if (cell) ws[XLSX.utils.encode_cell({ r, c })] = cell;
+    });
+  });
+  ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: width - 1 } });
+  ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: Math.min(width - 1, 8) } }];
+  ws["!cols"] = [{ wch: 8 }, { wch: 22 }, { wch: 60 }, ...(hasOwner ? [{ wch: 16 }, { wch: 16 }] : []), { wch: 12 }, { wch: 14 }, ...months.map(() => ({ wch: 9 })), { wch: 14 }, { wch: 12 }, { wch: 12 }, { wch: 10 }, { wch: 20 }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, "Figures");
+  return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+}

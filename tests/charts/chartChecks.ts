@@ -1,0 +1,202 @@
+// Checks of a laid-out chart (compiled and run headless, as the build does),
+// each returning its problems as sentences; the chart tests run them on every
+// chart of the example, and checks.test.ts shows each catches what it should.
+import type { View } from "vega";
+import type { TopLevelSpec } from "vega-lite";
+import { runView } from "../../scripts/charts/vegaRender.ts";
+import { FONT_SIZE } from "../../scripts/charts/theme.ts";
+import { targetLine } from "../../scripts/metrics/rag.ts";
+import type { ChartData } from "../../scripts/charts/chartData.ts";
+import type { ExampleChart } from "./exampleCharts.ts";
+import { overlaps, sceneItems, type SceneItem } from "./scenegraph.ts";
+import { monthRange, shortMonth } from "../../scripts/metrics/months.ts";
+import { textWidth } from "../../scripts/charts/textMetrics.ts";
+import { contrast, toHex } from "./contrast.ts";
+
+export interface Laid {
+  chart: ExampleChart;
+  view: View;
+  warnings: string[];
+  items: SceneItem[];
+  origin: [number, number];
+  size: { width: number; height: number };
+}
+
+export async function layOut(chart: ExampleChart): Promise<Laid> {
+  const { view, warnings } = await runView(chart.spec);
+  const spec = chart.spec as TopLevelSpec & { width: number; height: number };
+  return { chart, view, warnings, items: sceneItems(view), origin: view.origin() as [number, number], size: { width: spec.width, height: spec.height } };
+}
+
+/** A chart of figures (no SPC) under a name, for the checks' own tests. */
+export const plainChart = (name: string, spec: TopLevelSpec, data: ChartData): ExampleChart => ({ name, variant: "wide", spec, data, spc: null });
+
+/** Everything a chart draws against its y axis, and the reference lines among them. */
+export function drawnValues(c: ExampleChart): { values: number[]; references: { label: string; value: number }[] } {
+  if (c.spc) {
+    const refs: { label: string; value: number }[] = [];
+    for (const s of c.spc.analysis.segments) {
+      if (s.limits) refs.push({ label: "mean", value: s.limits.mean }, { label: "upper limit", value: s.limits.upl }, { label: "lower limit", value: s.limits.lpl });
+    }
+    const t = targetLine(c.spc.ind.target);
+    if (t !== null) refs.push({ label: "target", value: t });
+    return { values: c.spc.analysis.segments.flatMap((s) => s.points.map((p) => p.value)), references: refs };
+  }
+  const d = c.data!;
+  const values =
+    d.type === "stacked" ? d.categories.map((_, i) => d.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  return { values, references: d.references.map((r) => ({ label: r.label, value: r.value })) };
+}
+
+/** Categories (x values) with no figure, per series label ("" for an SPC chart's one series). */
+export function missing(c: ExampleChart): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (c.spc) {
+    const { analysis, ind } = c.spc;
+    const have = new Set(analysis.segments.flatMap((s) => s.points.map((p) => p.month)));
+    const gaps = ind.series.filter((p) => p.value === null && p.month > analysis.segments[0]!.start && p.month < analysis.segments.at(-1)!.end && !have.has(p.month));
+    out.set("", new Set(gaps.map((p) => p.month)));
+    return out;
+  }
+  for (const s of c.data!.series) out.set(s.label, new Set(c.data!.categories.filter((_, i) => s.values[i] === null)));
+  return out;
+}
+
+const textOf = (it: SceneItem) => ([] as unknown[]).concat(it.item.text ?? "").join(" ");
+/** Hidden by Vega's overlap removal (opacity 0), or empty. */
+const hidden = (it: SceneItem) => it.item.opacity === 0 || textOf(it) === "";
+
+/** The periods the chart is of, in order (every one, whether or not it has a figure). */
+export function categoriesOf(l: Laid): string[] {
+  if (l.chart.data) return l.chart.data.categories;
+  if (l.chart.spc) {
+    const { analysis } = l.chart.spc;
+    return monthRange(analysis.segments[0]!.start, analysis.segments.at(-1)!.end).map(shortMonth);
+  }
+  return l.view.scale("x").domain() as string[];
+}
+
+export function warningProblems(l: Laid): string[] {
+  return l.warnings.map((w) => `${l.chart.name}: ${w}`);
+}
+
+/** The y domain holds every value and every reference line drawn. */
+export function domainProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const [lo, hi] = l.view.scale("y").domain() as [number, number];
+  const { values, references } = drawnValues(l.chart);
+  for (const r of references) if (r.value < lo || r.value > hi) out.push(`${l.chart.name}: ${r.label} ${r.value} outside [${lo}, ${hi}]`);
+  for (const v of values) if (v < lo || v > hi) out.push(`${l.chart.name}: value ${v} outside [${lo}, ${hi}]`);
+  // And every horizontal rule (a reference line) lies inside the plot, where a tick can label it.
+  const h = l.view.height();
+  for (const it of l.items) {
+    if (it.inAxis || it.marktype !== "rule" || it.item.y2 !== undefined) continue;
+    const y = it.item.y as number | undefined;
+    if (y !== undefined && (y < -0.5 || y > h + 0.5)) out.push(`${l.chart.name}: a line at y=${y.toFixed(1)} outside the plot (0 to ${h})`);
+  }
+  return out;
+}
+
+/** Where there is no figure, nothing is drawn: no point, bar or line vertex. */
+export function gapProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const gapsOf = missing(l.chart);
+  for (const it of l.items) {
+    if (it.inAxis || !["symbol", "rect", "line"].includes(it.marktype) || !("y" in it.datum)) continue;
+    const y = it.datum.y;
+    // A vertex of a line is drawn unless Vega marks it undefined (the path breaks there).
+    const shown = it.marktype === "line" ? it.item.defined !== false : true;
+    if ((y === null || y === undefined || Number.isNaN(y)) && shown) out.push(`${l.chart.name}: ${it.marktype} at ${String(it.datum.x)} drawn with no figure`);
+    if (typeof it.datum.label === "string" && gapsOf.get(it.datum.label)?.has(String(it.datum.x)) && shown) {
+      out.push(`${l.chart.name}: ${it.marktype} drawn at ${String(it.datum.x)}, which has no figure`);
+    }
+  }
+  // A line never bridges a gap: consecutive vertices of a path are neighbouring categories.
+  const categories = categoriesOf(l);
+  const paths = new Map<number, SceneItem[]>();
+  for (const it of l.items) if (it.marktype === "line" && !it.inAxis) paths.set(it.markId, [...(paths.get(it.markId) ?? []), it]);
+  for (const vertices of paths.values()) {
+    let previous: number | null = null;
+    for (const v of vertices) {
+      if (v.item.defined === false) {
+        previous = null;
+        continue;
+      }
+      const at = categories.indexOf(String(v.datum.x));
+      if (previous !== null && at - previous > 1) out.push(`${l.chart.name}: a line joins ${categories[previous]} to ${categories[at]} across a gap`);
+      previous = at;
+    }
+  }
+  return out;
+}
+
+/** Text at the minimum size or more, never cut with an ellipsis, inside the SVG. */
+export function textProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const { width, height } = l.size;
+  for (const it of l.items) {
+    if (it.marktype !== "text" || hidden(it)) continue;
+    const text = textOf(it);
+    const size = it.item.fontSize as number;
+    if (size < FONT_SIZE) out.push(`${l.chart.name}: "${text}" at ${String(size)} px`);
+    // Vega cuts a text wider than its limit with "…" when it draws it.
+    const limit = it.item.limit as number | undefined;
+    const widest = Math.max(...([] as unknown[]).concat(it.item.text).map((t) => textWidth(String(t), size, it.item.fontWeight === "bold")));
+    if (text.includes("…") || (limit && widest > limit)) out.push(`${l.chart.name}: "${text}" cut`);
+    const x1 = it.bounds.x1 + l.origin[0];
+    const x2 = it.bounds.x2 + l.origin[0];
+    const y1 = it.bounds.y1 + l.origin[1];
+    const y2 = it.bounds.y2 + l.origin[1];
+    if (x1 < -0.5 || x2 > width + 0.5 || y1 < -0.5 || y2 > height + 0.5) {
+      out.push(`${l.chart.name}: "${text}" outside the ${width}x${height} SVG (${x1.toFixed(0)},${y1.toFixed(0)})-(${x2.toFixed(0)},${y2.toFixed(0)})`);
+    }
+  }
+  return out;
+}
+
+/** Labels added to the plot (rebase reasons, notes, n/a) clear of points, lines and each other. */
+export function labelProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const labels = l.items.filter((it) => it.marktype === "text" && !it.inAxis && !hidden(it));
+  const points = l.items.filter((it) => it.marktype === "symbol" && !it.inAxis);
+  const vertices = l.items.filter((it) => it.marktype === "line" && !it.inAxis && it.item.defined !== false);
+  labels.forEach((a, i) => {
+    const text = textOf(a);
+    for (const p of points) if (overlaps(a.bounds, p.bounds)) out.push(`${l.chart.name}: "${text}" on a point at ${String(p.datum.x)}`);
+    for (const v of vertices) {
+      const x = (v.item.x as number) + 0;
+      const y = v.item.y as number;
+      if (x > a.bounds.x1 && x < a.bounds.x2 && y > a.bounds.y1 && y < a.bounds.y2) out.push(`${l.chart.name}: "${text}" on a line at ${String(v.datum.x)}`);
+    }
+    for (const b of labels.slice(i + 1)) if (overlaps(a.bounds, b.bounds)) out.push(`${l.chart.name}: "${text}" overlaps "${textOf(b)}"`);
+  });
+  return out;
+}
+
+/** The latest period (the last category) has its label on the x axis. */
+export function latestLabelProblems(l: Laid): string[] {
+  const categories = categoriesOf(l);
+  const labels = l.items.filter((it) => it.inAxis && it.marktype === "text" && it.role === "axis-label" && !hidden(it)).map((it) => String(it.datum.value));
+  return labels.includes(categories.at(-1)!) ? [] : [`${l.chart.name}: ${categories.at(-1)} not labelled`];
+}
+
+/**
+ * Every colour that carries meaning (lines, points, bars, rules, axis lines,
+ * text) has 3:1 or more against the white background; grid lines are
+ * decoration and exempt.
+ */
+export function contrastProblems(l: Laid): string[] {
+  const out: string[] = [];
+  for (const it of l.items) {
+    if (it.marktype === "group" || it.role === "axis-grid" || it.item.opacity === 0) continue;
+    for (const prop of ["stroke", "fill"] as const) {
+      const hex = toHex(it.item[prop] as string | undefined);
+      if (!hex || hex === "#ffffff") continue;
+      // A stroke of a mark with no stroke width is not drawn.
+      if (prop === "stroke" && it.item.strokeWidth === 0) continue;
+      const ratio = contrast(hex, "#ffffff");
+      if (ratio < 3) out.push(`${l.chart.name}: ${it.marktype} ${prop} ${hex} has ${ratio.toFixed(2)}:1 on white`);
+    }
+  }
+  return [...new Set(out)];
+}

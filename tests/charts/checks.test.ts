@@ -1,0 +1,86 @@
+// The chart checks catch what they are for: each is shown a chart that does
+// the wrong thing (as the charts did before these checks) and must object.
+import { describe, expect, it } from "vitest";
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartData } from "../../scripts/charts/chartData.ts";
+import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
+import { contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, plainChart, textProblems, warningProblems } from "./chartChecks.ts";
+
+const months = ["Jan-20", "Feb-20", "Mar-20", "Apr-20", "May-20", "Jun-20", "Jul-20", "Aug-20", "Sep-20", "Oct-20", "Nov-20", "Dec-20"];
+const values = [58.3, 58.2, 52.9, null, null, 55.8, 61.5, 60.5, 52.6, 50.7, 50.8, 57.2];
+const data: ChartData = {
+  type: "line",
+  title: "% of contacts with a decision within 1 working day",
+  categories: months,
+  series: [{ ref: "1.2%", label: "% within 1 working day", unit: "percentage", decimals: 1, values }],
+  references: [{ label: "Target", value: 95, kind: "target" }],
+  unit: "percentage",
+  decimals: 1,
+};
+const rows = months.map((x, i) => ({ x, y: values[i], label: "% within 1 working day" }));
+const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", width: 600, height: 240 };
+const x = { field: "x", type: "ordinal", sort: months, title: null };
+
+describe("the chart checks", () => {
+  it("pass boardpack's own spec of a chart with a gap and a target above the data", async () => {
+    const l = await layOut(plainChart("own", vegaLiteSpec(data, "narrow"), data));
+    expect([...warningProblems(l), ...contrastProblems(l), ...domainProblems(l), ...gapProblems(l), ...textProblems(l), ...labelProblems(l), ...latestLabelProblems(l)]).toEqual([]);
+  });
+
+  it("catch a warning: align and dx given as encodings are dropped", async () => {
+    const spec = { ...base, data: { values: rows }, mark: "text", encoding: { x, y: { field: "y", type: "quantitative" }, text: { field: "label" }, align: { value: "left" }, dx: { value: 4 } } } as unknown as TopLevelSpec;
+    const l = await layOut(plainChart("encodings", spec, data));
+    expect(warningProblems(l).join("\n")).toMatch(/align-encoding is dropped/);
+  });
+
+  it("catch a target line above the top of the axis", async () => {
+    const spec = {
+      ...base,
+      layer: [
+        { data: { values: rows }, mark: "line", encoding: { x, y: { field: "y", type: "quantitative", scale: { domain: [50, 90] } } } },
+        { data: { values: [{}] }, mark: "rule", encoding: { y: { datum: 95, type: "quantitative" } } },
+      ],
+    } as unknown as TopLevelSpec;
+    const problems = domainProblems(await layOut(plainChart("target above", spec, data)));
+    expect(problems.join("\n")).toMatch(/Target 95 outside \[50, 90\]/);
+    expect(problems.join("\n")).toMatch(/a line at y=-\d+\.\d outside the plot/);
+  });
+
+  it("catch a line drawn across missing months, and missing months drawn as zero", async () => {
+    const filtered = { ...base, data: { values: rows }, transform: [{ filter: "isValid(datum.y)" }], mark: "line", encoding: { x, y: { field: "y", type: "quantitative" } } } as unknown as TopLevelSpec;
+    expect(gapProblems(await layOut(plainChart("bridged", filtered, data))).join("\n")).toMatch(/joins Mar-20 to Jun-20 across a gap/);
+    const zero = { ...base, data: { values: rows }, mark: { type: "line", point: true, invalid: "show" }, encoding: { x, y: { field: "y", type: "quantitative" } } } as unknown as TopLevelSpec;
+    expect(gapProblems(await layOut(plainChart("as zero", zero, data))).join("\n")).toMatch(/at Apr-20 drawn with no figure/);
+  });
+
+  it("catch small, cut and overflowing text", async () => {
+    const spec = {
+      ...base,
+      data: { values: rows },
+      mark: "line",
+      encoding: { x: { ...x, axis: { labelFontSize: 6 } }, y: { field: "y", type: "quantitative" }, color: { field: "label", legend: { labelLimit: 40, orient: "bottom" } } },
+    } as unknown as TopLevelSpec;
+    const problems = textProblems(await layOut(plainChart("text", spec, data))).join("\n");
+    expect(problems).toMatch(/"Jan-20" at 6 px/);
+    expect(problems).toMatch(/cut/);
+  });
+
+  it("catch a label on a point, and an unlabelled latest month", async () => {
+    const spec = {
+      ...base,
+      width: 200,
+      layer: [
+        { data: { values: rows }, mark: { type: "point", size: 200 }, encoding: { x: { ...x, axis: { labelOverlap: "parity", labelAngle: 0 } }, y: { field: "y", type: "quantitative" } } },
+        { data: { values: [{ x: "Jul-20", y: 61.5 }] }, mark: { type: "text", text: "New contact form implemented", fontSize: 12 }, encoding: { x, y: { field: "y", type: "quantitative" } } },
+      ],
+    } as unknown as TopLevelSpec;
+    const l = await layOut(plainChart("label", spec, data));
+    expect(labelProblems(l).join("\n")).toMatch(/"New contact form implemented" on a point at Jul-20/);
+    expect(latestLabelProblems(l)).toEqual(["label: Dec-20 not labelled"]);
+  });
+
+  it("catch a light blue line (Making Data Count's #00b0f0, 2.48:1 on white)", async () => {
+    const spec = { ...base, data: { values: rows }, mark: { type: "line", color: "#00b0f0" }, encoding: { x, y: { field: "y", type: "quantitative" } } } as unknown as TopLevelSpec;
+    expect(contrastProblems(await layOut(plainChart("light", spec, data)))).toEqual(["light: line stroke #00b0f0 has 2.48:1 on white"]);
+  });
+});
