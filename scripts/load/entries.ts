@@ -103,13 +103,14 @@ export function readEntries(
   const out: Entry[] = [];
   for (const { key, value } of (node as YMap).entries) {
     const at = { file, line: key.line };
-    if (value.kind === "map") {
+    // A block under a reference holds a note in place of its figure (`note: words`); any other block is a mistake.
+    if (value.kind === "map" && value.entries.some((e) => e.key.text === "note")) {
       const entry = readNote(key.text, value, month, at, indicators, problems);
       if (entry) out.push(entry);
       continue;
     }
     if (value.kind !== "scalar") {
-      problems.error(at, `The figure for "${key.text}" should be a single value.`, 'Write it on the same line, e.g. `5.13: 98 of 98` or `1.1: 663`, or a note in its place: `note: words`.');
+      problems.error(at, `The figure for "${key.text}" should be a single value.`, 'Write it on the same line, e.g. `5.13: 98 of 98` or `1.1: 663`.');
       continue;
     }
     const entry = readFigure(key.text, value.text, month, at, indicators, problems);

@@ -136,13 +136,8 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
     const note = noteCol >= 0 ? (row.cells[noteCol] ?? "").trim() : "";
     let entry = readFigure(ref, row.cells[valueCol] ?? "", rowMonth, at, indicators, problems);
     if (!entry) continue;
-    if (note) {
-      if (entry.figure) {
-        problems.error({ file, line: row.line, column: noteCol + 1 }, `${ref} has both a figure and a note; a note is printed in place of a missing figure.`, "Clear the value cell to print the note, or clear the note.");
-        continue;
-      }
-      entry = { ...entry, note };
-    }
+    // A note is printed in place of a missing figure; beside a figure it is the team's remark, not printed.
+    if (note && !entry.figure) entry = { ...entry, note };
     (rowMonth === month ? result.values : result.restated).push(entry);
   }
   return result;

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { repairOutlineTitles } from "./outline.ts";
-import { standardiseStructure } from "./structure.ts";
+import { renumberStructureIds, standardiseStructure } from "./structure.ts";
 
 export interface PdfMetadata {
   title: string;
@@ -20,6 +20,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, headings: 
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   repairOutlineTitles(doc, headings);
   standardiseStructure(doc);
+  renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

@@ -3,7 +3,7 @@
 // not, and readers such as poppler reject them ("StructElem object is wrong
 // type"). PDF 1.7 asks for such types to be mapped to standard ones in the
 // structure tree's RoleMap; this adds the mapping for every type it finds.
-import { PDFArray, PDFDict, PDFName, type PDFDocument } from "pdf-lib";
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument } from "pdf-lib";
 
 /** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
 const STANDARD = new Set(
@@ -42,4 +42,66 @@ export function standardiseStructure(doc: PDFDocument): string[] {
   }
   root.set(PDFName.of("RoleMap"), roleMap);
   return mapped;
+}
+
+/**
+ * Numbers the structure elements' IDs (which table header cells refer to)
+ * in document order. Chromium takes them from its DOM node counter, which
+ * other work in the page can move on (a busy machine shifts them by one), so
+ * the same data would not always give the same file.
+ */
+export function renumberStructureIds(doc: PDFDocument): number {
+  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (!root) return 0;
+  const ids = new Map<string, string>();
+  const elements: { dict: PDFDict; ref: PDFRef }[] = [];
+  const seen = new Set<PDFDict>();
+  const visit = (value: unknown) => {
+    const target = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (target instanceof PDFArray) {
+      for (let i = 0; i < target.size(); i++) visit(target.get(i));
+      return;
+    }
+    if (!(target instanceof PDFDict) || seen.has(target)) return;
+    seen.add(target);
+    const id = target.get(PDFName.of("ID"));
+    if (value instanceof PDFRef && (id instanceof PDFString || id instanceof PDFHexString)) {
+      ids.set(id.decodeText(), `id${String(ids.size + 1).padStart(8, "0")}`);
+      elements.push({ dict: target, ref: value });
+    }
+    const kids = target.get(PDFName.of("K"));
+    if (kids) visit(kids);
+  };
+  visit(root.get(PDFName.of("K")));
+  if (ids.size === 0) return 0;
+  const renamed = (s: unknown) => (s instanceof PDFString || s instanceof PDFHexString ? PDFString.of(ids.get(s.decodeText()) ?? s.decodeText()) : s);
+  const names: (PDFString | PDFRef)[] = [];
+  for (const { dict, ref } of elements) {
+    const id = renamed(dict.get(PDFName.of("ID"))) as PDFString;
+    dict.set(PDFName.of("ID"), id);
+    names.push(id, ref);
+  }
+  // Table cells name their header cells by ID (/A << /O /Table /Headers [...] >>).
+  for (const dict of seen) {
+    const attributes = dict.lookup(PDFName.of("A"));
+    const list = attributes instanceof PDFArray ? attributes.asArray().map((a) => doc.context.lookup(a)) : [attributes];
+    for (const a of list) {
+      const headers = a instanceof PDFDict ? a.lookup(PDFName.of("Headers")) : undefined;
+      if (headers instanceof PDFArray) for (let i = 0; i < headers.size(); i++) headers.set(i, renamed(headers.get(i)) as PDFString);
+    }
+  }
+  // The ID tree: one leaf, its names in order (zero-padded, so sorted as the tree requires);
+  // the old tree's objects go, or the file would still carry the old IDs.
+  const drop = (value: unknown) => {
+    if (!(value instanceof PDFRef)) return;
+    const node = doc.context.lookup(value);
+    if (node instanceof PDFDict) {
+      const kids = node.lookup(PDFName.of("Kids"));
+      if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) drop(kids.get(i));
+    }
+    doc.context.delete(value);
+  };
+  drop(root.get(PDFName.of("IDTree")));
+  root.set(PDFName.of("IDTree"), doc.context.obj({ Names: names }));
+  return ids.size;
 }

@@ -60,15 +60,31 @@ describe("a note in place of a figure", () => {
     expect(r1.series.at(-1)).toMatchObject({ month: "2020-10", value: null, note: "figure to follow" });
   });
 
-  it("reports a note with a figure, an empty note and other keys, with file and line", () => {
+  it("prints a CSV note only in place of a figure (beside one it is the team's remark)", () => {
     const dir = copyFixture();
-    writeFile(dir, "months/2020-10.csv", "ref,value,note\nC1,1353,too\nC2,686,\nR1,315,\nR1r,3465,\nP1,90.0%,\n11.10,20.4,\n");
-    editFile(dir, "months/2020-12.yaml", (t) => t.replace("  R1: 276", "  R1:\n    note: \"\"").replace("  C2: 379", "  C2:\n    value: 379"));
+    writeFile(dir, "months/2020-10.csv", "ref,value,note\nC1,1353,checked with the team\nC2,686,\nR1,315,\nR1r,3465,\nP1,90.0%,\n11.10,20.4,\n");
+    const { data, errors } = check(dir);
+    expect(errors).toEqual([]);
+    const c1 = buildMonthModel(data!, "2020-10").indicators.find((i) => i.ref === "C1")!;
+    expect(c1.series.at(-1)).toEqual({ month: "2020-10", value: 1353 });
+  });
+
+  it("reports an empty note and another key beside a note, with file and line", () => {
+    const dir = copyFixture();
+    editFile(dir, "months/2020-12.yaml", (t) => t.replace("  R1: 276", "  R1:\n    note: \"\"").replace("  C2: 379", "  C2:\n    note: tbc\n    value: 379"));
     const { errors } = check(dir);
-    expect(errors.map((e) => `${e.file}:${e.line}`).sort()).toEqual(["months/2020-10.csv:2", "months/2020-12.yaml:6", "months/2020-12.yaml:8"]);
-    expect(errors.find((e) => e.file.endsWith(".csv"))!.message).toMatch(/both a figure and a note/);
-    expect(errors.find((e) => e.line === 6)!.message).toMatch(/"value" is not understood/);
-    expect(errors.find((e) => e.line === 8)!.message).toMatch(/note is empty/);
+    expect(errors.map((e) => `${e.file}:${e.line}`).sort()).toEqual(["months/2020-12.yaml:7", "months/2020-12.yaml:9"]);
+    expect(errors.find((e) => e.line === 7)!.message).toMatch(/"value" is not understood/);
+    expect(errors.find((e) => e.line === 9)!.message).toMatch(/note is empty/);
+  });
+
+  it("keeps the error for a block with no note where a figure belongs", () => {
+    const dir = copyFixture();
+    editFile(dir, "months/2020-12.yaml", (t) => t.replace("  C2: 379", "  C2:\n    value: 379"));
+    const { errors } = check(dir);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: "months/2020-12.yaml", line: 5 });
+    expect(errors[0]!.message).toMatch(/should be a single value/);
   });
 });
 
