@@ -47,7 +47,7 @@ export interface BuildResult {
   /** The public edition's suppression plan (what was withheld), for a public build. */
   suppression: SuppressionPlan | null;
   /** The printed board pack, unless noPdf. */
-  pdf: { file: string; pages: number; contents: { title: string; page: number }[] } | null;
+  pdf: { file: string; pages: number; contents: { title: string; page: number }[]; layoutWarnings: string[] } | null;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -115,7 +115,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
       if (month === reportMonth) {
         for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
-        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents };
+        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents, layoutWarnings: printed.warnings };
       }
     }
     staging.commit();

@@ -30,7 +30,11 @@ await runCli(async () => {
     process.stdout.write(`Public edition: ${s.figures.length} figures withheld across all months (${latest} in ${result.reportMonth}); counts of ${s.settings.suppressZero ? 0 : 1} to ${s.settings.threshold} show "${s.settings.symbol}".\n`);
     for (const u of s.unprotected) process.stdout.write(`Warning: a breakdown could not be fully protected: ${u}\n`);
   }
-  if (result.pdf) process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
+  if (result.pdf) {
+    process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);
+    // Blocks the layout could not place by its rules: a chart too wide for any page, a row taller than one.
+    for (const w of result.pdf.layoutWarnings) process.stderr.write(`board pack: warning: ${w}\n`);
+  }
   for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(26)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
   return 0;
 });

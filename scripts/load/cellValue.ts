@@ -4,11 +4,21 @@
 import type { Figure, Unit } from "../model/types.ts";
 
 export type CellResult =
-  | { kind: "none" }
+  /** No figure; `note` is what the sheet says instead where it is words ("tbc", "New measure from Aug 16"). */
+  | { kind: "none"; note?: string }
   | { kind: "figure"; figure: Figure }
   | { kind: "invalid"; reason: string; fix: string };
 
 const NO_VALUE = new Set(["", "-", "--", "–", "—", "n/a", "na", "n.a.", "tbc", "tba", "null", "~", "..", "not available", "not applicable"]);
+
+/** Markers that only say "no figure" (a dash, n/a): shown as the report's own "n/a", not as written. */
+const PLAIN = new Set(["", "-", "--", "–", "—", "n/a", "na", "n.a.", "null", "~", "..", "not available", "not applicable"]);
+
+/** The words a sheet prints in place of a figure ("tbc"), or null for a plain "no figure" mark. */
+export function noteOfMarker(text: string): string | null {
+  const t = text.trim();
+  return PLAIN.has(t.toLowerCase()) ? null : t;
+}
 
 /** True for the markers that mean "no value this month" rather than an error. */
 export function isNoValueMarker(text: string): boolean {
@@ -34,7 +44,10 @@ export function parseNumber(text: string): number | null {
  */
 export function parseCell(text: string, unit: Unit): CellResult {
   const t = text.trim();
-  if (isNoValueMarker(t)) return { kind: "none" };
+  if (isNoValueMarker(t)) {
+    const note = noteOfMarker(t);
+    return note ? { kind: "none", note } : { kind: "none" };
+  }
 
   const ratio = /^(.+?)\s*(?:\bof\b|\/)\s*(.+)$/i.exec(t);
   if (ratio) {

@@ -63,3 +63,20 @@ export function readCommentary(source: string, file: string, month: string, sect
   out.publicLine = 2 + keyLine + (blockScalar ? 1 : 0);
   return out;
 }
+
+/** Words that point at a place on paper, which moves from one month's pack to the next and is not there on the site. */
+const PAGE_REFERENCE = /\b(?:(?:on |see )?the (?:previous|next|following|preceding) page|overleaf|(?:on |see )page \d+)\b/i;
+
+/** Warns where commentary points at another page: pages move with every month's figures. */
+export function checkPageReferences(source: string, file: string, problems: Problems): void {
+  source.split(/\r?\n/).forEach((line, i) => {
+    const m = PAGE_REFERENCE.exec(line);
+    if (m) {
+      problems.warning(
+        { file, line: i + 1 },
+        `The commentary says "${m[0]}", but pages move from one month's pack to the next, and the site has no pages.`,
+        "Name the section instead (e.g. \"see the Contacts section\").",
+      );
+    }
+  });
+}

@@ -11,7 +11,7 @@ import path from "node:path";
 import { Problems } from "../model/problems.ts";
 import type { Commentary, DataSet, Indicator, MonthFile, OutturnFile, Section, TermFile } from "../model/types.ts";
 import { readAuthorityFile } from "./authorityFile.ts";
-import { readCommentary } from "./commentary.ts";
+import { checkPageReferences, readCommentary } from "./commentary.ts";
 import { monthOfFileName, readMonthFile } from "./monthFile.ts";
 import { readOutturnFile } from "./outturnFile.ts";
 import { readSectionFile } from "./sectionFile.ts";
@@ -170,6 +170,7 @@ export function loadDataSet(dirArg: string): LoadResult {
         }
         const source = read(file);
         if (source === null) continue;
+        checkPageReferences(source, rel(file), problems);
         commentary.push(readCommentary(source, rel(file), month, section, problems));
       }
     }

@@ -64,7 +64,27 @@ export function readFigure(
     problems.error(at, `${ref} (${indicator.title}): ${cell.reason}.`, cell.fix);
     return null;
   }
-  return { ref, month, figure: cell.kind === "none" ? null : cell.figure, source: at };
+  if (cell.kind === "none") return { ref, month, figure: null, ...(cell.note ? { note: cell.note } : {}), source: at };
+  return { ref, month, figure: cell.figure, source: at };
+}
+
+/** A note in place of a figure, written as `ref:` then an indented `note: words`. */
+function readNote(ref: string, node: YMap, month: Month, at: { file: string; line?: number }, indicators: IndicatorLookup, problems: Problems): Entry | null {
+  const indicator = indicators.get(ref);
+  if (!indicator) {
+    if (!indicators.has(ref)) unknownRef(ref, at, indicators, problems);
+    return null;
+  }
+  let note: string | null = null;
+  for (const { key, value } of node.entries) {
+    const line = { file: at.file, line: key.line };
+    if (key.text !== "note") {
+      problems.error(line, `${ref}: "${key.text}" is not understood here; a figure's place can hold only a note.`, 'Write the figure on the line of its reference (`6.15: 5.9%`), or a note in its place: `6.15:` then an indented `note: words to print`.');
+    } else if (value.kind !== "scalar" || value.text.trim() === "") {
+      problems.error(line, `${ref}: the note is empty.`, "Write the words to print in place of the figure after `note:`, or remove the note.");
+    } else note = value.text.trim();
+  }
+  return note === null ? null : { ref, month, figure: null, note, source: at };
 }
 
 /** Reads a `ref: figure` mapping. */
@@ -83,6 +103,12 @@ export function readEntries(
   const out: Entry[] = [];
   for (const { key, value } of (node as YMap).entries) {
     const at = { file, line: key.line };
+    // A block under a reference holds a note in place of its figure (`note: words`); any other block is a mistake.
+    if (value.kind === "map" && value.entries.some((e) => e.key.text === "note")) {
+      const entry = readNote(key.text, value, month, at, indicators, problems);
+      if (entry) out.push(entry);
+      continue;
+    }
     if (value.kind !== "scalar") {
       problems.error(at, `The figure for "${key.text}" should be a single value.`, 'Write it on the same line, e.g. `5.13: 98 of 98` or `1.1: 663`.');
       continue;

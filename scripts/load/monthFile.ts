@@ -82,7 +82,8 @@ function readMonthYaml(source: string, file: string, month: string, indicators: 
 
 /**
  * CSV form: a header `ref,value` and optionally `month` (a restatement when
- * it names an earlier month); one row per figure.
+ * it names an earlier month) and `note` (words printed in place of a missing
+ * figure); one row per figure.
  */
 function readMonthCsv(source: string, file: string, month: string, indicators: IndicatorLookup, problems: Problems): MonthFile | null {
   const table = readCsvTable(source, file, problems);
@@ -91,6 +92,7 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
   const refCol = col("ref");
   const valueCol = col("value");
   const monthCol = col("month");
+  const noteCol = col("note");
   if (refCol < 0 || valueCol < 0) {
     problems.error({ file, line: table.headerLine }, `The header must name the columns "ref" and "value" (it has: ${table.header.join(", ")}).`, "Make the first row `ref,value` (and optionally `month`).");
     return null;
@@ -131,8 +133,11 @@ function readMonthCsv(source: string, file: string, month: string, indicators: I
     }
     seen.set(key, row.line);
     if (rowMonth === month) result.listed.push(ref);
-    const entry = readFigure(ref, row.cells[valueCol] ?? "", rowMonth, at, indicators, problems);
+    const note = noteCol >= 0 ? (row.cells[noteCol] ?? "").trim() : "";
+    let entry = readFigure(ref, row.cells[valueCol] ?? "", rowMonth, at, indicators, problems);
     if (!entry) continue;
+    // A note is printed in place of a missing figure; beside a figure it is the team's remark, not printed.
+    if (note && !entry.figure) entry = { ...entry, note };
     (rowMonth === month ? result.values : result.restated).push(entry);
   }
   return result;

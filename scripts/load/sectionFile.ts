@@ -80,6 +80,7 @@ export function readSectionFile(
     ...(parsed.definition ? { definition: parsed.definition } : {}),
     tables: parsed.tables ?? [{ indicators: indicators.map((i) => i.ref) }],
     charts: parsed.charts.map((c, idx) => ({ ...c, source: { file, line: lineFor(lines, ["charts", idx]) ?? 1 } })),
+    footnotes: parsed.footnotes ?? [],
     order,
     source: { file, line: 1 },
   };

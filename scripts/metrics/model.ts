@@ -29,8 +29,10 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
   const years = trendYears(month, authority.yearStartMonth);
   const figureOf = (ref: string, m: Month): Figure | null => (covered.has(m) ? (figures.get(ref)?.get(m) ?? null) : null);
 
+  const noteOf = (ref: string, m: Month): string | null => (covered.has(m) ? (vintage.notes.get(ref)?.get(m) ?? null) : null);
+  const outturnNotes = new Map(data.outturns.map((f) => [f.year, new Map(f.values.filter((e) => e.note).map((e) => [e.ref, e.note!]))]));
   const results = data.indicators.map((ind) =>
-    indicatorResult(ind, month, { data, figures, isCovered, byRef, outturns, years, figureOf, restatements: vintage.restatements }),
+    indicatorResult(ind, month, { data, figures, isCovered, byRef, outturns, years, figureOf, noteOf, outturnNotes, restatements: vintage.restatements }),
   );
 
   const yearLabel = reportingYear(month, authority.yearStartMonth);
@@ -59,6 +61,7 @@ export function buildMonthModel(data: DataSet, month: Month): MonthModel {
         commentary: commentary.get(s.id) ?? null,
         tables: s.tables,
         charts: s.charts.map(({ source: _s, ...c }) => c),
+        footnotes: s.footnotes ?? [],
         indicators: indicatorsBySection.get(s.id) ?? [],
       })),
     indicators: results,
@@ -75,6 +78,10 @@ interface Context {
   outturns: ReturnType<typeof outturnMap>;
   years: string[];
   figureOf: (ref: string, m: Month) => Figure | null;
+  /** Words in place of a missing monthly figure. */
+  noteOf: (ref: string, m: Month) => string | null;
+  /** year -> ref -> words in place of a missing outturn. */
+  outturnNotes: Map<string, Map<string, string>>;
   restatements: Restatement[];
 }
 
@@ -138,9 +145,11 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
     annual: ctx.years.map((year) => {
       const label = ind.yearBasis === "academic" ? shiftYear(year, -1, authority.yearStartMonth) : year;
       const f = outturn(ind, label, ctx.outturns, ctx.byRef, authority, ctx.isCovered, ctx.figureOf, weightOf);
+      const note = f ? undefined : ctx.outturnNotes.get(label)?.get(ind.ref);
       return {
         year: label,
         value: f?.value ?? null,
+        ...(note ? { note } : {}),
         ...(f?.numerator !== undefined ? { numerator: f.numerator } : {}),
         ...(f?.denominator !== undefined ? { denominator: f.denominator } : {}),
       };
@@ -148,9 +157,11 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
     series: firstMonth
       ? monthRange(firstMonth, month).map((m) => {
           const f = ctx.figureOf(ind.ref, m);
+          const note = f ? null : ctx.noteOf(ind.ref, m);
           return {
             month: m,
             value: f?.value ?? null,
+            ...(note ? { note } : {}),
             ...(f?.numerator !== undefined ? { numerator: f.numerator } : {}),
             ...(f?.denominator !== undefined ? { denominator: f.denominator } : {}),
             ...(restatedMonths.has(m) ? { restated: true } : {}),
@@ -159,6 +170,8 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
       : [],
     terms: termValues(ind, ctx.data),
     restatements: ctx.restatements.filter((r) => r.ref === ind.ref),
+    rebases: ind.rebase ?? [],
+    footnotes: ind.footnotes ?? [],
     definition: ind.definition ?? null,
     owner: ind.owner ?? null,
     reporter: ind.reporter ?? null,
@@ -167,9 +180,9 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
   };
 }
 
-function termValues(ind: Indicator, data: DataSet): { label: string; value: number | null }[] {
+function termValues(ind: Indicator, data: DataSet): IndicatorResult["terms"] {
   if (ind.frequency !== "termly") return [];
-  const out: { key: string; label: string; value: number | null }[] = [];
+  const out: { key: string; label: string; value: number | null; note?: string }[] = [];
   for (const file of data.terms) {
     for (const term of file.terms) {
       const entry = term.values.find((e) => e.ref === ind.ref);
@@ -178,10 +191,11 @@ function termValues(ind: Indicator, data: DataSet): { label: string; value: numb
         key: `${file.year}-${TERM_ORDER[term.term]}`,
         label: `${term.term[0]!.toUpperCase()}${term.term.slice(1)} term ${file.year}`,
         value: entry.figure?.value ?? null,
+        ...(!entry.figure && entry.note ? { note: entry.note } : {}),
       });
     }
   }
-  return out.sort((a, b) => a.key.localeCompare(b.key)).map(({ label, value }) => ({ label, value }));
+  return out.sort((a, b) => a.key.localeCompare(b.key)).map(({ key: _key, ...term }) => term);
 }
 
 function reportDetails(data: DataSet, month: Month): MonthModel["report"] {

@@ -12,6 +12,8 @@ export interface Vintage {
   entered: Map<string, Map<Month, Figure | null>>;
   /** Every restatement made by a file up to the report month, in file order. */
   restatements: Restatement[];
+  /** ref -> month -> words printed in place of a missing figure ("tbc"). */
+  notes: Map<string, Map<Month, string>>;
 }
 
 function sameFigure(a: Figure | null | undefined, b: Figure | null | undefined): boolean {
@@ -28,8 +30,18 @@ export function vintageAt(data: DataSet, asOf: Month): Vintage {
     series.set(month, figure);
   };
   const restatements: Restatement[] = [];
+  const notes = new Map<string, Map<Month, string>>();
+  const note = (e: { ref: string; month: Month; note?: string }) => {
+    if (e.note) {
+      if (!notes.has(e.ref)) notes.set(e.ref, new Map());
+      notes.get(e.ref)!.set(e.month, e.note);
+    } else notes.get(e.ref)?.delete(e.month);
+  };
   for (const file of files) {
-    for (const e of file.values) put(e.ref, e.month, e.figure);
+    for (const e of file.values) {
+      put(e.ref, e.month, e.figure);
+      note(e);
+    }
     for (const e of file.restated) {
       const before = entered.get(e.ref)?.get(e.month);
       if (!sameFigure(before, e.figure)) {
@@ -42,7 +54,8 @@ export function vintageAt(data: DataSet, asOf: Month): Vintage {
         });
       }
       put(e.ref, e.month, e.figure);
+      note(e);
     }
   }
-  return { asOf, months: files.map((f) => f.month), entered, restatements };
+  return { asOf, months: files.map((f) => f.month), entered, restatements, notes };
 }

@@ -79,6 +79,8 @@ export interface Indicator {
   definition?: string;
   /** The pack's "data note" column: Count, Percentage, YTD Average... */
   dataNote?: string;
+  /** Notes printed under every table that shows the indicator, marked at its title. */
+  footnotes?: string[];
   owner?: string;
   reporter?: string;
   outcome?: string;
@@ -107,6 +109,8 @@ export interface ChartSpec {
 export interface TableSpec {
   title?: string;
   indicators: string[];
+  /** Notes printed under the table. */
+  footnotes?: string[];
 }
 
 export interface Section {
@@ -115,6 +119,8 @@ export interface Section {
   definition?: string;
   tables: TableSpec[];
   charts: ChartSpec[];
+  /** Notes printed under the section's last table (what its annual trend covers...). */
+  footnotes?: string[];
   order: number;
   source: Location;
 }
@@ -199,6 +205,8 @@ export interface Entry {
   /** The month the figure is for (`YYYY-MM`); for outturns the year (`2019/20`), for terms `2019/20 autumn`. */
   month: Month;
   figure: Figure | null;
+  /** Words printed in place of the figure ("tbc", a `note:`), where there is no figure. */
+  note?: string;
   source: Location;
 }
 
@@ -295,6 +303,8 @@ export interface SeriesPoint {
   denominator?: number;
   /** True where the report month's file restated this figure (it changed since last published). */
   restated?: boolean;
+  /** Words printed in place of a missing figure ("tbc"). */
+  note?: string;
   /** Public edition: the figure is withheld (small-number suppression) and this symbol shown instead. */
   withheld?: string;
 }
@@ -347,13 +357,17 @@ export interface IndicatorResult {
   spc: SpcResult | null;
   /** Drafted sentences computed from the model. */
   narrative: string[];
-  /** Outturns of the last five reporting years, oldest first. */
-  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; withheld?: string }[];
+  /** Outturns of the last five reporting years, oldest first (`note`: words in place of a missing figure). */
+  annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; note?: string; withheld?: string }[];
   /** Every month with data up to the report month. */
   series: SeriesPoint[];
-  /** Termly figures, for termly indicators. */
-  terms: { label: string; value: number | null; withheld?: string }[];
+  /** Termly figures, for termly indicators (`note`: words in place of a missing figure). */
+  terms: { label: string; value: number | null; note?: string; withheld?: string }[];
   restatements: Restatement[];
+  /** Process changes from which figures are counted anew (the catalogue's `rebase:`). */
+  rebases: { month: Month; reason: string }[];
+  /** Notes printed under the indicator's tables (the catalogue's `footnotes:`). */
+  footnotes: string[];
   definition: string | null;
   owner: string | null;
   reporter: string | null;
@@ -416,6 +430,8 @@ export interface MonthModel {
     commentary: string | null;
     tables: TableSpec[];
     charts: Omit<ChartSpec, "source">[];
+    /** Notes printed under the section's last table. */
+    footnotes: string[];
     indicators: string[];
   }[];
   indicators: IndicatorResult[];

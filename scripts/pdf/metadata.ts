@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { repairOutlineTitles } from "./outline.ts";
+import { renumberStructureIds, standardiseStructure } from "./structure.ts";
 
 export interface PdfMetadata {
   title: string;
@@ -18,6 +19,8 @@ export interface PdfMetadata {
 export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, headings: string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   repairOutlineTitles(doc, headings);
+  standardiseStructure(doc);
+  renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

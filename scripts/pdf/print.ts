@@ -1,14 +1,17 @@
 // Prints the board pack: Chromium opens the built print page of a month
-// (/print/YYYY-MM/), prints it once to learn where each section starts,
-// writes those page numbers into the contents, and prints again. pdf-lib then
-// sets the metadata and makes the file depend on the data only.
+// (/print/YYYY-MM/), paginate.ts places it on pages (and writes the contents'
+// page numbers), and Chromium prints it. The bookmarks of the print confirm
+// where each section starts; where they disagree (a block taller than a page
+// broke further), the contents take the bookmarks' pages and it prints again.
+// pdf-lib then sets the metadata and makes the file depend on the data only.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, PDFOptions } from "puppeteer-core";
+import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { startStaticServer } from "../serve/staticServer.ts";
 import { launchBrowser } from "./browser.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import { readOutline, startPages } from "./outline.ts";
+import { paginate, PAGINATE_DEFAULTS, type PaginateOptions, type PaginateResult } from "./paginate.ts";
 
 export interface PrintOptions {
   siteDir: string;
@@ -26,6 +29,8 @@ export interface PrintResult {
   /** Where each contents entry starts (1-based). */
   contents: { title: string; page: number }[];
   timings: { name: string; ms: number }[];
+  /** Blocks the layout could not place by its rules (taller or wider than a page). */
+  warnings: string[];
 }
 
 const PDF_OPTIONS: PDFOptions = {
@@ -36,6 +41,13 @@ const PDF_OPTIONS: PDFOptions = {
   displayHeaderFooter: false,
   timeout: 120_000,
 };
+
+/** Places the print page's blocks on pages (paginate.ts), in the page; fonts must be ready. */
+export function paginatePage(page: Page, options: Partial<PaginateOptions> = {}): Promise<PaginateResult> {
+  // Sent as source text; `__name` is what a TypeScript loader may wrap named functions in.
+  const source = `(() => { const __name = (f) => f; return (${paginate.toString()})(${JSON.stringify({ ...PAGINATE_DEFAULTS, ...options })}); })()`;
+  return page.evaluate(source) as Promise<PaginateResult>;
+}
 
 export async function printBoardPack(options: PrintOptions): Promise<PrintResult> {
   const timings: { name: string; ms: number }[] = [];
@@ -57,28 +69,33 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     const response = await time("load page", () => page.goto(url, { waitUntil: "load" }));
     if (!response || !response.ok()) throw new Error(`The print page ${options.printPath} could not be opened (${response?.status()}).`);
     await page.emulateMediaType("print");
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const layout = await time("paginate", () => paginatePage(page));
 
-    const first = await time("print (pass 1)", () => page.pdf(PDF_OPTIONS));
+    let pdf = await time("print", () => page.pdf(PDF_OPTIONS));
     const entries = await page.$$eval("[data-page-of]", (els) =>
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
-    const outline = await time("read page numbers", () => readOutline(first));
-    const starts = startPages(outline, entries.map((e) => e.title));
-    const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? 0 }));
-    await page.evaluate((items) => {
-      for (const item of items) {
-        const el = document.querySelector(`[data-page-of="${item.id}"]`);
-        if (el && item.page) el.textContent = String(item.page);
-      }
-    }, contents);
-    const second = await time("print (pass 2)", () => page.pdf(PDF_OPTIONS));
+    const outline = await time("read page numbers", () => readOutline(pdf));
+    const starts = startPages(outline.filter((o) => o.depth === 0), entries.map((e) => e.title));
+    const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? layout.starts[e.id] ?? 0 }));
+    if (contents.some((c) => c.page !== layout.starts[c.id])) {
+      await page.evaluate((items) => {
+        for (const item of items) {
+          const el = document.querySelector(`[data-page-of="${item.id}"]`);
+          if (el && item.page) el.textContent = String(item.page);
+        }
+      }, contents);
+      pdf = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
+    }
     const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
 
-    const finished = await time("metadata", () => finishPdf(second, options.metadata, headings));
+    const finished = await time("metadata", () => finishPdf(pdf, options.metadata, headings));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
     fs.writeFileSync(options.outFile, finished.bytes);
-    return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings };
+    return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings, warnings: layout.warnings };
   } finally {
     if (ownBrowser) await time("chromium close", () => browser.close());
     await server.close();

@@ -1,7 +1,7 @@
 // Schema of a section file, data/indicators/<section>.yaml: the section's
 // title, definition, tables and charts, and its indicators.
 import { z } from "zod";
-import { booleanish, monthText, nonEmptyText, numberish, text } from "./fields.ts";
+import { booleanish, footnotes, monthText, nonEmptyText, numberish, text } from "./fields.ts";
 import { spcSettingsSchema } from "./authority.ts";
 
 const ref = nonEmptyText;
@@ -48,6 +48,7 @@ export const indicatorSchema = z.strictObject({
   benchmarks: benchmarks.optional(),
   definition: text.optional(),
   dataNote: text.optional(),
+  footnotes: footnotes.optional(),
   owner: text.optional(),
   reporter: text.optional(),
   outcome: text.optional(),
@@ -66,7 +67,8 @@ const chart = z.strictObject({
 export const sectionSchema = z.strictObject({
   title: nonEmptyText,
   definition: text.optional(),
-  tables: z.array(z.strictObject({ title: text.optional(), indicators: z.array(ref).min(1) })).optional(),
+  tables: z.array(z.strictObject({ title: text.optional(), indicators: z.array(ref).min(1), footnotes: footnotes.optional() })).optional(),
+  footnotes: footnotes.optional(),
   charts: z.array(chart).default([]),
   indicators: z.array(indicatorSchema).min(1, { message: "must list at least one indicator" }),
 });

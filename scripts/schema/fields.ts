@@ -24,6 +24,11 @@ export const text = z.union([z.string(), z.number()]).transform((v) => String(v)
 
 export const nonEmptyText = text.refine((s) => s.length > 0, { message: "must not be empty" });
 
+/** Notes printed under a table: one text, or a list of them. */
+export const footnotes = z
+  .union([nonEmptyText, z.array(nonEmptyText)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
 export const booleanish = z.union([z.boolean(), z.enum(["yes", "no"])]).transform((v) => v === true || v === "yes");
 
 export const monthText = text.refine((s) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s), {

@@ -24,6 +24,8 @@ export interface FigureLike {
   numerator?: number | null;
   denominator?: number | null;
   restated?: boolean;
+  /** Words the source prints in place of a missing figure ("tbc"). */
+  note?: string;
   /** Public edition: the symbol shown in place of a withheld figure (an indicator's result carries its list of withheld fields). */
   withheld?: string | { symbol: string; fields: string[] };
 }
@@ -43,10 +45,11 @@ function withheldSymbol(f: FigureLike | null): string | null {
   return w.fields.includes("value") ? w.symbol : null;
 }
 
-/** A figure, with "n of d" under a percentage where both parts are known, and a restated mark. */
+/** A figure, with "n of d" under a percentage where both parts are known, and a restated mark; or the note in its place. */
 export function figureCell(f: FigureLike | null, unit: Unit, decimals: number, options: { parts?: boolean } = {}): Cell {
   const symbol = withheldSymbol(f);
   if (symbol) return withheldCell(symbol);
+  if ((f?.value ?? null) === null && f?.note) return { text: f.note, format: "numeric", classes: "bp-note" };
   const value = formatValue(f?.value ?? null, unit, decimals);
   const showParts = options.parts !== false && unit === "percentage" && f && f.numerator != null && f.denominator != null;
   const restated = f?.restated

@@ -6,7 +6,7 @@ import { longMonth } from "../metrics/months.ts";
 import { textCell } from "./cells.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { paths } from "./paths.ts";
-import { dataNote, POLARITY_WORDS, targetText } from "./tables.ts";
+import { dataNote, POLARITY_WORDS, summaryViews, targetText } from "./tables.ts";
 import type { MonthPage, PrintPage, SectionPage } from "./views.ts";
 
 export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage, sections: SectionPage[]): PrintPage {
@@ -32,7 +32,7 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
       ...sections.map((s) => ({ id: `section-${s.id}`, title: s.title })),
       { id: "appendix", title: "Appendix: definitions and restated figures" },
     ],
-    summary: monthPage.summary.map(({ id, title, table }) => ({ id, title, table })),
+    summary: summaryOf(model, data),
     sections,
     appendix: model.sections.map((s) => ({
       id: s.id,
@@ -58,6 +58,16 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
     })),
     restatements: monthPage.restatements,
   };
+}
+
+/** Each section's summary in its two print views (sections with no indicator in the summary left out). */
+function summaryOf(model: MonthModel, data: DataSet): PrintPage["summary"] {
+  const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
+  const sections = model.sections
+    .map((s) => ({ s, indicators: s.indicators.map((r) => byRef.get(r)!).filter((i) => i.inSummary) }))
+    .filter((x) => x.indicators.length > 0);
+  const views = summaryViews(model, sections.map((x) => x.indicators), data.authority);
+  return sections.map((x, k) => ({ id: x.s.id, title: x.s.title, ...views[k]! }));
 }
 
 function longDate(iso: string): string {

@@ -48,7 +48,7 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
       title: s.title,
       definitionHtml: s.definition ? renderMarkdown(s.definition) : null,
       commentaryHtml: s.commentary ? renderMarkdown(s.commentary) : null,
-      tables: s.tables.map((t) => sectionTable(model, t, byRef, labels)),
+      tables: s.tables.map((t, k) => sectionTable(model, t, byRef, labels, k === s.tables.length - 1 ? s.footnotes : [])),
       charts: sectionCharts[idx]!,
       previous: prev ? { text: prev.title, href: paths.section(model.month, prev.id) } : null,
       next: next ? { text: next.title, href: paths.section(model.month, next.id) } : null,

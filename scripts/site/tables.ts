@@ -2,7 +2,7 @@
 // section) and each section's in-month table, as govukTable parameters.
 import type { Authority, IndicatorResult, MonthModel, TableSpec } from "../model/types.ts";
 import { formatChange, formatValue } from "../format/number.ts";
-import { toleranceColumns } from "../format/target.ts";
+import { formatTarget, RAG_WORDS, targetLines } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
 import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
@@ -15,6 +15,29 @@ export interface TableView {
   rows: Cell[][];
   /** Columns that are figures, for the print stylesheet's widths. */
   columns: number;
+  /** Notes printed under the table ("[1] ..." for an indicator marked [1] in it). */
+  footnotes?: string[];
+}
+
+/** Numbers the footnotes of the indicators in a table: each indicator's marker ("[1]") and the notes, in order. */
+function indicatorFootnotes(indicators: IndicatorResult[]): { marker: Map<string, string>; notes: string[] } {
+  const marker = new Map<string, string>();
+  const notes: string[] = [];
+  for (const i of indicators) {
+    if (!i.footnotes?.length) continue;
+    const marks = i.footnotes.map((text) => {
+      notes.push(`[${notes.length + 1}] ${i.ref}: ${text}`);
+      return `[${notes.length}]`;
+    });
+    marker.set(i.ref, marks.join(""));
+  }
+  return { marker, notes };
+}
+
+/** An indicator's footnote marker, as HTML after its title ("" if none). */
+function markerHtml(marker: Map<string, string>, ref: string): string {
+  const m = marker.get(ref);
+  return m ? ` <span class="bp-footnote-ref">${escapeHtml(m)}</span>` : "";
 }
 
 export const POLARITY_WORDS = { high: "High", low: "Low", info: "Info", range: "Within range" } as const;
@@ -50,85 +73,147 @@ export function positionText(i: IndicatorResult): string {
 
 const iconCell = (html: string): Cell => ({ html, classes: "bp-cell-centre" });
 
-/** The direction-of-travel and SPC columns both summary styles share. */
-function judgementHeads(showSpc: boolean): Cell[] {
-  return [headCell("DoT", false, "bp-cell-centre"), ...(showSpc ? [headCell("Variation", false, "bp-cell-centre"), headCell("Assurance", false, "bp-cell-centre")] : [])];
-}
-function judgementCells(i: IndicatorResult, showSpc: boolean, dot: Authority["dot"]): Cell[] {
-  return [dotCell(i.dot, i.dotJudgement, dot), ...(showSpc ? [iconCell(variationIcon(i.spc?.variation)), iconCell(assuranceIcon(i.spc?.assurance))] : [])];
+/** A column of the performance summary: its heading, its cell, and the print view it belongs to. */
+interface SummaryColumn {
+  head: Cell;
+  cell: (i: IndicatorResult) => Cell;
+  /** Print splits the summary: performance this month, then annual trend and benchmarks. Ref and title are in both. */
+  view: "both" | "performance" | "trend";
+  /** A trend column that holds a figure (rows with none of these are left out of the trend view). */
+  figure?: boolean;
+  /** Shown on the site only, or in print only. */
+  only?: "site" | "print";
 }
 
-/** The performance summary's table for one section, in the authority's style. */
-export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
+/** Marks a column's cells (and its heading) so the print stylesheet can size it. */
+function column(name: string, view: SummaryColumn["view"], head: Cell, cell: (i: IndicatorResult) => Cell, figure = false): SummaryColumn {
+  const tag = (c: Cell): Cell => ({ ...c, classes: `${c.classes ?? ""} bp-col-${name}`.trim() });
+  return { head: tag(head), cell: (i) => tag(cell(i)), view, ...(figure ? { figure } : {}) };
+}
+
+const dash = (): Cell => ({ text: "-", format: "numeric", classes: "bp-na" });
+
+/** The columns of the performance summary, in the authority's style. */
+function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">, marks: Map<string, string>): SummaryColumn[] {
   const showRag = authority.display.rag;
   const showSpc = authority.display.spc;
   const months = monthRange(model.last12[9]!, model.month);
   const bm = authority.benchmarks;
-  if (authority.report.style === "monthly-dataset") {
-    const head = [
-      headCell("Ref"),
-      headCell("Indicator"),
-      headCell("Owner"),
-      headCell("Reporter"),
-      ...months.map((m) => headCell(shortMonth(m), true)),
-      headCell("Change on last month", true),
-      headCell("Change on last year", true),
-      ...judgementHeads(showSpc),
-      ...(showRag ? [headCell("RAG", false, "bp-cell-centre")] : []),
-      headCell("12-month average", true),
-      headCell("12-month max", true),
-      ...bm.columns.map((k) => headCell(bm.labels[k], true)),
-      headCell("Against benchmarks"),
-      headCell("Target"),
-    ];
-    const rows = indicators.map((i) => [
-      textCell(i.ref, "bp-ref"),
-      textCell(i.title),
-      textCell(i.owner ?? ""),
-      textCell(i.reporter ?? ""),
-      ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
-      { text: formatChange(i.changeFromPrevious), format: "numeric" as const },
-      { text: formatChange(i.changeFromLastYear), format: "numeric" as const },
-      ...judgementCells(i, showSpc, authority.dot),
-      ...(showRag ? [ragCell(i.rag)] : []),
-      figureCell({ value: i.average12 }, i.unit, i.decimals),
-      figureCell({ value: i.max12 }, i.unit, i.decimals),
-      ...bm.columns.map((k) => benchmarkCell(i, k)),
-      textCell(positionText(i)),
-      textCell(i.target ? targetText(i) : ""),
-    ]);
-    return { head, rows, columns: head.length, classes: "bp-summary-table--dataset" };
-  }
-  const head = [
-    headCell("Ref"),
-    headCell("Indicator"),
-    headCell("Good performance is"),
-    headCell("Data note"),
-    ...months.map((m) => headCell(shortMonth(m), true)),
-    headCell(`YTD ${model.reportingYear}`, true),
-    ...judgementHeads(showSpc),
-    ...(showRag ? [headCell("RAG", false, "bp-cell-centre"), headCell("Red"), headCell("Amber"), headCell("Green (target)")] : []),
-    ...model.trendYears.map((y) => headCell(y, true)),
-    ...bm.columns.map((k) => headCell(BENCHMARK_SHORT[k], true)),
-    headCell("Against benchmarks"),
+  const style = authority.report.style;
+  const judgement: SummaryColumn[] = [
+    column("dot", "performance", headCell("DoT", false, "bp-cell-centre"), (i) => dotCell(i.dot, i.dotJudgement, authority.dot)),
+    ...(showSpc
+      ? [
+          column("icon", "performance", headCell("Variation", false, "bp-cell-centre"), (i) => iconCell(variationIcon(i.spc?.variation))),
+          column("icon", "performance", headCell("Assurance", false, "bp-cell-centre"), (i) => iconCell(assuranceIcon(i.spc?.assurance))),
+        ]
+      : []),
   ];
-  const rows = indicators.map((i) => {
-    const tol = i.target ? toleranceColumns(i.target, i.unit, i.decimals) : null;
+  const rag: SummaryColumn[] = showRag
+    ? [
+        column("rag", "performance", headCell("RAG", false, "bp-cell-centre"), (i) => ragCell(i.rag)),
+        column("target", "performance", headCell("Target and tolerances"), (i) => targetCell(i)),
+      ]
+    : [];
+  const monthCells = months.map((m) => column("figure", "performance", headCell(shortMonth(m), true), (i) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })));
+  const benchmarks = bm.columns.map((k) => column("figure", "trend", headCell(style === "monthly-dataset" ? bm.labels[k] : BENCHMARK_SHORT[k], true), (i) => benchmarkCell(i, k), true));
+  const position = column("position", "trend", headCell("Against benchmarks"), (i) => textCell(positionText(i)));
+  const ref = column("ref", "both", headCell("Ref"), (i) => textCell(i.ref, "bp-ref"));
+  const title = column("title", "both", headCell("Indicator"), (i) => (i.footnotes?.length ? { html: `${escapeHtml(i.title)}${markerHtml(marks, i.ref)}` } : textCell(i.title)));
+  if (style === "monthly-dataset") {
     return [
-      textCell(i.ref, "bp-ref"),
-      textCell(i.title),
-      textCell(POLARITY_WORDS[i.polarity]),
-      textCell(dataNote(i)),
-      ...months.map((m) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })),
-      i.ytd === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell({ value: i.ytd }, i.unit, i.decimals),
-      ...judgementCells(i, showSpc, authority.dot),
-      ...(showRag ? [ragCell(i.rag), textCell(tol?.red ?? ""), textCell(tol?.amber ?? ""), textCell(tol?.green ?? "")] : []),
-      ...i.annual.map((a) => (a.value === null ? { text: "-", format: "numeric" as const, classes: "bp-na" } : figureCell(a, i.unit, i.decimals, { parts: false }))),
-      ...bm.columns.map((k) => benchmarkCell(i, k)),
-      textCell(positionText(i)),
+      ref,
+      title,
+      { ...column("owner", "performance", headCell("Owner"), (i) => textCell(i.owner ?? "")), only: "site" },
+      { ...column("owner", "performance", headCell("Reporter"), (i) => textCell(i.reporter ?? "")), only: "site" },
+      // In print one column: the page needs the room for the indicator's title.
+      {
+        ...column("owner", "performance", headCell("Owner / reporter"), (i) => (i.owner || i.reporter ? { html: [i.owner, i.reporter].filter(Boolean).map((n) => escapeHtml(n!)).join("<br>") } : textCell(""))),
+        only: "print",
+      },
+      ...monthCells,
+      column("figure", "performance", headCell("Change on last month", true), (i) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" })),
+      column("figure", "performance", headCell("Change on last year", true), (i) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" })),
+      ...judgement,
+      ...rag,
+      column("figure", "trend", headCell("12-month average", true), (i) => figureCell({ value: i.average12 }, i.unit, i.decimals), true),
+      column("figure", "trend", headCell("12-month max", true), (i) => figureCell({ value: i.max12 }, i.unit, i.decimals), true),
+      ...benchmarks,
+      position,
     ];
+  }
+  return [
+    ref,
+    title,
+    column("polarity", "performance", headCell("Good performance is"), (i) => textCell(POLARITY_WORDS[i.polarity])),
+    column("note", "performance", headCell("Data note"), (i) => textCell(dataNote(i))),
+    ...monthCells,
+    column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null ? dash() : figureCell({ value: i.ytd }, i.unit, i.decimals))),
+    ...judgement,
+    ...rag,
+    ...model.trendYears.map((y, idx) =>
+      column("figure", "trend", headCell(y, true), (i) => {
+        const a = i.annual[idx];
+        return !a || (a.value === null && !a.note) ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
+      }, true),
+    ),
+    ...benchmarks,
+    position,
+  ];
+}
+
+function tableOf(columns: SummaryColumn[], indicators: IndicatorResult[], classes: string, footnotes: string[] = []): TableView {
+  const head = columns.map((c) => c.head);
+  return { head, rows: indicators.map((i) => columns.map((c) => c.cell(i))), columns: head.length, classes, ...(footnotes.length ? { footnotes } : {}) };
+}
+
+function styleClasses(authority: Pick<Authority, "report" | "display">): string {
+  const { display } = authority;
+  return `bp-summary-table--${authority.report.style === "monthly-dataset" ? "dataset" : "report"}${display.spc ? " bp-summary-table--spc" : ""}${display.rag ? "" : " bp-summary-table--no-rag"}`;
+}
+
+/** The performance summary's table for one section, every column in one table (the site). */
+export function summaryTable(model: MonthModel, indicators: IndicatorResult[], authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">): TableView {
+  const { marker, notes } = indicatorFootnotes(indicators);
+  return tableOf(summaryColumns(model, authority, marker).filter((c) => c.only !== "print"), indicators, styleClasses(authority), notes);
+}
+
+/**
+ * The summary for print, in two views a landscape page holds at a legible
+ * size: this month's performance (figures, DoT, SPC, RAG, target), then the
+ * annual trend and benchmarks of the indicators that have any (null if none).
+ * One call for all sections: a column blank in every section (no targets at
+ * all, no benchmarks) is left out of every section's table.
+ */
+export function summaryViews(
+  model: MonthModel,
+  sections: IndicatorResult[][],
+  authority: Pick<Authority, "benchmarks" | "dot" | "report" | "display">,
+): { performance: TableView; trend: TableView | null }[] {
+  const classes = styleClasses(authority);
+  const hasFigure = (c: Cell) => !/^(-|n\/a|)$/.test(cellText(c));
+  const views = sections.map((indicators) => {
+    const trendRows = indicators.filter((i) => summaryColumns(model, authority, new Map()).some((c) => c.view === "trend" && c.figure && hasFigure(c.cell(i))));
+    const perf = indicatorFootnotes(indicators);
+    const trend = indicatorFootnotes(trendRows);
+    return {
+      performance: { columns: summaryColumns(model, authority, perf.marker).filter((c) => c.view !== "trend" && c.only !== "site"), rows: indicators, notes: perf.notes },
+      trend: { columns: summaryColumns(model, authority, trend.marker).filter((c) => c.view !== "performance" && c.only !== "site"), rows: trendRows, notes: trend.notes },
+    };
   });
-  return { head, rows, columns: head.length, classes: `bp-summary-table--report${showSpc ? " bp-summary-table--spc" : ""}${showRag ? "" : " bp-summary-table--no-rag"}` };
+  // Ref and title always; any other column where some row of some section has something.
+  const used = (view: "performance" | "trend") =>
+    (views[0]?.[view].columns ?? []).map((c, k) => c.view === "both" || views.some((v) => v[view].rows.some((i) => cellText(v[view].columns[k]!.cell(i)) !== "")));
+  const keepPerf = used("performance");
+  const keepTrend = used("trend");
+  return views.map((v) => ({
+    performance: tableOf(v.performance.columns.filter((_, k) => keepPerf[k]), v.performance.rows, `bp-summary-table--performance ${classes}`, v.performance.notes),
+    trend: v.trend.rows.length ? tableOf(v.trend.columns.filter((_, k) => keepTrend[k]), v.trend.rows, `bp-summary-table--trend ${classes}`, v.trend.notes) : null,
+  }));
+}
+
+function cellText(c: Cell): string {
+  return (c.text ?? c.html ?? "").trim();
 }
 
 function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): Cell {
@@ -137,9 +222,18 @@ function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): C
   return { text: formatValue(v, i.unit, i.decimals), format: "numeric" };
 }
 
+/** The target in one line of words: `Green 95% or more; Amber 92% to under 95%; Red below 92%`. */
 export function targetText(i: IndicatorResult): string {
-  const t = toleranceColumns(i.target!, i.unit, i.decimals);
-  return `Green ${t.green}; amber ${t.amber}; red ${t.red}`;
+  return formatTarget(i.target!, i.unit, i.decimals);
+}
+
+/** The target and tolerances in one cell, a line per RAG state, the month's state marked. */
+export function targetCell(i: IndicatorResult): Cell {
+  if (!i.target) return { text: "" };
+  const lines = targetLines(i.target, i.unit, i.decimals).map(
+    (l) => `<span class="bp-target__line${l.rag === i.rag ? " bp-target__line--now" : ""}">${RAG_WORDS[l.rag]} ${escapeHtml(l.text)}</span>`,
+  );
+  return { html: `<span class="bp-target">${lines.join("<br>")}</span>` };
 }
 
 /**
@@ -147,21 +241,35 @@ export function targetText(i: IndicatorResult): string {
  * to the report month, then the rest of the reporting year), then the YTD,
  * the annual trend and the benchmarks; a column per indicator.
  */
-export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<string, IndicatorResult>, benchmarkLabels: Authority["benchmarks"]["labels"]): TableView {
+export function sectionTable(
+  model: MonthModel,
+  spec: TableSpec,
+  byRef: Map<string, IndicatorResult>,
+  benchmarkLabels: Authority["benchmarks"]["labels"],
+  /** Notes of the whole section, printed under this table (its last). */
+  sectionFootnotes: string[] = [],
+): TableView {
   const indicators = spec.indicators.map((r) => byRef.get(r)).filter((i): i is IndicatorResult => !!i);
-  const head = [headCell(""), ...indicators.map((i) => ({ html: `<span class="bp-ref">${escapeHtml(i.ref)}</span> ${escapeHtml(i.shortTitle)}`, format: "numeric" as const }))];
+  const { marker, notes } = indicatorFootnotes(indicators);
+  const head = [
+    headCell(""),
+    ...indicators.map((i) => ({ html: `<span class="bp-ref">${escapeHtml(i.ref)}</span> ${escapeHtml(i.shortTitle)}${markerHtml(marker, i.ref)}`, format: "numeric" as const })),
+  ];
   const rows: Cell[][] = [];
   const termly = indicators.length > 0 && indicators.every((i) => i.frequency === "termly");
 
   if (termly) {
     const labels = [...new Set(indicators.flatMap((i) => i.terms.map((t) => t.label)))];
     for (const label of labels) {
-      rows.push([textCell(label), ...indicators.map((i) => figureCell({ value: i.terms.find((t) => t.label === label)?.value ?? null }, i.unit, i.decimals))]);
+      rows.push([textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
     }
   } else {
     const future = model.yearMonths.filter((m) => m > model.month);
     for (const m of [...model.last12, ...future]) {
       const isFuture = m > model.month;
+      // A process change from this month (a new form, a new system): a row saying so, as the source does.
+      const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
+      if (changes.length && m !== model.last12[0] && !isFuture) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
       rows.push([
         textCell(shortMonth(m), m === model.month ? "bp-current" : ""),
         ...indicators.map((i) => (isFuture ? { text: "", format: "numeric" as const } : figureCell(pointAt(i, m), i.unit, i.decimals))),
@@ -184,7 +292,7 @@ export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<stri
       textCell(termly ? `${year} (academic year)` : year),
       ...indicators.map((i) => {
         const a = i.annual[idx];
-        return a && a.value !== null ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
+        return a && (a.value !== null || a.note) ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
       }),
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
@@ -200,5 +308,21 @@ export function sectionTable(model: MonthModel, spec: TableSpec, byRef: Map<stri
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
   });
-  return { ...(spec.title ? { caption: spec.title } : {}), head, rows, columns: head.length };
+  const footnotes = [...(spec.footnotes ?? []), ...sectionFootnotes, ...notes];
+  return { ...(spec.title ? { caption: spec.title } : {}), head, rows: rows.map(mergeNotes), columns: head.length, ...(footnotes.length ? { footnotes } : {}) };
+}
+
+/** Neighbouring cells of a row that hold the same long note become one cell across them, as the source prints it. */
+function mergeNotes(row: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const cell of row) {
+    const last = out.at(-1);
+    const long = (c: Cell | undefined) => !!c?.classes?.split(" ").includes("bp-note") && (c.text ?? "").length > 12;
+    if (last && long(cell) && long(last) && last.text === cell.text) {
+      last.colspan = (last.colspan ?? 1) + 1;
+      last.classes = "bp-note bp-note--wide";
+      delete last.format;
+    } else out.push({ ...cell });
+  }
+  return out;
 }

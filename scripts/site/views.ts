@@ -72,7 +72,8 @@ export interface PrintPage {
   footerCss: string;
   cover: { key: { text: string }; value: { text: string } }[];
   contents: { id: string; title: string }[];
-  summary: { id: string; title: string; table: TableView }[];
+  /** Each section's summary in two views (scripts/site/tables.ts summaryViews). */
+  summary: { id: string; title: string; performance: TableView; trend: TableView | null }[];
   sections: SectionPage[];
   appendix: { id: string; title: string; definitionHtml: string | null; table: TableView }[];
   restatements: MonthPage["restatements"];

@@ -7,16 +7,30 @@ import { printBoardPack } from "../../scripts/pdf/print.ts";
 import type { BuildResult } from "../../scripts/build/pipeline.ts";
 import { buildInto } from "../helpers/site.ts";
 import { pdfInfo, pdfPages } from "../helpers/pdf.ts";
+import { readLayout, type PageLayout } from "../helpers/pdfLayout.ts";
 
 let build: BuildResult & { site: string };
 let file: string;
 let pages: string[];
+let layout: PageLayout[];
 
 beforeAll(async () => {
   build = await buildInto("data");
   file = build.pdf!.file;
   pages = pdfPages(file);
+  layout = await readLayout(file);
 }, 600_000);
+
+/** Pages (1-based) with a part's title set as a part heading (18pt); sections may start part-way down a page. */
+const headingPages = (title: string) =>
+  layout
+    .filter((p) => {
+      const lines = [...new Map(p.boxes.filter((b) => b.size >= 17).map((b) => [Math.round(b.top), ""])).keys()].map((top) =>
+        p.boxes.filter((b) => b.size >= 17 && Math.round(b.top) === top).map((b) => b.text).join(" ").replace(/\s+/g, " ").trim(),
+      );
+      return lines.some((l, i) => l === title || `${l} ${lines[i + 1] ?? ""}`.trim() === title);
+    })
+    .map((p) => p.page);
 
 const body = (text: string) =>
   text
@@ -34,7 +48,7 @@ describe("the board pack PDF", () => {
   it("has a page count in the expected range", () => {
     expect(pages.length - 1).toBe(build.pdf!.pages);
     expect(build.pdf!.pages).toBeGreaterThanOrEqual(40);
-    expect(build.pdf!.pages).toBeLessThanOrEqual(90);
+    expect(build.pdf!.pages).toBeLessThanOrEqual(120);
   });
 
   it("starts with a cover: title, authority, month, status, date created, author and caveat", () => {
@@ -61,16 +75,17 @@ describe("the board pack PDF", () => {
     expect(contents).toMatch(/^\s*Contents/m);
     const entries = [...contents.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
     expect(entries.map((e) => e.title)).toEqual(["Performance summary", ...build.data.sections.map((s) => s.title), "Appendix: definitions and restated figures"]);
-    for (const e of entries) expect(body(pages[e.page]!).split("\n")[0]!.trim(), `${e.title} on page ${e.page}`).toBe(e.title);
+    for (const e of entries) expect(headingPages(e.title), `${e.title} on page ${e.page}`).toEqual([e.page]);
   });
 
   it("prints the summary in landscape and the sections in portrait, A4", () => {
     const startingWith = (title: string) => pages.findIndex((p, i) => i > 0 && body(p).split("\n")[0]!.trim() === title);
     const size = (page: number) => pdfInfo(file, page)[`Page ${String(page).padStart(4)} size`];
     expect(size(startingWith("Performance summary"))).toMatch(/^841\.\d+ x 59\d\.\d+ pts \(A4\)/);
-    // the Referrals section (not the summary page that starts with its Referrals table)
-    const section = pages.findIndex((p, i) => i > 0 && /^\s*Referrals\s*\n\s*Definition/.test(body(p)));
-    expect(size(section)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
+    // the Referrals section (not the summary page with its Referrals table)
+    const [section] = headingPages("Referrals");
+    expect(section).toBeGreaterThan(3);
+    expect(size(section!)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(size(1)).toMatch(/^59\d\.\d+ x 841\.\d+ pts \(A4\)/);
   });
 
