@@ -1,10 +1,11 @@
 // The tables of the month report: the performance summary (one table per
 // section) and each section's in-month table, as govukTable parameters.
 import type { Authority, IndicatorResult, MonthModel, TableSpec } from "../model/types.ts";
-import { formatChange, formatValue } from "../format/number.ts";
+import { formatValue } from "../format/number.ts";
 import { formatTarget, RAG_WORDS, targetLines } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
-import { dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 
 export interface TableView {
@@ -101,7 +102,7 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   const bm = authority.benchmarks;
   const style = authority.report.style;
   const judgement: SummaryColumn[] = [
-    column("dot", "performance", headCell("DoT", false, "bp-cell-centre"), (i) => dotCell(i.dot, i.dotJudgement, authority.dot)),
+    column("dot", "performance", headCell("DoT", false, "bp-cell-centre"), (i) => dotCell(i.dot, i.dotJudgement, authority.dot, withheldAs(i, "dot"))),
     ...(showSpc
       ? [
           column("icon", "performance", headCell("Variation", false, "bp-cell-centre"), (i) => iconCell(variationIcon(i.spc?.variation))),
@@ -111,7 +112,7 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   ];
   const rag: SummaryColumn[] = showRag
     ? [
-        column("rag", "performance", headCell("RAG", false, "bp-cell-centre"), (i) => ragCell(i.rag)),
+        column("rag", "performance", headCell("RAG", false, "bp-cell-centre"), (i) => ragCell(i.rag, withheldAs(i, "rag"))),
         column("target", "performance", headCell("Target and tolerances"), (i) => targetCell(i)),
       ]
     : [];
@@ -132,12 +133,12 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
         only: "print",
       },
       ...monthCells,
-      column("figure", "performance", headCell("Change on last month", true), (i) => ({ text: formatChange(i.changeFromPrevious), format: "numeric" })),
-      column("figure", "performance", headCell("Change on last year", true), (i) => ({ text: formatChange(i.changeFromLastYear), format: "numeric" })),
+      column("figure", "performance", headCell("Change on last month", true), (i) => changeCell(i.changeFromPrevious, withheldAs(i, "changeFromPrevious"))),
+      column("figure", "performance", headCell("Change on last year", true), (i) => changeCell(i.changeFromLastYear, withheldAs(i, "changeFromLastYear"))),
       ...judgement,
       ...rag,
-      column("figure", "trend", headCell("12-month average", true), (i) => figureCell({ value: i.average12 }, i.unit, i.decimals), true),
-      column("figure", "trend", headCell("12-month max", true), (i) => figureCell({ value: i.max12 }, i.unit, i.decimals), true),
+      column("figure", "trend", headCell("12-month average", true), (i) => figureCell(fieldFigure(i, "average12"), i.unit, i.decimals), true),
+      column("figure", "trend", headCell("12-month max", true), (i) => figureCell(fieldFigure(i, "max12"), i.unit, i.decimals), true),
       ...benchmarks,
       position,
     ];
@@ -148,13 +149,13 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
     column("polarity", "performance", headCell("Good performance is"), (i) => textCell(POLARITY_WORDS[i.polarity])),
     column("note", "performance", headCell("Data note"), (i) => textCell(dataNote(i))),
     ...monthCells,
-    column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null ? dash() : figureCell({ value: i.ytd }, i.unit, i.decimals))),
+    column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null && !withheldAs(i, "ytd") ? dash() : figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals, { parts: false }))),
     ...judgement,
     ...rag,
     ...model.trendYears.map((y, idx) =>
       column("figure", "trend", headCell(y, true), (i) => {
         const a = i.annual[idx];
-        return !a || (a.value === null && !a.note) ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
+        return !a || (a.value === null && !a.note && !a.withheld) ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
       }, true),
     ),
     ...benchmarks,
@@ -278,9 +279,9 @@ export function sectionTable(
     rows.push([
       textCell(`YTD ${model.reportingYear}`, "bp-total"),
       ...indicators.map((i) =>
-        i.ytd === null
+        i.ytd === null && !withheldAs(i, "ytd")
           ? { text: "-", format: "numeric" as const, classes: "bp-na bp-total" }
-          : { ...figureCell({ value: i.ytd, numerator: i.ytdNumerator, denominator: i.ytdDenominator }, i.unit, i.decimals), classes: "bp-total" },
+          : { ...figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals), classes: "bp-total" },
       ),
     ]);
   }
@@ -292,7 +293,7 @@ export function sectionTable(
       textCell(termly ? `${year} (academic year)` : year),
       ...indicators.map((i) => {
         const a = i.annual[idx];
-        return a && (a.value !== null || a.note) ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
+        return a && (a.value !== null || a.note || a.withheld) ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
       }),
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
