@@ -66,7 +66,7 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
       history: historyTable(ind),
       annual: {
         head: [{ text: "Year" }, { text: "Outturn", format: "numeric" }],
-        rows: ind.annual.map((a) => [textCell(a.year), a.value === null && !a.withheld ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
+        rows: ind.annual.map((a) => [textCell(a.year), a.value === null && !a.withheld && !a.note ? { text: "-", format: "numeric" as const } : figureCell(a, ind.unit, ind.decimals)]),
         columns: 2,
       },
       restatements: ind.restatements.length
