@@ -24,7 +24,8 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
     label: longMonth(model.month),
     url: paths.print(model.month),
     title: report.title,
-    headerCss: cssString(`${report.title} – ${longMonth(model.month)}`),
+    // The public edition says so on every printed page.
+    headerCss: cssString(`${report.title} – ${longMonth(model.month)}${model.publicEdition ? " – public edition" : ""}`),
     footerCss: cssString(data.authority.name),
     cover,
     contents: [

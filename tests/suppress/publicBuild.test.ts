@@ -210,6 +210,13 @@ describe("what the public edition says about itself", () => {
     expect(fs.readFileSync(path.join(site, "index.html"), "utf8")).toMatch(/withheld to protect children/);
   });
 
+  it("says so on the printed pack's cover and on every page of it", () => {
+    expect(pdf).not.toBeNull();
+    const pages = pdfText(pdf!).split("\f").filter((p) => p.trim());
+    expect(pages[0]).toMatch(/Public edition\./);
+    for (const [n, page] of pages.entries()) expect(page, `page ${n + 1}`).toMatch(/public edition/);
+  });
+
   it("publishes the commentary's public text, not the internal one", () => {
     const page = fs.readFileSync(path.join(site, "2020-12", "fostering", "index.html"), "utf8");
     expect(page).toMatch(/New Foster carer approvals reached 17/);
