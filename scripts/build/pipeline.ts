@@ -20,7 +20,7 @@ import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
 import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
 import { publicModels } from "../suppress/apply.ts";
-import { checkPublicCommentary } from "../suppress/commentaryCheck.ts";
+import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 
 export interface BuildOptions {
   data: string;
@@ -66,6 +66,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     suppression = await timer.time("suppress", () => planSuppression(data, models, data.authority.publicEdition));
     models = publicModels(models, suppression, data.commentary);
     checkPublicCommentary(data.commentary, data.authority.publicEdition, problems);
+    const { exempt, withhold } = data.authority.publicEdition;
+    checkPublicBases({ months: data.months, indicators: data.indicators.filter((i) => !exempt.includes(i.ref) && !withhold.includes(i.ref)) }, problems);
   }
 
   const staging = stageOutput(options.out);

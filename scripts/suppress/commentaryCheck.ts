@@ -3,7 +3,7 @@
 // warns (file and line) on every whole number from 1 to the threshold in the
 // text the public edition would show, and on number words before a noun for
 // people ("two children"), and leaves the judgement to the author.
-import type { Commentary } from "../model/types.ts";
+import type { Commentary, DataSet } from "../model/types.ts";
 import type { Problems } from "../model/problems.ts";
 import type { SuppressionSettings } from "./settings.ts";
 
@@ -61,5 +61,23 @@ export function checkPublicCommentary(commentary: Commentary[], settings: Suppre
           : "Check it cannot identify a child; if it could, add a `public:` block at the top of the file with the text the public edition shows instead (see README, Public edition).",
       );
     }
+  }
+}
+
+/**
+ * A percentage entered on its own (not "n of d", not computed, no
+ * `percentageOf`) gives the public edition no count to judge: 50% may be 1
+ * of 2 children. Each such indicator is named once, at its catalogue entry.
+ */
+export function checkPublicBases(data: Pick<DataSet, "indicators" | "months">, problems: Problems): void {
+  for (const ind of data.indicators) {
+    if (ind.unit !== "percentage" || ind.compute || ind.percentageOf) continue;
+    const bare = data.months.some((m) => m.values.some((e) => e.ref === ind.ref && e.figure && e.figure.denominator === undefined));
+    if (!bare) continue;
+    problems.warning(
+      ind.source,
+      `The public edition cannot tell how many children ${ind.ref}'s percentages stand for (they are entered without numerator and denominator), so it shows them as they are.`,
+      `Enter its figures as "numerator of denominator" (e.g. 12 of 40), or give \`percentageOf:\` the count it is a percentage of, so small numbers are withheld; or list it under publicEdition's \`withhold:\` or \`exempt:\` in authority.yaml.`,
+    );
   }
 }

@@ -54,3 +54,23 @@ describe("small numbers in public commentary", () => {
     ]);
   });
 });
+
+describe("percentages the public edition cannot judge", () => {
+  it("are named once each, at their catalogue entry, unless entered as n of d or given a base", async () => {
+    const { loadValidData } = await import("../../scripts/build/loadAndValidate.ts");
+    const { checkPublicBases } = await import("../../scripts/suppress/commentaryCheck.ts");
+    const path = await import("node:path");
+    const { data } = loadValidData(path.join(import.meta.dirname, "..", "..", "data"));
+    const p = new Problems();
+    checkPublicBases(data, p);
+    const refs = p.warnings.map((w) => /cannot tell how many children (\S+)'s/.exec(w.message)?.[1]);
+    // 1.7 and 1.8 (re-referrals) are entered as bare percentages; 1.6 has percentageOf; 1.2% is computed; 5.13 is "n of d".
+    expect(refs).toContain("1.7");
+    expect(refs).toContain("1.8");
+    expect(refs).not.toContain("1.6");
+    expect(refs).not.toContain("1.2%");
+    expect(refs).not.toContain("5.13");
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(p.warnings.find((w) => w.message.includes("1.7's"))!.file).toMatch(/indicators\/referrals\.yaml$/);
+  });
+});
