@@ -21,6 +21,7 @@ import { PhaseTimer } from "./timer.ts";
 import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
 import { publicModels } from "../suppress/apply.ts";
 import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
+import { formatValue } from "../format/number.ts";
 
 export interface BuildOptions {
   data: string;
@@ -64,8 +65,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (options.edition === "public") {
     // The public edition is built from suppressed models only: nothing downstream sees a withheld figure.
     suppression = await timer.time("suppress", () => planSuppression(data, models, data.authority.publicEdition));
-    models = publicModels(models, suppression, data.commentary);
-    checkPublicCommentary(data.commentary, data.authority.publicEdition, problems);
+    models = publicModels(models, suppression, data);
+    const plan = suppression;
+    const byRef = new Map(data.indicators.map((i) => [i.ref, i]));
+    const withheldTexts = new Map<string, Map<string, string>>();
+    for (const f of plan.figures) {
+      const ind = byRef.get(f.ref);
+      if (!ind) continue;
+      const text = formatValue(f.value, ind.unit, ind.decimals);
+      // Figures of one or two characters are too common in prose to match; the small-number check covers counts.
+      if (text.replace(/\D/g, "").length < 2) continue;
+      const month = withheldTexts.get(f.report) ?? new Map<string, string>();
+      month.set(text, `${f.ref}'s ${f.field.startsWith("cell:") ? `figure for ${f.field.slice(5)}` : f.field.replace("12", " 12 months").replace("ytd", "year to date")}`);
+      withheldTexts.set(f.report, month);
+    }
+    checkPublicCommentary(data.commentary, data.authority.publicEdition, problems, (m) => withheldTexts.get(m) ?? new Map());
     const { exempt, withhold } = data.authority.publicEdition;
     checkPublicBases({ months: data.months, indicators: data.indicators.filter((i) => !exempt.includes(i.ref) && !withhold.includes(i.ref)) }, problems);
   }

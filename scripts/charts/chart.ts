@@ -62,6 +62,17 @@ export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: str
 
 export async function renderChartData(data: ChartData, id: string): Promise<ChartView> {
   const description = describeChart(data);
+  // Public edition: a chart whose every figure is withheld would be an empty frame (or a reference line alone).
+  const symbol = data.series.flatMap((s) => s.withheld ?? []).find((w) => w);
+  if (symbol && data.series.every((s) => s.values.every((v) => v === null))) {
+    const head = [data.type === "annual" ? "Year" : data.type === "termly" ? "Term" : "Month", ...data.series.map((s) => s.label)];
+    const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => s.withheld?.[i] ?? formatValue(s.values[i] ?? null, s.unit, s.decimals))]);
+    return {
+      id, type: data.type, title: data.title, description, svg: "", svgNarrow: "", key: [], keyHtml: "",
+      notes: [`Every figure of this chart is withheld in the public edition (shown as ${symbol}), so it is not drawn.`],
+      table: { head, rows },
+    };
+  }
   const svgs = await renderVariants((v) => vegaLiteSpec(data, v), id, data.title, description);
   const key = chartKey(data);
   const head = [data.type === "annual" ? "Year" : data.type === "termly" ? "Term" : "Month", ...data.series.map((s) => s.label)];

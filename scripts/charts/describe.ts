@@ -22,7 +22,7 @@ export function describeChart(data: ChartData): string {
     const withheld = data.categories.filter((_, i) => s.withheld?.[i]);
     const shown = withheld.length ? " of the figures shown" : "";
     parts.push(`${s.label}: ${fmt(latest.v)} in ${latest.x}; highest${shown} ${fmt(high.v)} (${high.x}), lowest${shown} ${fmt(low.v)} (${low.x}).`);
-    if (withheld.length) parts.push(`Withheld to protect children's privacy, shown as ${s.withheld!.find((w) => w)}: ${withheld.join(", ")}.`);
+    if (withheld.length) parts.push(`Withheld to protect privacy, shown as ${s.withheld!.find((w) => w)}: ${withheld.join(", ")}.`);
     // Periods without a figure between the first and the latest: the chart leaves them as gaps.
     const first = s.values.findIndex((v) => v !== null);
     const gaps = data.categories.filter((_, i) => i > first && i < data.categories.indexOf(latest.x) && s.values[i] === null && !s.withheld?.[i]);

@@ -188,6 +188,6 @@ export function chartKey(data: ChartData): KeyItem[] {
   if (bars && empty.some((e, k) => e && !data.series.some((s) => s.withheld?.[k]))) {
     items.push({ label: "no figure for the period", swatch: textSwatch(NO_FIGURE, AXIS_COLOUR) });
   }
-  if (symbol) items.push({ label: bars ? "withheld to protect children's privacy" : "withheld to protect children's privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
+  if (symbol) items.push({ label: bars ? "withheld to protect privacy" : "withheld to protect privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
   return items;
 }

@@ -29,6 +29,15 @@ await runCli(async () => {
     const latest = s.figures.filter((f) => f.report === result.reportMonth).length;
     process.stdout.write(`Public edition: ${s.figures.length} figures withheld across all months (${latest} in ${result.reportMonth}); counts of ${s.settings.suppressZero ? 0 : 1} to ${s.settings.threshold} show "${s.settings.symbol}".\n`);
     for (const u of s.unprotected) process.stdout.write(`Warning: a breakdown could not be fully protected: ${u}\n`);
+    if (s.settings.commentary === "reviewed") {
+      const left = result.data.commentary.filter((c) => !c.draft && c.markdown !== "" && c.publicMarkdown === undefined);
+      const latest = left.filter((c) => c.month === result.reportMonth).map((c) => c.section);
+      if (left.length) {
+        process.stdout.write(
+          `Public edition: commentary is published only where a file has a \`public:\` block (authority.yaml publicEdition.commentary: reviewed); ${left.length} commentary files have none${latest.length ? `, ${latest.length} of them in ${result.reportMonth} (${latest.join(", ")})` : ""}, and their sections show the drafted summary instead.\n`,
+        );
+      }
+    }
   }
   if (result.pdf) {
     process.stdout.write(`Printed the ${result.reportMonth} board pack: ${path.relative(process.cwd(), result.pdf.file)} (${result.pdf.pages} pages)\n`);

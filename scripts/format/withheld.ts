@@ -20,5 +20,5 @@ export function fieldFigure(i: IndicatorResult, field: "ytd" | "rolling12" | "av
 export function withheldKey(symbol: string, threshold: number, suppressZero: boolean, rounding: number): string {
   const range = `${suppressZero ? 0 : 1} to ${threshold}`;
   const rounded = rounding ? ` Other counts are rounded to the nearest ${rounding}.` : "";
-  return `${symbol}: withheld to protect children's privacy (a count of ${range} children, or a figure from which one could be worked out).${rounded}`;
+  return `${symbol}: withheld to protect privacy (a count of ${range} children, families or carers, or a figure from which one could be worked out).${rounded}`;
 }

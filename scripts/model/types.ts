@@ -190,6 +190,12 @@ export interface PublicEditionSettings {
   exempt: string[];
   /** Indicators whose figures are always withheld from the public edition. */
   withhold: string[];
+  /**
+   * Which commentary the public edition publishes: `reviewed` (the default)
+   * only the text of a commentary file's `public:` block, every other section
+   * showing the drafted narrative; `all` every commentary, with warnings.
+   */
+  commentary: "reviewed" | "all";
 }
 
 /** A figure as entered: a value, with its numerator and denominator where known. */

@@ -78,7 +78,7 @@ export function modelToCsv(model: MonthModel): string {
     ...BENCHMARKS.map((k) => ({ header: labels[k], value: figure((i) => i.benchmarks?.values[k]) })),
     { header: "Benchmark year", value: (i) => (i.benchmarks && Object.keys(i.benchmarks.values).length ? i.benchmarks.year : null) },
     ...(model.publicEdition
-      ? [{ header: "Public edition", value: (i: IndicatorResult) => (i.withheld ? `${i.withheld.symbol}: withheld to protect children's privacy` : null) }]
+      ? [{ header: "Public edition", value: (i: IndicatorResult) => (i.withheld ? `${i.withheld.symbol}: withheld to protect privacy (a small number, or a figure that would give one away)` : null) }]
       : []),
   ];
   const cells = model.indicators.map((i) => columns.map((c) => c.value(i) ?? ""));

@@ -6,7 +6,7 @@ import * as XLSX from "@e965/xlsx";
 import type { MonthModel, Polarity, Unit } from "../model/types.ts";
 import { longMonth } from "../metrics/months.ts";
 import { formatTarget } from "../format/target.ts";
-import { withheldAs } from "../format/withheld.ts";
+import { withheldAs, withheldKey } from "../format/withheld.ts";
 
 const POLARITY: Record<Polarity, string> = { high: "High", low: "Low", info: "Info", range: "Within limits" };
 const UNIT: Record<Unit, string> = { count: "Count", percentage: "Percentage", rate: "Rate per 10,000", average: "Average" };
@@ -39,7 +39,9 @@ export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
   const rows: CellValue[][] = [
     [text(`${authorityName}: ${model.authority.report.title}`)],
     [text(`Figures as at month end: ${longMonth(model.month)}`)],
-    [],
+    model.publicEdition
+      ? [text(withheldKey(model.publicEdition.symbol, model.publicEdition.threshold, model.publicEdition.suppressZero, model.publicEdition.rounding).replace(/^([^:]*): /, "Public edition: $1 = "))]
+      : [],
     header,
   ];
   for (const section of model.sections) {

@@ -68,7 +68,7 @@ export const authoritySchema = z.strictObject({
   /** The public edition: small numbers suppressed (npm run build -- --edition public). */
   publicEdition: z
     .strictObject({
-      threshold: numberish.refine((n) => Number.isInteger(n) && n >= 1 && n <= 100, { message: "must be a whole number from 1 to 100 (5: counts of 1 to 5 are suppressed)" }).default(5),
+      threshold: numberish.refine((n) => Number.isInteger(n) && n >= 2 && n <= 100, { message: "must be a whole number from 2 to 100 (5: counts of 1 to 5 are suppressed; with 1 the symbol would say the count is 1)" }).default(5),
       symbol: nonEmptyText.refine((s) => s.length <= 3 && !/[\d<>&"']/.test(s), { message: "must be one to three characters that are not digits or <>&\"' (e.g. c)" }).default("c"),
       rounding: z
         .union([z.literal(false), z.literal("off"), z.literal("no"), numberish])
@@ -82,8 +82,10 @@ export const authoritySchema = z.strictObject({
       suppressZero: booleanish.default(false),
       exempt: z.array(nonEmptyText).default([]),
       withhold: z.array(nonEmptyText).default([]),
+      /** reviewed: only commentary with a `public:` block is published; all: every commentary, with warnings. */
+      commentary: z.enum(["reviewed", "all"]).default("reviewed"),
     })
-    .default({ threshold: 5, symbol: "c", rounding: 0, suppressZero: false, exempt: [], withhold: [] }),
+    .default({ threshold: 5, symbol: "c", rounding: 0, suppressZero: false, exempt: [], withhold: [], commentary: "reviewed" }),
 });
 
 export type AuthorityInput = z.output<typeof authoritySchema>;

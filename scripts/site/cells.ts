@@ -33,7 +33,7 @@ export interface FigureLike {
 /** The public edition's mark for a withheld figure: the symbol, with words for screen readers. */
 export function withheldCell(symbol: string): Cell {
   return {
-    html: `<span class="bp-withheld" title="Withheld to protect children's privacy"><span aria-hidden="true">${escapeHtml(symbol)}</span><span class="govuk-visually-hidden">withheld</span></span>`,
+    html: `<span class="bp-withheld" title="Withheld to protect privacy: a small number"><span aria-hidden="true">${escapeHtml(symbol)}</span><span class="govuk-visually-hidden">withheld</span></span>`,
     format: "numeric",
   };
 }

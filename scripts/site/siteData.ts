@@ -47,7 +47,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
     publicEdition: latest.publicEdition
       ? {
           symbol: latest.publicEdition.symbol,
-          notice: `This is the public edition of the report. To protect children's privacy, small numbers (counts of ${latest.publicEdition.suppressZero ? 0 : 1} to ${latest.publicEdition.threshold} children) and any figure from which one could be worked out are withheld and shown as "${latest.publicEdition.symbol}".${latest.publicEdition.rounding ? ` Other counts are rounded to the nearest ${latest.publicEdition.rounding}.` : ""}`,
+          notice: `This is the public edition of the report. To protect privacy, small numbers (counts of ${latest.publicEdition.suppressZero ? 0 : 1} to ${latest.publicEdition.threshold} children, families or carers) and any figure from which one could be worked out are withheld and shown as "${latest.publicEdition.symbol}".${latest.publicEdition.rounding ? ` Other counts are rounded to the nearest ${latest.publicEdition.rounding}.` : ""}`,
         }
       : null,
   };

@@ -2,27 +2,39 @@
 // suppression plan: every withheld figure becomes null and is listed in
 // `withheld`, so every output (tables, charts, downloads, narrative) that
 // reads the model shows the symbol and never the figure.
-import type { Commentary, IndicatorResult, MonthModel, Restatement, WithheldField } from "../model/types.ts";
+import type { DataSet, IndicatorResult, MonthModel, Restatement, WithheldField } from "../model/types.ts";
+import { analyseIndicator, spcResult } from "../spc/forIndicator.ts";
 import { relativeChange } from "../metrics/change.ts";
+import { roundHalfAway } from "../format/number.ts";
 import { addMonths } from "../metrics/months.ts";
 import { draftNarrative } from "../narrative/draft.ts";
 import type { SuppressionPlan } from "./plan.ts";
 
-/** `commentary`: the data set's, whose `public:` blocks replace the text. */
-export function publicModels(models: MonthModel[], plan: SuppressionPlan, commentary: Commentary[] = []): MonthModel[] {
-  return models.map((m) => publicModel(m, plan, commentary));
+type Sources = Pick<DataSet, "commentary" | "indicators" | "authority">;
+
+/** `data`: the commentary (whose `public:` blocks replace the text) and the catalogue and settings SPC is worked out with. */
+export function publicModels(models: MonthModel[], plan: SuppressionPlan, data: Sources): MonthModel[] {
+  return models.map((m) => publicModel(m, plan, data));
 }
 
-function publicModel(model: MonthModel, plan: SuppressionPlan, commentary: Commentary[]): MonthModel {
+function publicModel(model: MonthModel, plan: SuppressionPlan, data: Sources): MonthModel {
+  const commentary = data.commentary;
   const { settings } = plan;
-  const indicators = model.indicators.map((r) => publicResult(r, model, plan));
+  const byRef = new Map(data.indicators.map((i) => [i.ref, i]));
+  const indicators = model.indicators.map((r) => publicResult(r, model, plan, (shown) => {
+    const ind = byRef.get(r.ref);
+    return ind ? spcResult(analyseIndicator(shown, ind, data.authority)) : null;
+  }));
   return {
     ...model,
     indicators,
     restatements: model.restatements.map((r) => publicRestatement(r, model.month, plan)),
+    // Commentary is people's writing and can name what the tables withhold: by default only text
+    // written for the public edition (a `public:` block) is published; other sections show the drafted narrative.
     sections: model.sections.map((s) => {
       const own = commentary.find((c) => c.month === model.month && c.section === s.id && !c.draft && c.publicMarkdown !== undefined);
-      return own ? { ...s, commentary: own.publicMarkdown || null } : s;
+      if (own) return { ...s, commentary: own.publicMarkdown || null };
+      return plan.settings.commentary === "all" ? s : { ...s, commentary: null };
     }),
     publicEdition: { symbol: settings.symbol, threshold: settings.threshold, suppressZero: settings.suppressZero, rounding: settings.rounding },
   };
@@ -42,7 +54,7 @@ function publicRestatement(r: Restatement, report: string, plan: SuppressionPlan
   };
 }
 
-function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPlan): IndicatorResult {
+function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPlan, spcOf: (shown: IndicatorResult) => IndicatorResult["spc"]): IndicatorResult {
   const month = model.month;
   const hidden = (field: string) => plan.hidden(month, r.ref, field);
   const rounding = plan.settings.rounding;
@@ -133,6 +145,9 @@ function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPl
   if (withhold("spc", (anyHidden || (rounding > 0 && count)) && r.spc !== null)) out.spc = null;
 
   if (withheld.size) out.withheld = { symbol: plan.settings.symbol, fields: [...withheld] };
+  roundToShown(out);
+  // SPC from the figures as published, so the limits a page draws from the series are the model's.
+  if (out.spc) out.spc = spcOf(out);
   out.narrative = r.narrative.length ? draftNarrative(out, month, model.authority.benchmarks.labels) : [];
   return out;
 }
@@ -140,4 +155,25 @@ function publicResult(r: IndicatorResult, model: MonthModel, plan: SuppressionPl
 function anyHiddenIn(series: IndicatorResult["series"], months: string[]): boolean {
   const set = new Set(months);
   return series.some((p) => p.withheld && set.has(p.month));
+}
+
+/**
+ * The public edition publishes figures as the pages print them: an
+ * unrounded percentage (36.71875%) or 12-month average (0.4444) is a
+ * fraction a reader can turn back into the counts behind it.
+ */
+function roundToShown(r: IndicatorResult): void {
+  const d = r.decimals;
+  const round = (v: number | null) => (v === null ? null : roundHalfAway(v, d));
+  r.value = round(r.value);
+  r.previous = round(r.previous);
+  r.lastYear = round(r.lastYear);
+  r.ytd = round(r.ytd);
+  r.average12 = round(r.average12);
+  r.max12 = round(r.max12);
+  r.changeFromPrevious = r.changeFromPrevious === null ? null : roundHalfAway(r.changeFromPrevious, 3);
+  r.changeFromLastYear = r.changeFromLastYear === null ? null : roundHalfAway(r.changeFromLastYear, 3);
+  r.series = r.series.map((p) => (p.value === null ? p : { ...p, value: round(p.value) }));
+  r.annual = r.annual.map((a) => (a.value === null ? a : { ...a, value: round(a.value) }));
+  r.terms = r.terms.map((t) => (t.value === null ? t : { ...t, value: round(t.value) }));
 }

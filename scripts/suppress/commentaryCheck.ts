@@ -45,13 +45,38 @@ export function smallNumbers(markdown: string, firstLine: number, settings: Pick
   return out.sort((a, b) => a.line - b.line);
 }
 
-/** Warns on small numbers in the commentary the public edition would publish. */
-export function checkPublicCommentary(commentary: Commentary[], settings: SuppressionSettings, problems: Problems): void {
+/**
+ * Warns on the commentary the public edition would publish (the `public:`
+ * blocks, and with `commentary: all` every text): small numbers, and figures
+ * the tables withhold (`withheld(month)`: the withheld figures of that
+ * month's report as the pages would print them, with what they are).
+ */
+export function checkPublicCommentary(
+  commentary: Commentary[],
+  settings: SuppressionSettings,
+  problems: Problems,
+  withheld: (month: string) => Map<string, string> = () => new Map(),
+): void {
   for (const c of commentary) {
     if (c.draft) continue;
     const usesPublic = c.publicMarkdown !== undefined;
+    if (!usesPublic && settings.commentary !== "all") continue;
     const text = usesPublic ? c.publicMarkdown! : c.markdown;
     const first = usesPublic ? (c.publicLine ?? 1) : c.line;
+    const figures = withheld(c.month);
+    text.split("\n").forEach((line, i) => {
+      const said = new Set<string>();
+      for (const m of line.matchAll(/(?<![\w.,])\d[\d,]*(?:\.\d+)?%?(?![\w%]|[.,]\d)/g)) {
+        const what = figures.get(m[0]) ?? figures.get(m[0].replace(/%$/, ""));
+        if (!what || said.has(m[0])) continue;
+        said.add(m[0]);
+        problems.warning(
+          { file: c.file, line: first + i },
+          `The public edition would publish "${m[0]}", which is ${what}, withheld in the tables.`,
+          usesPublic ? "Reword the `public:` text so it does not give the figure." : "Write a `public:` block at the top of the file without the figure (see README, Public edition).",
+        );
+      }
+    });
     for (const n of smallNumbers(text, first, settings)) {
       problems.warning(
         { file: c.file, line: n.line },

@@ -8,9 +8,10 @@ import { sumForms, type Form } from "./linearAudit.ts";
 
 export interface Atom {
   key: string;
-  /** The indicator the count belongs to (its numerator or denominator for a percentage). */
+  /** The indicator the count belongs to (its numerator or complement for a percentage). */
   ref: string;
-  part: "count" | "numerator" | "denominator";
+  /** A percentage's children are counted twice over: those with the attribute (numerator) and those without (complement). */
+  part: "count" | "numerator" | "complement";
   /** A month, a reporting year or a term label. */
   period: string;
   value: number;
@@ -92,7 +93,10 @@ export class FormBuilder {
     if (ind.unit === "count") return [this.atom(ind.ref, "count", month, p.value)];
     if (ind.unit === "percentage") {
       if (p.numerator !== undefined && p.denominator !== undefined) {
-        return [this.atom(ind.ref, "numerator", month, p.numerator), this.atom(ind.ref, "denominator", month, p.denominator)];
+        // "76 of 77" says 1 child missed out as plainly as it says 76 did not: both are counts of children.
+        const n = this.atom(ind.ref, "numerator", month, p.numerator);
+        const c = this.atom(ind.ref, "complement", month, p.denominator - p.numerator);
+        return [n, sumForms([n, c])];
       }
       if (ind.percentageOf) {
         const base = this.point(ind.percentageOf, month);

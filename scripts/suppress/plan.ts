@@ -22,7 +22,7 @@
 //    every figure it is worked out from is.
 import type { Authority, DataSet, Indicator, IndicatorResult, Month, MonthModel } from "../model/types.ts";
 import { last12, monthRange, monthsOfYear, yearStart } from "../metrics/months.ts";
-import { LinearAudit, sumForms, type Form } from "./linearAudit.ts";
+import { formValue, LinearAudit, sumForms, type AtomFacts, type Form } from "./linearAudit.ts";
 import { FormBuilder, type Atom, type Slots } from "./forms.ts";
 import { isSmallCount, type SuppressionSettings } from "./settings.ts";
 
@@ -110,11 +110,17 @@ export function planSuppression(
   const auditFor = (ref: string) => {
     const g = groupOf.get(ref) ?? ref;
     let a = audits.get(g);
-    if (!a) audits.set(g, (a = new LinearAudit()));
+    if (!a) audits.set(g, (a = new LinearAudit(facts)));
     return a;
   };
   const atomReason = new Map<string, SuppressionReason>();
   const atomsByKey = new Map<string, Atom>();
+  // What a reader knows of a withheld count: a small one lies between 1 (0 if zeros are withheld too) and the threshold.
+  const facts: AtomFacts = {
+    value: (a) => atomsByKey.get(a)!.value,
+    bounds: (a) => (atomReason.get(a) === "primary" ? [settings.suppressZero ? 0 : 1, settings.threshold] : [0, Infinity]),
+  };
+  const valueOf = (a: string) => atomsByKey.get(a)!.value;
   /** Atoms some published form mentions: these can no longer be hidden. */
   const seen = new Set<string>();
 
@@ -140,6 +146,8 @@ export function planSuppression(
   const decided = new Map<string, boolean>();
   const publish = (ref: string, forms: Form[]): boolean => {
     const audit = auditFor(ref);
+    // A total is a count too: a YTD of 4 children is as small as a month's 4.
+    if (forms.some((f) => f.size > 1 && isSmallCount(formValue(f, valueOf), settings) && [...f.keys()].some((a) => !exempt.has(atomsByKey.get(a)!.ref)))) return false;
     if (!forms.some((f) => [...f.keys()].some((a) => audit.isHidden(a)))) {
       for (const f of forms) for (const a of f.keys()) seen.add(a);
       return true;
@@ -167,37 +175,69 @@ export function planSuppression(
       if (value !== null) hiddenFields.set(key(model.month, ref, field), { value, reason });
     };
 
-    // 2. Breakdowns: parts sum to their total, a fact whoever reads the report knows.
+    // 2. Breakdowns: parts sum to their total, a fact whoever reads the report knows; and a percentage
+    // worked out from two counts counts those who did not too (denominator - numerator).
+    interface Constraint {
+      totalRef: string;
+      total: Form;
+      parts: { ref: string; form: Form }[];
+      month: Month;
+      form: Form;
+    }
+    const constraints: Constraint[] = [];
+    const addConstraint = (totalRef: string, total: Form, parts: { ref: string; form: Form }[], month: Month) =>
+      constraints.push({ totalRef, total, parts, month, form: sumForms([...parts.map((p) => p.form), new Map([...total].map(([a, c]) => [a, -c]))]) });
     for (const b of breakdowns) {
       for (const m of months) {
         const total = builder.cell(b.total, m)?.[0];
         const parts = b.parts.map((p) => ({ ref: p, form: builder.cell(p, m)?.[0] }));
         if (!total || parts.some((p) => !p.form)) continue;
-        const constraint = sumForms([...parts.map((p) => p.form!), new Map([...total].map(([a, c]) => [a, -c]))]);
-        const audit = auditFor(b.total);
-        while (audit.wouldReveal([constraint]).length) {
-          // The smallest part that is still unpublished and shown; else the total.
-          const candidates = [...parts.map((p) => ({ ref: p.ref, form: p.form! })), { ref: b.total, form: total }]
-            .filter((p) => p.form.size === 1)
-            .map((p) => ({ ref: p.ref, atom: [...p.form.keys()][0]! }))
-            .filter((p) => !audit.isHidden(p.atom) && !seen.has(p.atom));
-          const isTotal = (r: string) => (r === b.total ? 1 : 0);
-          // A zero is a poor complement (readers guess it), so zeros come last.
-          const rank = (v: number) => (v === 0 ? Number.MAX_SAFE_INTEGER : v);
-          candidates.sort(
-            (x, y) =>
-              isTotal(x.ref) - isTotal(y.ref) || rank(atomsByKey.get(x.atom)!.value) - rank(atomsByKey.get(y.atom)!.value) || order.get(x.ref)! - order.get(y.ref)!,
-          );
-          const pick = candidates[0];
-          if (!pick) {
-            unprotected.push(`${b.total} ${m} (report ${model.month})`);
-            break;
-          }
-          audit.hide(pick.atom);
-          atomReason.set(pick.atom, "secondary");
-        }
-        audit.accept([constraint]);
+        addConstraint(b.total, total, parts as { ref: string; form: Form }[], m);
       }
+    }
+    for (const ind of indicators) {
+      const c = ind.compute;
+      if (!c || !("ratio" in c) || exempt.has(ind.ref)) continue;
+      for (const m of months) {
+        const n = builder.cell(c.ratio.numerator, m)?.[0];
+        const d = builder.cell(c.ratio.denominator, m)?.[0];
+        if (!n || !d || n.size !== 1 || d.size !== 1) continue;
+        const rest = formValue(d, valueOf) - formValue(n, valueOf);
+        if (!isSmallCount(rest, settings)) continue;
+        addConstraint(c.ratio.denominator, d, [{ ref: c.ratio.numerator, form: n }, { ref: ind.ref, form: builder.atom(ind.ref, "complement", m, rest) }], m);
+      }
+    }
+    // Hide one more cell at a time, until the constraints of each group together narrow no hidden count too far.
+    const byGroup = new Map<string, Constraint[]>();
+    for (const k of constraints) {
+      const g = groupOf.get(k.totalRef) ?? k.totalRef;
+      byGroup.set(g, [...(byGroup.get(g) ?? []), k]);
+    }
+    for (const list of byGroup.values()) {
+      const audit = auditFor(list[0]!.totalRef);
+      const forms = list.map((k) => k.form);
+      for (let revealed = audit.wouldReveal(forms); revealed.length; revealed = audit.wouldReveal(forms)) {
+        // The smallest part of a constraint holding a narrowed count that is still shown and unpublished; else its total.
+        const rank = (v: number) => (v === 0 ? Number.MAX_SAFE_INTEGER : v); // a zero is a poor complement (readers guess it)
+        let pick: { atom: string } | undefined;
+        for (const k of list.filter((k) => revealed.some((a) => k.form.has(a)))) {
+          const candidates = [...k.parts, { ref: k.totalRef, form: k.total }]
+            .filter((p) => p.form.size === 1)
+            .map((p) => ({ ref: p.ref, atom: [...p.form.keys()][0]!, isTotal: p.ref === k.totalRef ? 1 : 0 }))
+            .filter((p) => !audit.isHidden(p.atom) && !seen.has(p.atom));
+          candidates.sort(
+            (x, y) => x.isTotal - y.isTotal || rank(atomsByKey.get(x.atom)!.value) - rank(atomsByKey.get(y.atom)!.value) || (order.get(x.ref) ?? 0) - (order.get(y.ref) ?? 0),
+          );
+          if ((pick = candidates[0])) break;
+        }
+        if (!pick) {
+          unprotected.push(`report ${model.month}: ${revealed.map((a) => `${atomsByKey.get(a)!.ref} ${atomsByKey.get(a)!.period}`).join(", ")}`);
+          break;
+        }
+        audit.hide(pick.atom);
+        atomReason.set(pick.atom, "secondary");
+      }
+      audit.accept(forms);
     }
 
     // 3. The report's figures, indicator by indicator.
@@ -251,7 +291,8 @@ export function planSuppression(
           slots = ind.kind === "flow" ? builder.total(ind.ref, yearMonths) : (builder.cell(ind.ref, yearMonths[11]!) ?? []);
         } else if (ind.unit === "count") slots = [builder.atom(ind.ref, "count", a.year, a.value)];
         else if (a.numerator !== undefined && a.denominator !== undefined) {
-          slots = [builder.atom(ind.ref, "numerator", a.year, a.numerator), builder.atom(ind.ref, "denominator", a.year, a.denominator)];
+          const n = builder.atom(ind.ref, "numerator", a.year, a.numerator);
+          slots = [n, sumForms([n, builder.atom(ind.ref, "complement", a.year, a.denominator - a.numerator)])];
         } else slots = [];
         offer(`annual:${a.year}`, a.value, slots, []);
       }

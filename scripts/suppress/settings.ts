@@ -10,6 +10,7 @@ export const DEFAULT_SUPPRESSION: SuppressionSettings = {
   suppressZero: false,
   exempt: [],
   withhold: [],
+  commentary: "reviewed",
 };
 
 /** True if a count of children this size is suppressed on its own (primary suppression). */

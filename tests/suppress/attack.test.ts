@@ -17,7 +17,7 @@ import { ROOT } from "../helpers/run.ts";
 const { data } = loadValidData(path.join(ROOT, "data"));
 const internal = reportMonths(data).map((m) => buildMonthModel(data, m));
 const plan = planSuppression(data, internal, DEFAULT_SUPPRESSION);
-const pub = publicModels(internal, plan);
+const pub = publicModels(internal, plan, data);
 
 interface Total {
   report: string;

@@ -43,14 +43,33 @@ describe("small numbers in public commentary", () => {
     ]);
   });
 
-  it("warns at the file and line of the text the public edition shows", () => {
+  it("warns at the file and line of the text the public edition shows: every commentary with `commentary: all`", () => {
     const p = new Problems();
     const own = readCommentary("Intro.\n\nWe placed 2 children for adoption.\n", FILE, "2020-12", "adoption");
     const replaced = readCommentary("---\npublic: |\n  Placements rose.\n  Four children waited.\n---\nWe placed 2 children.\n", "data/commentary/2020-12/fostering.md", "2020-12", "fostering");
-    checkPublicCommentary([own, replaced], DEFAULT_SUPPRESSION, p);
+    checkPublicCommentary([own, replaced], { ...DEFAULT_SUPPRESSION, commentary: "all" }, p);
     expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
       `${FILE}:3: The public edition would publish "2 children for adoption", which may be a count of 1 to 5 children.`,
       `data/commentary/2020-12/fostering.md:4: The public edition would publish "Four children", which may be a count of 1 to 5 children.`,
+    ]);
+  });
+
+  it("publishes, and so checks, only `public:` blocks by default (reviewed commentary)", () => {
+    const p = new Problems();
+    const own = readCommentary("We placed 2 children for adoption.\n", FILE, "2020-12", "adoption");
+    const replaced = readCommentary("---\npublic: |\n  Four children waited.\n---\nWe placed 2 children.\n", "data/commentary/2020-12/fostering.md", "2020-12", "fostering");
+    checkPublicCommentary([own, replaced], DEFAULT_SUPPRESSION, p);
+    expect(p.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(["data/commentary/2020-12/fostering.md:3"]);
+  });
+
+  it("warns where the text gives a figure the tables withhold", () => {
+    const p = new Problems();
+    const c = readCommentary("---\npublic: |\n  There were 86 CSE referrals this year (36.7% of all).\n---\nText\n", FILE, "2020-12", "adoption");
+    const withheld = new Map([["86", "1.10's year to date"], ["36.7%", "3.5's figure for 2020-12"]]);
+    checkPublicCommentary([c], DEFAULT_SUPPRESSION, p, (m) => (m === "2020-12" ? withheld : new Map()));
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      `The public edition would publish "86", which is 1.10's year to date, withheld in the tables.`,
+      `The public edition would publish "36.7%", which is 3.5's figure for 2020-12, withheld in the tables.`,
     ]);
   });
 });
