@@ -54,20 +54,25 @@ export function modelToCsv(model: MonthModel): string {
   const threshold = model.authority.dot.convention === "threshold" ? model.authority.dot.threshold : undefined;
   const figure = (pick: (i: IndicatorResult) => number | null | undefined, field?: WithheldField) => (i: IndicatorResult) => (field && withheldAs(i, field)) || fixed(pick(i), i.decimals);
   const symbolFor = (field: WithheldField, value: (i: IndicatorResult) => Value) => (i: IndicatorResult) => withheldAs(i, field) ?? value(i);
+  // A termly indicator's figure is its latest term's, with the term as its period.
+  const latestTerm = (i: IndicatorResult) => (i.frequency === "termly" ? ([...i.terms].reverse().find((t) => t.value !== null || t.withheld) ?? null) : null);
+  const points = (i: IndicatorResult) => i.unit === "percentage" && i.value !== null && i.previous !== null;
   const columns: Column[] = [
     { header: "Ref", value: (i) => i.ref },
     { header: "Section", value: (i) => sectionTitle.get(i.section) ?? i.section },
     { header: "Indicator", value: (i) => i.title },
-    { header: "Month", value: () => model.month },
+    { header: "Period", value: (i) => latestTerm(i)?.label ?? model.month },
     { header: "Unit", value: (i) => UNIT_WORDS[i.unit] },
     { header: "Good performance", value: (i) => POLARITY_SHORT[i.polarity] },
-    { header: "Figure", value: figure((i) => i.value, "value") },
+    { header: "Figure", value: (i) => { const t = latestTerm(i); return t ? (t.withheld ?? fixed(t.value, i.decimals)) : figure((x) => x.value, "value")(i); } },
     { header: "Numerator", value: (i) => (i.unit === "percentage" ? part(i.numerator) : null) },
     { header: "Denominator", value: (i) => (i.unit === "percentage" ? part(i.denominator) : null) },
     { header: "Previous month", value: figure((i) => i.previous, "previous") },
-    { header: "Change on previous month (%)", value: symbolFor("changeFromPrevious", (i) => changePct(i.changeFromPrevious)) },
+    { header: "Change on previous month (% of previous)", value: symbolFor("changeFromPrevious", (i) => changePct(i.changeFromPrevious)) },
+    // A percentage's move in points (50.8% to 57.2% is 6.4 points), which readers often mean by "change".
+    { header: "Change on previous month (percentage points)", value: symbolFor("changeFromPrevious", (i) => (points(i) ? fixed(i.value! - i.previous!, i.decimals) : null)) },
     { header: "Same month last year", value: figure((i) => i.lastYear, "lastYear") },
-    { header: "Change on last year (%)", value: symbolFor("changeFromLastYear", (i) => changePct(i.changeFromLastYear)) },
+    { header: "Change on last year (% of last year)", value: symbolFor("changeFromLastYear", (i) => changePct(i.changeFromLastYear)) },
     { header: "12-month average", value: figure((i) => i.average12, "average12") },
     { header: "12-month maximum", value: figure((i) => i.max12, "max12") },
     { header: `Year to date ${model.reportingYear}`, value: figure((i) => i.ytd, "ytd") },

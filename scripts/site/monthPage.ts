@@ -30,8 +30,9 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
     sections: model.sections.map((s) => ({ text: s.title, href: paths.section(model.month, s.id) })),
     downloads: [
       ...(hasPdf ? [{ text: `Board pack for ${longMonth(model.month)} (PDF)`, short: "Board pack (PDF)", href: paths.pdf(model.month) }] : []),
-      { text: `Figures for ${longMonth(model.month)} (CSV, opens in Excel)`, short: "Figures (CSV)", href: paths.csv(model.month) },
-      { text: `Figures for ${longMonth(model.month)} (Excel workbook, months across)`, short: "Figures (Excel)", href: paths.xlsx(model.month) },
+      { text: `Figures for ${longMonth(model.month)} (Excel workbook: every month across)`, short: "Figures (Excel)", href: paths.xlsx(model.month) },
+      // Excel turns references such as 1.10 into the number 1.1 when it opens a CSV: the workbook keeps them as text.
+      { text: `Figures for ${longMonth(model.month)} (CSV, a row per indicator, for databases and other tools)`, short: "Figures (CSV)", href: paths.csv(model.month) },
       { text: `Figures for ${longMonth(model.month)} (JSON, for other tools)`, short: "Figures (JSON)", href: paths.json(model.month) },
     ],
     restatements: model.restatements.map((r) => {

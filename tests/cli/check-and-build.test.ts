@@ -47,7 +47,7 @@ describe("npm run build -- --data DIR --out DIR", () => {
     expect(c2).toMatchObject({ ref: "C2%", unit: "percentage", numerator: 379, denominator: 663, rag: "red", dot: "improved" });
     expect(c2.value).toBeCloseTo((379 / 663) * 100, 10);
     const csv = fs.readFileSync(path.join(out, "site", "data", "2020-12.csv"), "utf8").split("\r\n");
-    expect(csv[0]).toMatch(/^\uFEFFRef,Section,Indicator,Month,Unit,Good performance,Figure,/);
+    expect(csv[0]).toMatch(/^\uFEFFRef,Section,Indicator,Period,Unit,Good performance,Figure,/);
     expect(csv.find((l) => l.startsWith("C1,"))).toMatch(/^C1,Front door,Number of contacts,2020-12,count,For information,663,/);
   });
 

@@ -59,7 +59,10 @@ describe("the CSV download", () => {
       const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
       for (const row of rowsOf(modelToCsv(model))) {
         const i = byRef.get(row.Ref!)!;
-        expect(row.Figure, `${model.month} ${i.ref}`).toBe(asPrinted(i.value, i.unit, i.decimals));
+        // A termly indicator's figure is its latest term's, the term named as its period.
+        const term = i.frequency === "termly" ? [...i.terms].reverse().find((t) => t.value !== null) : undefined;
+        expect(row.Figure ?? "", `${model.month} ${i.ref}`).toBe(asPrinted(term ? term.value : i.value, i.unit, i.decimals));
+        if (term) expect(row.Period, i.ref).toBe(term.label);
         expect(row["Previous month"] ?? "", `${model.month} ${i.ref}`).toBe(asPrinted(i.previous, i.unit, i.decimals));
         expect(row["12-month average"] ?? "", `${model.month} ${i.ref}`).toBe(asPrinted(i.average12, i.unit, i.decimals));
         const england = model.authority.benchmarks.labels.england;
@@ -75,15 +78,16 @@ describe("the CSV download", () => {
     // 1.2%: 379 of 663 contacts decided within a working day (57.16%), 50.8% in November
     const row = dec.find((r) => r.Ref === "1.2%")!;
     expect(row).toMatchObject({ Unit: "%", Figure: "57.2", Numerator: "379", Denominator: "663", "Previous month": "50.8", RAG: "Red" });
-    expect(row["Change on previous month (%)"]).toBe("12.5"); // 57.16 / 50.80 - 1 = +12.5%
+    expect(row["Change on previous month (% of previous)"]).toBe("12.5"); // 57.16 / 50.80 - 1 = +12.5%
+    expect(row["Change on previous month (percentage points)"]).toBe("6.4"); // 57.2% - 50.8%
     // the published December figure of 1.5a (276 referrals, up from 223): a change of +23.8%
-    expect(dec.find((r) => r.Ref === "1.5a")).toMatchObject({ Unit: "count", Figure: "276", "Previous month": "223", "Change on previous month (%)": "23.8" });
+    expect(dec.find((r) => r.Ref === "1.5a")).toMatchObject({ Unit: "count", Figure: "276", "Previous month": "223", "Change on previous month (% of previous)": "23.8" });
     // every change is in per cent, as the figures of a percentage are (never a fraction such as 0.125)
     for (const model of [...example, ...southampton]) {
       const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
       for (const r of rowsOf(modelToCsv(model))) {
         const change = byRef.get(r.Ref!)!.changeFromPrevious;
-        expect(r["Change on previous month (%)"] ?? "", `${model.month} ${r.Ref}`).toBe(change === null ? "" : formatValue(change * 100, "count", 1).replace(/,/g, "").replace(/^-0\.0$/, "0.0"));
+        expect(r["Change on previous month (% of previous)"] ?? "", `${model.month} ${r.Ref}`).toBe(change === null ? "" : formatValue(change * 100, "count", 1).replace(/,/g, "").replace(/^-0\.0$/, "0.0"));
       }
     }
   });
