@@ -110,6 +110,28 @@ describe("the print layout", () => {
     }
   }, 120_000);
 
+  it("breaks a table's closing rows before a group (annual trend, benchmarks) rather than leaving a third of the page blank", async () => {
+    // 12 months, YTD, 5 years of annual trend, 4 benchmarks: as a section table of the pack.
+    const months = Array.from({ length: 12 }, (_, i) => `<tr><th>Month ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const years = Array.from({ length: 5 }, (_, i) => `<tr><th${i === 0 ? ' class="bp-group-start"' : ""}>Year ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const benchmarks = Array.from({ length: 4 }, (_, i) => `<tr><th${i === 0 ? ' class="bp-group-start"' : ""}>Benchmark ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const t = `<table class="govuk-table"><caption>Closing groups</caption><thead><tr><th>Month</th><th>Figure</th></tr></thead><tbody>${months}<tr><th class="bp-total">YTD</th><td>1</td></tr>${years}${benchmarks}</tbody></table>`;
+    const breaks: string[] = [];
+    for (const before of [120, 140, 150, 160, 170, 180, 190, 200]) {
+      const laid = await lay(`<section class="bp-part" data-running="Part"><h1>Part</h1>${filler(before)}<h2>Sub-heading</h2>${t}</section>`);
+      const frags = laid.fragments;
+      for (const p of laid.pages) expect(p.height, `${before}mm`).toBeLessThanOrEqual(p.limit);
+      if (frags.length < 2) continue;
+      const next = frags[1]!.rows[0]!;
+      breaks.push(next);
+      // A page breaks inside the months (two of them overleaf with the YTD), or before a group of closing rows.
+      expect(/^Month (1[12]|[1-9])$/.test(next) || next === "Year 1" || next === "Benchmark 1", `${before}mm: the next page starts with ${next}`).toBe(true);
+      if (/^Month/.test(next)) expect(Number(next.split(" ")[1]), `${before}mm`).toBeLessThanOrEqual(11);
+    }
+    // Where the months, the YTD and the annual trend fit, the benchmarks go overleaf, not the last months with all the closing rows.
+    expect(breaks).toContain("Benchmark 1");
+  }, 60_000);
+
   it("puts a table too wide for a portrait page on a landscape page, and splits one too wide for that by columns", async () => {
     const wide = await lay(`<section class="bp-part" data-running="Part"><h1>Part</h1>${table("Wide", 8, 0, 16)}</section>`);
     expect(wide.pages.map((p) => p.kind)).toEqual(["landscape"]);
