@@ -147,3 +147,27 @@ describe("the print layout", () => {
     expect((await lay(section("One", 180) + section("Two", 60))).pages).toHaveLength(2);
   });
 });
+
+describe("the print stylesheet", () => {
+  it("keeps a gap between a figure and a left-aligned cell after it (a note across columns, a verdict)", async () => {
+    await page.setContent(
+      // The site's stylesheet (GOV.UK Frontend: figures right-aligned) and the print one, as the print page loads them.
+      `<!DOCTYPE html><html lang="en"><head><style>${compileStyles("boardpack")}${css}</style></head><body class="bp-print"><div class="bp-page bp-page--portrait">` +
+        `<table class="govuk-table bp-section-print-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th class="govuk-table__header"></th>` +
+        `${["6.13 % of LAC with a PEP", "6.14 % of LAC with up to date PEPs", "6.15 Overall absence", "6.16 Persistent absentees"].map((h) => `<th class="govuk-table__header govuk-table__header--numeric">${h}</th>`).join("")}</tr></thead>` +
+        `<tbody class="govuk-table__body"><tr class="govuk-table__row"><th class="govuk-table__header">Summer term 2019/20</th><td class="govuk-table__cell govuk-table__cell--numeric">98.9%</td><td class="govuk-table__cell govuk-table__cell--numeric">96.5%</td>` +
+        `<td class="govuk-table__cell bp-note bp-note--wide" colspan="2">Summer Term 2019/20 was during Covid-19 lockdown.</td></tr></tbody></table></div></body></html>`,
+    );
+    const gap = await page.evaluate(() => {
+      const textBox = (el: Element) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return r.getBoundingClientRect();
+      };
+      const cells = document.querySelectorAll("tbody td");
+      return textBox(cells[2]!).left - textBox(cells[1]!).right;
+    });
+    // 2.5 mm or more between "96.5%" and the note (3.78 px to the mm).
+    expect(gap).toBeGreaterThanOrEqual(2.5 * 3.78);
+  });
+});
