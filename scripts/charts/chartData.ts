@@ -12,6 +12,8 @@ export interface ChartSeries {
   values: (number | null)[];
   /** Public edition: per category, the symbol shown where the figure is withheld (drawn as a gap). */
   withheld?: (string | null)[];
+  /** Line charts: categories where a process change starts a new segment (the line is not joined across it). */
+  breaks?: number[];
 }
 
 export interface ReferenceLine {
@@ -29,6 +31,8 @@ export interface ChartData {
   references: ReferenceLine[];
   unit: Unit;
   decimals: number;
+  /** Line charts: process changes within the categories (not at the first), each marked with its reason. */
+  changes?: { index: number; text: string }[];
 }
 
 /** Target lines worth drawing: the green threshold, both ends of a band, or the value aimed around. */
@@ -102,23 +106,50 @@ export function chartData(chart: Omit<ChartSpec, "source">, model: MonthModel, b
   const months = model.last12;
   const series = indicators.map((i) => {
     const byMonth = new Map(i.series.map((p) => [p.month, p]));
-    return withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m)?.value ?? null) }, months.map((m) => byMonth.get(m)?.withheld ?? null));
+    return withBreaks(withWithheld({ ref: i.ref, label: label(i), unit: i.unit, decimals: i.decimals, values: months.map((m) => byMonth.get(m)?.value ?? null) }, months.map((m) => byMonth.get(m)?.withheld ?? null)), i, months);
   });
-  return { ...base, categories: months.map(shortMonth), series };
+  return withChanges({ ...base, categories: months.map(shortMonth), series }, chart.type === "line" ? indicators : [], months);
+}
+
+/** Indexes of `months` (not the first) where one of the indicator's process changes starts. */
+function breakIndexes(ind: IndicatorResult, months: string[]): number[] {
+  return ind.rebases.map((r) => months.indexOf(r.month)).filter((k) => k > 0);
+}
+
+function withBreaks(series: ChartSeries, ind: IndicatorResult, months: string[]): ChartSeries {
+  const breaks = breakIndexes(ind, months);
+  return breaks.length ? { ...series, breaks } : series;
+}
+
+/** The process changes the chart's months cross, each marked once with its reason and month. */
+function withChanges(data: ChartData, indicators: IndicatorResult[], months: string[]): ChartData {
+  const changes = new Map<number, Set<string>>();
+  for (const i of indicators) for (const r of i.rebases) {
+    const k = months.indexOf(r.month);
+    if (k > 0) changes.set(k, (changes.get(k) ?? new Set()).add(r.reason));
+  }
+  if (!changes.size) return data;
+  const list = [...changes].sort((a, b) => a[0] - b[0]).map(([index, reasons]) => ({ index, text: `${[...reasons].join("; ")} (${data.categories[index]})` }));
+  return { ...data, changes: list };
 }
 
 /** Every month on record of one indicator, for its own page. */
 export function historyData(ind: IndicatorResult, title: string, benchmarkLabels: Record<BenchmarkKey, string>): ChartData {
   const points = ind.series;
-  return {
-    type: "line",
-    title,
-    categories: points.map((p) => shortMonth(p.month)),
-    series: [withWithheld({ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }, points.map((p) => p.withheld ?? null))],
-    references: referenceLines([ind], "line", benchmarkLabels),
-    unit: ind.unit,
-    decimals: ind.decimals,
-  };
+  const months = points.map((p) => p.month);
+  return withChanges(
+    {
+      type: "line",
+      title,
+      categories: points.map((p) => shortMonth(p.month)),
+      series: [withBreaks(withWithheld({ ref: ind.ref, label: ind.shortTitle, unit: ind.unit, decimals: ind.decimals, values: points.map((p) => p.value) }, points.map((p) => p.withheld ?? null)), ind, months)],
+      references: referenceLines([ind], "line", benchmarkLabels),
+      unit: ind.unit,
+      decimals: ind.decimals,
+    },
+    [ind],
+    months,
+  );
 }
 
 /** Adds the public edition's withheld marks to a series, where it has any. */

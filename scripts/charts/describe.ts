@@ -2,6 +2,7 @@
 // what it shows, the latest figure, the highest and lowest.
 import { formatValue } from "../format/number.ts";
 import type { ChartData } from "./chartData.ts";
+import { referenceValue } from "./specs.ts";
 
 const KIND = { line: "Line chart", bar: "Bar chart", annual: "Bar chart of annual outturns", termly: "Bar chart of termly figures", grouped: "Grouped bar chart", stacked: "Stacked bar chart", spc: "Statistical process control chart" } as const;
 
@@ -28,8 +29,9 @@ export function describeChart(data: ChartData): string {
     const gaps = data.categories.filter((_, i) => i > first && i < data.categories.indexOf(latest.x) && s.values[i] === null && !s.withheld?.[i]);
     if (gaps.length) parts.push(`No figure for ${gaps.join(", ")}.`);
   }
+  if (data.changes?.length) parts.push(`The line starts again at each process change: ${data.changes.map((c) => c.text).join("; ")}.`);
   if (data.references.length) {
-    parts.push(`Reference lines: ${data.references.map((r) => `${r.label} ${formatValue(r.value, data.unit, data.decimals)}`).join("; ")}.`);
+    parts.push(`Reference lines: ${data.references.map((r) => `${r.label} ${referenceValue(r, data.unit, data.decimals)}`).join("; ")}.`);
   }
   return parts.join(" ");
 }

@@ -12,12 +12,13 @@ import { targetLine } from "../metrics/rag.ts";
 import type { SpcAnalysis, SpcSegment } from "../spc/analyse.ts";
 import { TRIAL_BELOW } from "../spc/analyse.ts";
 import { formatValue } from "../format/number.ts";
+import { formatTargetValue } from "../format/target.ts";
 import { longMonth, monthRange, shortMonth } from "../metrics/months.ts";
 import type { Month } from "../model/types.ts";
 import { keyHtml, lineSwatch, pointSwatch, ruleSwatch, type KeyItem } from "./chartKey.ts";
 import { yScale } from "./scale.ts";
 import { plotGeometry, xEncoding, yEncoding } from "./specs.ts";
-import { textWidth } from "./textMetrics.ts";
+import { CHANGE_STYLE, changeLayers, placeLabels } from "./labels.ts";
 import { FONT_SIZE, REFERENCE_COLOURS, SPC_COLOURS, SPC_SHAPES, REFERENCE_DASHES, REFERENCE_STROKE_WIDTH, SIZES, TEXT_COLOUR, vegaLiteConfig, type Variant } from "./theme.ts";
 import type { ChartView } from "./chart.ts";
 import { renderVariants } from "./chart.ts";
@@ -31,67 +32,12 @@ const LINE_STYLE = {
   "Trial process limits": { colour: "#505a5f", dash: [1.5, 3], width: 1.5 },
 };
 type LineKind = keyof typeof LINE_STYLE;
-const REBASE_STYLE = { colour: TEXT_COLOUR, dash: [3, 3] };
+const REBASE_STYLE = CHANGE_STYLE;
 const DATA_LINE = "#6f777b";
-const LINE_HEIGHT = FONT_SIZE + 3;
-/** Space between the plot's top and the lowest label above it. */
-const LABEL_GAP = 9;
 
 /** The sentence a chart shows for a segment drawn without limits. */
 export function tooFewText(segment: SpcSegment, minimum: number): string {
   return `Too few points for limits (${segment.points.length}; ${minimum} needed)`;
-}
-
-/** Words wrapped into lines no wider than `width` px at the chart's font size. */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, FONT_SIZE) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-interface Label {
-  /** Index of the category whose left edge the label hangs from. */
-  index: number;
-  lines: string[];
-  align: "left" | "right";
-  /** Lines between the plot's top and the label's last line. */
-  level: number;
-}
-
-/**
- * Places the labels above the plot: beside their rule, on the side with room
- * (right where it fits), wrapped to that room, one above another where they
- * would overlap. Geometry is estimated from the chart's size (Vega's point
- * scale puts category k's left edge at k/n of the plot).
- */
-export function placeLabels(texts: { index: number; text: string }[], categories: number, plotWidth: number, leftMargin: number): Label[] {
-  const placed: (Label & { x0: number; x1: number })[] = [];
-  for (const t of texts) {
-    const x = (plotWidth * t.index) / categories;
-    const right = plotWidth - x - 4;
-    const left = x + leftMargin - 4;
-    const widest = (ls: string[]) => Math.max(...ls.map((l) => textWidth(l, FONT_SIZE)));
-    const paragraphs = t.text.split("\n");
-    const fits = (w: number) => paragraphs.every((p) => textWidth(p, FONT_SIZE) <= w);
-    const align: "left" | "right" = fits(right) || right >= left ? "left" : "right";
-    const room = align === "left" ? right : left;
-    const lines = paragraphs.flatMap((p) => wrapText(p, room));
-    const w = widest(lines);
-    const x0 = align === "left" ? x : x - w;
-    const x1 = align === "left" ? x + w : x;
-    let level = 0;
-    while (placed.some((p) => p.x0 < x1 + 6 && x0 < p.x1 + 6 && level < p.level + p.lines.length && p.level < level + lines.length)) level++;
-    placed.push({ index: t.index, lines, align, level, x0, x1 });
-  }
-  return placed.map(({ index, lines, align, level }) => ({ index, lines, align, level }));
 }
 
 /** Every month from the first point to the last: months without a figure stay on the axis as gaps. */
@@ -116,8 +62,9 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
   const months = spcMonths(analysis);
   const categories = months.map(shortMonth);
   const byMonth = new Map(analysis.segments.flatMap((s) => s.points.map((p) => [p.month, p] as const)));
-  // The series with a row for every month: a month with no figure breaks the line (a gap).
-  const series = months.map((m) => ({ x: shortMonth(m), y: byMonth.get(m)?.value ?? null }));
+  // The series with a row for every month: a month with no figure breaks the line (a gap), and so does a process change (a segment each).
+  const segmentOf = (m: Month) => analysis.segments.filter((seg) => seg.start <= m).length;
+  const series = months.map((m) => ({ x: shortMonth(m), y: byMonth.get(m)?.value ?? null, segment: segmentOf(m) }));
   const points = analysis.segments.flatMap((s) => s.points.map((p) => ({ x: shortMonth(p.month), y: p.value, kind: p.special ?? "common" })));
   const lines: { x: string; y: number; line: LineKind; segment: string }[] = [];
   analysis.segments.forEach((s, i) => {
@@ -163,7 +110,7 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
     ...(target !== null
       ? [{ data: { values: [{}] }, mark: { type: "rule", color: REFERENCE_COLOURS.target, strokeDash: [...REFERENCE_DASHES.target], strokeWidth: REFERENCE_STROKE_WIDTH }, encoding: { y: { datum: target, type: "quantitative" } } }]
       : []),
-    { data: { values: series }, mark: { type: "line", color: DATA_LINE, strokeWidth: 1.5 }, encoding: { x, y } },
+    { data: { values: series }, mark: { type: "line", color: DATA_LINE, strokeWidth: 1.5 }, encoding: { x, y, detail: { field: "segment", type: "nominal" } } },
     {
       data: { values: points },
       mark: { type: "point", filled: true, stroke: TEXT_COLOUR, strokeWidth: 0.75, opacity: 1 },
@@ -176,33 +123,8 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
       },
     },
   ];
-  for (const label of labels) {
-    const at = { x: categories[label.index]! };
-    if (analysis.segments.some((s) => s.reason && shortMonth(s.start) === at.x)) {
-      layers.push({
-        data: { values: [at] },
-        mark: { type: "rule", color: REBASE_STYLE.colour, strokeDash: REBASE_STYLE.dash, strokeWidth: 1.5 },
-        encoding: { x: { ...x, bandPosition: 0 } },
-      });
-    }
-    layers.push({
-      data: { values: [at] },
-      mark: {
-        type: "text",
-        text: label.lines,
-        align: label.align,
-        baseline: "bottom",
-        lineHeight: LINE_HEIGHT,
-        dx: label.align === "left" ? 4 : -4,
-        // Above the plot, clear of a special-cause point at the top of the axis (radius about 6 px);
-        // the last line's bottom `level` lines up.
-        y: -LABEL_GAP - label.level * LINE_HEIGHT - (label.lines.length - 1) * LINE_HEIGHT,
-        fontSize: FONT_SIZE,
-        color: TEXT_COLOUR,
-      },
-      encoding: { x: { ...x, bandPosition: 0 } },
-    });
-  }
+  const rebased = new Set(analysis.segments.filter((seg) => seg.reason).map((seg) => shortMonth(seg.start)));
+  layers.push(...changeLayers(labels, categories, x, (at) => rebased.has(at), REBASE_STYLE));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: SIZES[variant].width,
@@ -223,7 +145,7 @@ export function spcKey(ind: IndicatorResult, analysis: SpcAnalysis): KeyItem[] {
     items.push({ label: `Trial process limits (from fewer than ${TRIAL_BELOW} points)`, swatch: lineSwatch(LINE_STYLE["Trial process limits"].colour, { dash: LINE_STYLE["Trial process limits"].dash, width: 1.5 }) });
   }
   const target = targetLine(ind.target);
-  if (target !== null) items.push({ label: `Target: ${formatValue(target, ind.unit, ind.decimals)}`, swatch: lineSwatch(REFERENCE_COLOURS.target, { dash: REFERENCE_DASHES.target, width: REFERENCE_STROKE_WIDTH }) });
+  if (target !== null) items.push({ label: `Target: ${formatTargetValue(target, ind.unit, ind.decimals)}`, swatch: lineSwatch(REFERENCE_COLOURS.target, { dash: REFERENCE_DASHES.target, width: REFERENCE_STROKE_WIDTH }) });
   if (analysis.segments.some((s) => s.reason)) items.push({ label: "Process change: the limits restart", swatch: ruleSwatch(REBASE_STYLE.colour, REBASE_STYLE.dash) });
   return items;
 }

@@ -7,8 +7,10 @@
 // with months that have no figure left as gaps.
 import type { TopLevelSpec } from "vega-lite";
 import { formatValue } from "../format/number.ts";
+import { formatTargetValue } from "../format/target.ts";
 import type { ChartData } from "./chartData.ts";
-import { barSwatch, lineSwatch, textSwatch, type KeyItem } from "./chartKey.ts";
+import { barSwatch, lineSwatch, ruleSwatch, textSwatch, type KeyItem } from "./chartKey.ts";
+import { CHANGE_STYLE, changeLayers, placeLabels } from "./labels.ts";
 import { yScale } from "./scale.ts";
 import { textWidth } from "./textMetrics.ts";
 import {
@@ -112,9 +114,12 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   if (data.type === "spc") throw new Error("SPC charts are drawn by spcChart.ts");
   const domain = chartDomain(data);
   const labels = data.series.map((s) => s.label);
-  const rows = data.series.flatMap((s, i) => data.categories.map((x, k) => ({ x, y: s.values[k] ?? null, label: s.label, series: i })));
+  // A line's segment: it starts anew after each process change of its series (the line is not joined across one).
+  const segment = (s: ChartData["series"][number], i: number, k: number) => `${i}-${(s.breaks ?? []).filter((b) => b <= k).length}`;
+  const rows = data.series.flatMap((s, i) => data.categories.map((x, k) => ({ x, y: s.values[k] ?? null, label: s.label, series: i, segment: segment(s, i, k) })));
   const valid = rows.filter((r) => r.y !== null);
-  const x = xEncoding(data.categories, plotGeometry(variant, domain, data.unit, data.decimals).plotWidth);
+  const geometry = plotGeometry(variant, domain, data.unit, data.decimals);
+  const x = xEncoding(data.categories, geometry.plotWidth);
   const y = yEncoding(data.unit, data.decimals, domain, variant);
   const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
   const references = data.references.map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
@@ -122,13 +127,15 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   const layers: object[] = [];
   if (data.type === "line") {
     // Rows without a figure stay in the line's data: Vega-Lite breaks the path there (a gap).
-    layers.push({ data: { values: rows }, mark: { type: "line", strokeWidth: STROKE_WIDTH }, encoding: { x, y, color: colour } });
+    layers.push({ data: { values: rows }, mark: { type: "line", strokeWidth: STROKE_WIDTH }, encoding: { x, y, color: colour, detail: { field: "segment", type: "nominal" } } });
     layers.push({
       data: { values: valid },
       mark: { type: "point", filled: true, size: variant === "wide" ? 45 : 35, opacity: 1 },
       encoding: { x, y, color: colour, shape: { field: "label", type: "nominal", scale: { domain: labels, range: labels.map((_, i) => seriesShape(i)) }, legend: null } },
     });
     layers.push(...references);
+    // Each process change: a dashed rule at its month, its reason above the plot.
+    if (data.changes?.length) layers.push(...changeLayers(placeLabels(data.changes, data.categories.length, geometry.plotWidth, geometry.leftMargin), data.categories, x, () => true, CHANGE_STYLE));
   } else {
     const side = data.type !== "stacked" && data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", scale: { domain: labels } } } : {};
     layers.push({
@@ -179,10 +186,11 @@ export function chartKey(data: ChartData): KeyItem[] {
   }
   for (const r of data.references) {
     items.push({
-      label: `${r.label}: ${formatValue(r.value, data.unit, data.decimals)}`,
+      label: `${r.label}: ${referenceValue(r, data.unit, data.decimals)}`,
       swatch: lineSwatch(REFERENCE_COLOURS[r.kind], { dash: REFERENCE_DASHES[r.kind], width: REFERENCE_STROKE_WIDTH }),
     });
   }
+  if (!bars && data.changes?.length) items.push({ label: "Process change: the line starts again", swatch: ruleSwatch(CHANGE_STYLE.colour, CHANGE_STYLE.dash) });
   const empty = data.categories.map((_, k) => data.series.every((s) => (s.values[k] ?? null) === null));
   const symbol = data.series.flatMap((s) => s.withheld ?? []).find((w) => w);
   if (bars && empty.some((e, k) => e && !data.series.some((s) => s.withheld?.[k]))) {
@@ -190,4 +198,9 @@ export function chartKey(data: ChartData): KeyItem[] {
   }
   if (symbol) items.push({ label: bars ? "withheld to protect privacy" : "withheld to protect privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
   return items;
+}
+
+/** A reference line's value in words: a target as the summary's target text says it ("2.6%"), a benchmark at the indicator's decimals. */
+export function referenceValue(r: ChartData["references"][number], unit: ChartData["unit"], decimals: number): string {
+  return r.kind === "target" ? formatTargetValue(r.value, unit, decimals) : formatValue(r.value, unit, decimals);
 }

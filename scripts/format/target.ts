@@ -26,7 +26,7 @@ export function targetLines(target: Target, unit: Unit, decimals: number): { rag
  * band and around count their edges in the better state.
  */
 export function toleranceColumns(target: Target, unit: Unit, decimals: number): Record<Rag, string | null> {
-  const f = (v: number) => formatValue(v, unit, trimDecimals(v, decimals));
+  const f = (v: number) => formatTargetValue(v, unit, decimals);
   const plain = (v: number) => formatValue(v, unit === "percentage" ? "count" : unit, trimDecimals(v, decimals));
   const noAmber = (amber: number, green: number) => amber === green || !Number.isFinite(amber);
   switch (target.type) {
@@ -58,6 +58,15 @@ export function toleranceColumns(target: Target, unit: Unit, decimals: number): 
       };
     }
   }
+}
+
+/**
+ * A target's figure as people set it and as the summary's target text says
+ * it ("2.6%", "487"), wherever a target is printed: tables, chart keys, chart
+ * descriptions. At most the indicator's decimals (two for a whole-number one).
+ */
+export function formatTargetValue(v: number, unit: Unit, decimals: number): string {
+  return formatValue(v, unit, trimDecimals(v, decimals));
 }
 
 /** Sums of written figures (158.8 - 15) without binary noise. */

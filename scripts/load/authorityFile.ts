@@ -30,6 +30,7 @@ export function readAuthorityFile(source: string, file: string, problems: Proble
     spc: parsed.spc,
     sections: parsed.sections,
     publicEdition: parsed.publicEdition,
+    glossary: Object.fromEntries(Object.entries(parsed.glossary).map(([term, meaning]) => [term.trim(), meaning])),
     source: { file, line: 1 },
     ...(lines.has("publicEdition") ? { publicEditionLine: lineFor(lines, ["publicEdition"])! } : {}),
   };

@@ -119,11 +119,23 @@ function toIndicator(
   };
   if (benchmarks) {
     const { year, ...values } = benchmarks;
-    indicator.benchmarks = { year: year ?? defaultBenchmarkYear, values };
+    indicator.benchmarks = { year: year ?? (input.yearBasis === "academic" ? academicYearEndingIn(defaultBenchmarkYear) : defaultBenchmarkYear), values };
   }
   if (target) {
     indicator.target =
       target.type === "band" || target.type === "around" ? { ...target, amber: target.amber ?? 0 } : { ...target, amber: target.amber ?? target.green };
   }
   return indicator;
+}
+
+/**
+ * The academic year that ends in a reporting year ("2019/20" -> "2018/19"):
+ * the default year of an academic indicator's benchmarks, as its annual trend
+ * puts academic 2018/19 under reporting 2019/20 (a label of another form is kept).
+ */
+function academicYearEndingIn(label: string): string {
+  const m = /^(\d{4})\/(\d{2})$/.exec(label);
+  if (!m) return label;
+  const start = Number(m[1]) - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }

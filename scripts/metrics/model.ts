@@ -142,6 +142,7 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
     benchmarkBand: benchmarkBand(value, ind.benchmarks?.values, ind.polarity),
     spc: null,
     narrative: [],
+    yearBasis: ind.yearBasis,
     annual: ctx.years.map((year) => {
       const label = ind.yearBasis === "academic" ? shiftYear(year, -1, authority.yearStartMonth) : year;
       const f = outturn(ind, label, ctx.outturns, ctx.byRef, authority, ctx.isCovered, ctx.figureOf, weightOf);

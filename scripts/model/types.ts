@@ -171,6 +171,8 @@ export interface Authority {
   sections: string[];
   /** How the public edition suppresses small numbers (authority.yaml `publicEdition:`). */
   publicEdition: PublicEditionSettings;
+  /** The authority's own abbreviations for the pack's glossary (authority.yaml `glossary:`), over the built-in list. */
+  glossary?: Record<string, string>;
   source: Location;
   /** Line of `publicEdition:` in authority.yaml, for checks of the references it names. */
   publicEditionLine?: number;
@@ -363,7 +365,9 @@ export interface IndicatorResult {
   spc: SpcResult | null;
   /** Drafted sentences computed from the model. */
   narrative: string[];
-  /** Outturns of the last five reporting years, oldest first (`note`: words in place of a missing figure). */
+  /** Whether its outturns are for reporting years or academic years (September to August). */
+  yearBasis: "reporting" | "academic";
+  /** Outturns of the last five reporting years, oldest first (`note`: words in place of a missing figure); an academic indicator's are the academic years ending in them. */
   annual: { year: YearLabel; value: number | null; numerator?: number; denominator?: number; note?: string; withheld?: string }[];
   /** Every month with data up to the report month. */
   series: SeriesPoint[];

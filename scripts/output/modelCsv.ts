@@ -12,6 +12,7 @@ import { roundHalfAway } from "../format/number.ts";
 import { formatTarget } from "../format/target.ts";
 import { POLARITY_SHORT } from "../site/words.ts";
 import { withheldAs } from "../format/withheld.ts";
+import { benchmarkVerdict, verdictHeading } from "../format/benchmarkVerdict.ts";
 
 const UNIT_WORDS: Record<Unit, string> = { count: "count", percentage: "%", rate: "per 10,000 children", average: "average" };
 const RAG_WORDS = { red: "Red", amber: "Amber", green: "Green" } as const;
@@ -82,6 +83,8 @@ export function modelToCsv(model: MonthModel): string {
     { header: "Target", value: (i) => (i.target ? formatTarget(i.target, i.unit, i.decimals) : null) },
     ...BENCHMARKS.map((k) => ({ header: labels[k], value: figure((i) => i.benchmarks?.values[k]) })),
     { header: "Benchmark year", value: (i) => (i.benchmarks && Object.keys(i.benchmarks.values).length ? i.benchmarks.year : null) },
+    // The verdict names the figure it judges (the month's) and the benchmarks' year where it is not the heading's.
+    { header: verdictHeading(model.month, model.authority.benchmarks.year), value: (i) => benchmarkVerdict(i, model.authority.benchmarks.year) || null },
     ...(model.publicEdition
       ? [{ header: "Public edition", value: (i: IndicatorResult) => (i.withheld ? `${i.withheld.symbol}: withheld to protect privacy (a small number, or a figure that would give one away)` : null) }]
       : []),

@@ -10,14 +10,18 @@
 //   three rows (a short table whole), a chart whole, a paragraph whole;
 // - a table is split between rows only: its caption says "(continued)", its
 //   header repeats, no page holds a single row of it, and its closing rows
-//   (YTD, annual trend, benchmarks) stay together with two rows before them
-//   and with the footnotes that follow the table;
+//   (YTD, annual trend, benchmarks) go overleaf in whole groups (a page may
+//   break before the annual trend or the benchmarks) or, failing that,
+//   together with two rows before them; the footnotes stay with the last rows;
 // - a page that continues a part starts with the part's name;
 // - a table or chart wider than a portrait page goes on a landscape page
 //   (never shrunk: Chromium would shrink the whole document); a table wider
 //   than a landscape page is split by columns, the first column repeated;
 // - a section may start on the page the previous one ends on when at least
-//   half of it is free, so pages are filled rather than left with one chart.
+//   half of it is free, so pages are filled rather than left with one chart;
+// - page numbers: a part's start goes to `[data-page-of]` (the contents), and
+//   any element's page to `[data-page-at=<its id>]` (a summary section, an
+//   indicator's row, the glossary).
 //
 // It must be self-contained (no imports, no closures over module scope):
 // puppeteer sends its source text to the page.
@@ -187,10 +191,18 @@ export function paginate(options: PaginateOptions): PaginateResult {
 
   // ---- tables -------------------------------------------------------------
   const bodyRows = (t: HTMLTableElement) => Array.from(t.tBodies[0]?.rows ?? []);
-  /** The first of the closing rows (YTD, annual trend, benchmarks), or the row count. */
-  const tailStart = (rows: HTMLTableRowElement[]) => {
-    const i = rows.findIndex((r) => r.querySelector(".bp-total, .bp-group-start"));
-    return i < 0 ? rows.length : i;
+  /**
+   * The closing rows (YTD, annual trend, benchmarks): where they start (the
+   * row count if none), and where each later group of them starts (a page
+   * may break there, before the annual trend or the benchmarks).
+   */
+  interface Tail {
+    start: number;
+    groups: number[];
+  }
+  const tailOf = (rows: HTMLTableRowElement[]): Tail => {
+    const marked = rows.flatMap((r, i) => (r.querySelector(".bp-total, .bp-group-start") ? [i] : []));
+    return { start: marked[0] ?? rows.length, groups: marked.slice(1) };
   };
   /** Caption, header and an empty body: a fragment of `t` to put rows in. */
   const shell = (t: HTMLTableElement, continued: boolean): HTMLTableElement => {
@@ -226,12 +238,14 @@ export function paginate(options: PaginateOptions): PaginateResult {
     return lo;
   };
   /** How many rows to put on this page by the rules, given that `k` fit. */
-  const rowsToPlace = (k: number, start: number, total: number, tail: number, continued: boolean): number => {
+  const rowsToPlace = (k: number, start: number, total: number, tail: Tail, continued: boolean): number => {
     if (k >= total - start) return total - start;
     if (!continued && total <= options.shortTable) return 0;
     let end = start + k;
     if (total - end === 1) end -= 1;
-    if (tail < total && end > tail - 2) end = tail - 2;
+    // Among the closing rows, the page breaks before a group (two rows or more of it overleaf);
+    // failing that, two month rows go overleaf with them.
+    if (tail.start < total && end > tail.start - 2) end = tail.groups.filter((g) => g <= end && total - g >= 2).at(-1) ?? tail.start - 2;
     const placed = Math.max(0, end - start);
     if (!continued && placed < Math.min(options.minRows, total)) return 0;
     return placed;
@@ -243,7 +257,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
     append(s, ancestors);
     // The fewest rows a first page of it may hold by the rules below.
     let need = Math.min(options.minRows, rows.length);
-    while (need < rows.length && rowsToPlace(need, 0, rows.length, tailStart(rows), false) !== need) need++;
+    while (need < rows.length && rowsToPlace(need, 0, rows.length, tailOf(rows), false) !== need) need++;
     for (let i = 0; i < need; i++) s.tBodies[0]!.appendChild(rows[i]!.cloneNode(true));
     if (need === rows.length && next?.el.classList.contains("bp-keep-with-previous")) append(next.el, next.ancestors);
   };
@@ -252,7 +266,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
     const kind = kindFor(t, part);
     const rows = bodyRows(t);
     const total = rows.length;
-    const tail = tailStart(rows);
+    const tail = tailOf(rows);
     const extra = next && next.el.classList.contains("bp-keep-with-previous") ? next : null;
     let start = 0;
     let continued = false;
@@ -543,6 +557,13 @@ export function paginate(options: PaginateOptions): PaginateResult {
   for (const [id, n] of Object.entries(starts)) {
     const el = document.querySelector(`[data-page-of="${CSS.escape(id)}"]`);
     if (el) el.textContent = String(n);
+  }
+  // Pages of elements inside parts (a summary section, an indicator's row, the glossary): where they were placed.
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-page-at]"))) {
+    const target = document.getElementById(el.dataset.pageAt ?? "");
+    const n = target ? pages.findIndex((p) => p.el.contains(target)) + 1 : 0;
+    if (n > 0) el.textContent = String(n);
+    else warnings.push(`No page for "${el.dataset.pageAt}": nothing in the pack has that id.`);
   }
   return { pages: pages.length, starts, warnings, ...(options.debug ? { log } : {}) };
 }

@@ -65,6 +65,22 @@ export const authoritySchema = z.strictObject({
   /** Which judgements the summary shows: RAG against targets, SPC icons, or both. */
   display: z.strictObject({ rag: booleanish.default(true), spc: booleanish.default(true) }).default({ rag: true, spc: true }),
   spc: spcSettingsSchema.default({}),
+  /** Abbreviations the pack's glossary explains, over the built-in list (TERM: meaning). */
+  glossary: z
+    .record(z.string(), z.unknown())
+    .transform((terms, ctx) => {
+      // Each term checked here (not by the record's key and value types), so every problem is named at its own line.
+      const out: Record<string, string> = {};
+      for (const [term, meaning] of Object.entries(terms)) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9.&/'-]{0,19}$/.test(term.trim())) {
+          ctx.addIssue({ code: "custom", path: [term], message: "must be an abbreviation as the pack writes it: up to 20 letters, digits or . & / ' - with no spaces (e.g. MASH)" });
+        } else if ((typeof meaning !== "string" && typeof meaning !== "number") || String(meaning).trim() === "") {
+          ctx.addIssue({ code: "custom", path: [term], message: "needs its meaning after the colon (e.g. MASH: Multi-agency safeguarding hub)" });
+        } else out[term.trim()] = String(meaning).trim();
+      }
+      return out;
+    })
+    .default({}),
   /** The public edition: small numbers suppressed (npm run build -- --edition public). */
   publicEdition: z
     .strictObject({

@@ -20,7 +20,7 @@ export const VARIATION_WORDS: Record<string, string> = {
 export const ASSURANCE_WORDS: Record<string, string> = {
   "consistently-pass": "Consistently passes the target",
   "consistently-fail": "Consistently fails the target",
-  inconsistent: "Hit and miss: passes and fails the target by chance",
+  inconsistent: "Hit and miss: the target lies within the process limits, so the process will hit and miss it",
 };
 
 /** Every colour an icon uses, with the background each is drawn on, for the contrast test. */

@@ -14,7 +14,8 @@ import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "
 import { renderMarkdown } from "./markdown.ts";
 import { countedWords, latestFigure, latestWords, methodWords, POLARITY_PLAIN, refWords } from "./words.ts";
 import { fromId, paths } from "./paths.ts";
-import { dataNote, positionText, targetText, type TableView } from "./tables.ts";
+import { dataNote, targetText, type TableView } from "./tables.ts";
+import { benchmarkVerdict } from "../format/benchmarkVerdict.ts";
 import type { IndicatorPage, SiteContext } from "./views.ts";
 
 /**
@@ -107,13 +108,11 @@ function indicatorDetails(ind: IndicatorResult, ctx: SiteContext, month: Month):
   if (ind.rag) add("RAG rating", { html: ragTag(ind.rag) });
   if (ind.benchmarks) {
     const labels = data.authority.benchmarks.labels;
-    const parts = Object.entries(ind.benchmarks.values).map(([k, v]) => {
-      const pos = ind.benchmarkPosition?.[k as keyof typeof labels];
-      return `${labels[k as keyof typeof labels]} ${formatValue(v as number, ind.unit, ind.decimals)}${pos ? ` (${pos === "similar" ? "similar to" : pos + " than"} it)` : ""}`;
-    });
+    const parts = Object.entries(ind.benchmarks.values).map(([k, v]) => `${labels[k as keyof typeof labels]} ${formatValue(v as number, ind.unit, ind.decimals)}`);
     add(`Benchmarks (${ind.benchmarks.year})`, parts.join("; "));
-    const position = positionText(ind);
-    if (position) add("Against benchmarks", position);
+    // Which figure is judged, against which year's benchmarks, in the words themselves.
+    const verdict = benchmarkVerdict(ind, ind.benchmarks.year);
+    if (verdict) add(`${longMonth(month)} against benchmarks (${ind.benchmarks.year})`, verdict);
   }
   if (ind.spc) {
     add("Variation (SPC)", { html: `${variationIcon(ind.spc.variation)} ${escapeHtml(VARIATION_WORDS[ind.spc.variation] ?? ind.spc.variation)}` });

@@ -2,6 +2,7 @@
 // icon the summary can show: the key is built from the icons' own word lists).
 import type { DataSet, PublicEditionNote } from "../model/types.ts";
 import { withheldKey } from "../format/withheld.ts";
+import { verdictKey } from "../format/benchmarkVerdict.ts";
 import { ragTag } from "./cells.ts";
 import { ASSURANCE_WORDS, assuranceIcon, VARIATION_WORDS, variationIcon } from "./icons.ts";
 import type { SiteData } from "./views.ts";
@@ -28,6 +29,25 @@ export function keyData(data: DataSet, publicEdition?: PublicEditionNote): SiteD
     withheld: publicEdition
       ? [{ symbol: publicEdition.symbol, text: withheldKey(publicEdition.symbol, publicEdition.threshold, publicEdition.suppressZero, publicEdition.rounding).replace(/^[^:]*: /, "") }]
       : [],
+    notes: {
+      rag: data.authority.display.rag
+        ? [
+            "RAG rates the month's figure before it is rounded: for example, a figure shown as 68.0% may be 67.98%, below an Amber band that starts at 68%. " +
+              "Where rounding would suggest another rating, the month's figure is shown with more decimals (67.98%).",
+          ]
+        : [],
+      variation: data.authority.display.spc
+        ? ["Blank: no judgement. There are too few points since the indicator began or its process last changed to set process limits, or the figure is not monthly."]
+        : [],
+      assurance: data.authority.display.spc ? ["Blank: no target to judge against (or a target range), or no process limits yet."] : [],
+      benchmarks: data.authority.benchmarks.columns.length ? [verdictKey(data.authority.benchmarks.year, data.authority.benchmarks.similarWithin)] : [],
+    },
+    spcCharts: data.authority.display.spc
+      ? {
+          site: "Each monthly indicator's SPC chart is on its own page (follow the indicator's link).",
+          print: "This pack prints the SPC charts its sections ask for; every monthly indicator's SPC chart is on its page of the website (Indicators).",
+        }
+      : null,
     rag: !data.authority.display.rag ? [] : [
       { html: ragTag("green"), text: "On or better than target" },
       { html: ragTag("amber"), text: "Within tolerance of the target" },

@@ -5,6 +5,8 @@ import { longMonth, shortMonth } from "../metrics/months.ts";
 import { paths } from "./paths.ts";
 import { siteSummaryTable } from "./summaryView.ts";
 import { summaryTable } from "./tables.ts";
+import { escapeHtml, textCell } from "./cells.ts";
+import { glance } from "./glance.ts";
 import type { MonthPage, SiteContext } from "./views.ts";
 
 export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean, hasPdf: boolean): MonthPage {
@@ -35,6 +37,7 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
       { text: `Figures for ${longMonth(model.month)} (CSV, a row per indicator, for databases and other tools)`, short: "Figures (CSV)", href: paths.csv(model.month) },
       { text: `Figures for ${longMonth(model.month)} (JSON, for other tools)`, short: "Figures (JSON)", href: paths.json(model.month) },
     ],
+    glance: glanceView(ctx, model),
     restatements: model.restatements.map((r) => {
       const ind = byRef.get(r.ref)!;
       return {
@@ -46,5 +49,30 @@ export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean
         restated: r.withheld?.includes("restated") ? (model.publicEdition?.symbol ?? "") : formatValue(r.restated, ind.unit, ind.decimals),
       };
     }),
+  };
+}
+
+/** "At a glance" on the month page: each indicator listed links to its page (as read from this month) and its section. */
+function glanceView(ctx: SiteContext, model: MonthModel): MonthPage["glance"] {
+  const { display } = ctx.data.authority;
+  if (!display.rag && !display.spc) return null;
+  const g = glance(model, display);
+  const intro = [`What to look at first in ${longMonth(model.month)}: ${g.counts}. ${g.rule}`];
+  if (!g.items.length) return { intro: [`${intro[0]} There are none in ${longMonth(model.month)}.`], table: null };
+  const link = (href: string, text: string) => `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+  return {
+    intro,
+    table: {
+      head: [{ text: "Ref" }, { text: "Indicator" }, { text: shortMonth(model.month), format: "numeric" }, { text: "Why it is listed" }, { text: "Section" }],
+      rows: g.items.map((i) => [
+        textCell(i.ref, "bp-ref"),
+        { html: link(paths.indicatorFrom(ctx.slugs.get(i.ref)!, model.month), i.title), classes: "bp-summary__indicator" },
+        { text: i.figure, format: "numeric" as const },
+        textCell(i.why),
+        { html: link(paths.section(model.month, i.section.id), i.section.title) },
+      ]),
+      columns: 5,
+      classes: "bp-glance-table",
+    },
   };
 }

@@ -11,7 +11,8 @@ import { monthRange, shortMonth } from "../metrics/months.ts";
 import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
-import { dataNote, positionText, targetText, type TableView } from "./tables.ts";
+import { ACADEMIC_NOTE, annualCell, hasAcademicFigures, benchmarkCell, dataNote, monthFigureCell, targetText, type TableView } from "./tables.ts";
+import { benchmarkVerdict, verdictHeading } from "../format/benchmarkVerdict.ts";
 import { latestFigure, POLARITY_SHORT } from "./words.ts";
 
 const head = (text: string, classes = ""): Cell => ({ text, ...(classes ? { classes } : {}) });
@@ -28,7 +29,7 @@ function indicatorCell(i: IndicatorResult, href: string): Cell {
 /** The report month's figure, or the latest term's or year's with its period under it. */
 function latestCell(i: IndicatorResult, month: string): Cell {
   const latest = latestFigure(i, month);
-  if (latest.current) return figureCell(i, i.unit, i.decimals, { parts: false });
+  if (latest.current) return monthFigureCell(i, month, month);
   return { html: `${escapeHtml(latest.value)} <span class="bp-parts">${escapeHtml(latest.period)}</span>`, format: "numeric" };
 }
 
@@ -84,21 +85,15 @@ export function siteSummaryTable(
           ...model.trendYears.map((year, n) => ({
             shown: any((i) => i.annual[n]?.value),
             head: periodHead(year),
-            cell: (i: IndicatorResult) => {
-              const a = i.annual[n];
-              return a && (a.value !== null || a.withheld) ? figureCell(a, i.unit, i.decimals, { parts: false }) : { text: "-", format: "numeric" as const, classes: "bp-na" };
-            },
+            cell: (i: IndicatorResult) => annualCell(i, n, year),
           })),
         ]),
     ...bm.columns.map((k) => ({
       shown: any((i) => i.benchmarks?.values[k]),
       head: { ...numericHead(bm.labels[k]), classes: "bp-summary__benchmark" },
-      cell: (i: IndicatorResult) => {
-        const v = i.benchmarks?.values[k];
-        return v === undefined ? { text: "", format: "numeric" as const } : figureCell({ value: v }, i.unit, i.decimals);
-      },
+      cell: (i: IndicatorResult) => benchmarkCell(i, k, bm.year),
     })),
-    { head: head("Against benchmarks"), cell: (i) => textCell(positionText(i)), shown: any((i) => positionText(i)) },
+    { head: head(verdictHeading(model.month, bm.year)), cell: (i) => textCell(benchmarkVerdict(i, bm.year), "bp-summary__verdict"), shown: any((i) => benchmarkVerdict(i, bm.year)) },
     { head: head("Good performance"), cell: (i) => textCell(POLARITY_SHORT[i.polarity]) },
     { head: head("Data note"), cell: (i) => textCell(dataNote(i)) },
     ...(dataset
@@ -109,10 +104,12 @@ export function siteSummaryTable(
       : []),
   ];
   const shown = columns.filter((c) => c.shown !== false);
+  const academic = !dataset && indicators.some(hasAcademicFigures);
   return {
     head: shown.map((c) => c.head),
     rows: indicators.map((i) => shown.map((c) => c.cell(i))),
     columns: shown.length,
     classes: "bp-summary-table",
+    ...(academic ? { footnotes: [ACADEMIC_NOTE] } : {}),
   };
 }

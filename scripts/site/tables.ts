@@ -7,6 +7,9 @@ import { monthRange, shortMonth } from "../metrics/months.ts";
 import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
+import { benchmarkVerdict, otherBenchmarkYear, verdictHeading } from "../format/benchmarkVerdict.ts";
+import { ragSafeDecimals } from "../format/ragFigure.ts";
+import { latestFigure } from "./words.ts";
 
 export interface TableView {
   caption?: string;
@@ -57,21 +60,6 @@ function pointAt(ind: IndicatorResult, m: string) {
 
 const headCell = (text: string, numeric = false, classes = ""): Cell => ({ text, ...(numeric ? { format: "numeric" as const } : {}), ...(classes ? { classes } : {}) });
 
-const BAND_WORDS = { "top-quartile": "England top quartile", "better-than-average": "better than England average", "worse-than-average": "worse than England average" } as const;
-const SHORT_BENCHMARK = { statNeighbour: "SN", bestStatNeighbour: "best SN", england: "England", englandTopQuartile: "top quartile", region: "region" } as const;
-
-/** "Better than SN, worse than England (better than England average)". */
-export function positionText(i: IndicatorResult): string {
-  const parts = (["statNeighbour", "england"] as const)
-    .filter((k) => i.benchmarkPosition?.[k])
-    .map((k) => `${i.benchmarkPosition![k] === "similar" ? "similar to" : `${i.benchmarkPosition![k]} than`} ${SHORT_BENCHMARK[k]}`);
-  // The band adds to "better than England" only when it is the top quartile.
-  const band = i.benchmarkBand && (i.benchmarkBand === "top-quartile" || !i.benchmarkPosition?.england) ? BAND_WORDS[i.benchmarkBand] : null;
-  const text = parts.join(", ");
-  if (!text) return band ?? "";
-  return band ? `${text.charAt(0).toUpperCase()}${text.slice(1)} (${band})` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
 const iconCell = (html: string): Cell => ({ html, classes: "bp-cell-centre" });
 
 /** A column of the performance summary: its heading, its cell, and the print view it belongs to. */
@@ -116,9 +104,12 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
         column("target", "performance", headCell("Target and tolerances"), (i) => targetCell(i)),
       ]
     : [];
-  const monthCells = months.map((m) => column("figure", "performance", headCell(shortMonth(m), true), (i) => figureCell(pointAt(i, m), i.unit, i.decimals, { parts: false })));
-  const benchmarks = bm.columns.map((k) => column("figure", "trend", headCell(style === "monthly-dataset" ? bm.labels[k] : BENCHMARK_SHORT[k], true), (i) => benchmarkCell(i, k), true));
-  const position = column("position", "trend", headCell("Against benchmarks"), (i) => textCell(positionText(i)));
+  // A termly indicator has no monthly figures: its latest term's figure spans the month columns (the earlier ones merge into the last).
+  const monthCells = months.map((m) =>
+    column("figure", "performance", headCell(shortMonth(m), true), (i) => (i.frequency === "termly" && i.value === null && m !== model.month ? MERGE_NEXT : monthFigureCell(i, m, model.month))),
+  );
+  const benchmarks = bm.columns.map((k) => column("figure", "trend", headCell(style === "monthly-dataset" ? bm.labels[k] : BENCHMARK_SHORT[k], true), (i) => benchmarkCell(i, k, bm.year), true));
+  const position = column("position", "trend", headCell(verdictHeading(model.month, bm.year)), (i) => textCell(benchmarkVerdict(i, bm.year)));
   const ref = column("ref", "both", headCell("Ref"), (i) => textCell(i.ref, "bp-ref"));
   const title = column("title", "both", headCell("Indicator"), (i) => (i.footnotes?.length ? { html: `${escapeHtml(i.title)}${markerHtml(marks, i.ref)}` } : textCell(i.title)));
   if (style === "monthly-dataset") {
@@ -152,20 +143,33 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
     column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null && !withheldAs(i, "ytd") ? dash() : figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals, { parts: false }))),
     ...judgement,
     ...rag,
-    ...model.trendYears.map((y, idx) =>
-      column("figure", "trend", headCell(y, true), (i) => {
-        const a = i.annual[idx];
-        return !a || (a.value === null && !a.note && !a.withheld) ? dash() : figureCell(a, i.unit, i.decimals, { parts: false });
-      }, true),
-    ),
+    ...model.trendYears.map((y, idx) => column("figure", "trend", headCell(y, true), (i) => annualCell(i, idx, y), true)),
     ...benchmarks,
     position,
   ];
 }
 
+/** A cell that joins the next one of its row (that cell spans both). */
+const MERGE_NEXT: Cell = { text: "", classes: "bp-merge-next" };
+
+/** A row with each MERGE_NEXT cell folded into the colspan of the cell after it. */
+function mergeCells(row: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  let carry = 0;
+  for (const cell of row) {
+    if (cell.classes?.split(" ").includes("bp-merge-next")) {
+      carry += cell.colspan ?? 1;
+      continue;
+    }
+    out.push(carry ? { ...cell, colspan: (cell.colspan ?? 1) + carry } : cell);
+    carry = 0;
+  }
+  return out;
+}
+
 function tableOf(columns: SummaryColumn[], indicators: IndicatorResult[], classes: string, footnotes: string[] = []): TableView {
   const head = columns.map((c) => c.head);
-  return { head, rows: indicators.map((i) => columns.map((c) => c.cell(i))), columns: head.length, classes, ...(footnotes.length ? { footnotes } : {}) };
+  return { head, rows: indicators.map((i) => mergeCells(columns.map((c) => c.cell(i)))), columns: head.length, classes, ...(footnotes.length ? { footnotes } : {}) };
 }
 
 function styleClasses(authority: Pick<Authority, "report" | "display">): string {
@@ -197,6 +201,7 @@ export function summaryViews(
     const trendRows = indicators.filter((i) => summaryColumns(model, authority, new Map()).some((c) => c.view === "trend" && c.figure && hasFigure(c.cell(i))));
     const perf = indicatorFootnotes(indicators);
     const trend = indicatorFootnotes(trendRows);
+    if (trendRows.some(hasAcademicFigures)) trend.notes.push(ACADEMIC_NOTE);
     return {
       performance: { columns: summaryColumns(model, authority, perf.marker).filter((c) => c.view !== "trend" && c.only !== "site"), rows: indicators, notes: perf.notes },
       trend: { columns: summaryColumns(model, authority, trend.marker).filter((c) => c.view !== "performance" && c.only !== "site"), rows: trendRows, notes: trend.notes },
@@ -217,10 +222,55 @@ function cellText(c: Cell): string {
   return (c.text ?? c.html ?? "").trim();
 }
 
-function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT): Cell {
+/** A benchmark's value, with its year under it where that is not the year the columns are for. */
+export function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT, defaultYear: string): Cell {
   const v = i.benchmarks?.values[key];
   if (v === undefined) return { text: "", format: "numeric" };
-  return { text: formatValue(v, i.unit, i.decimals), format: "numeric" };
+  const year = otherBenchmarkYear(i, defaultYear);
+  const text = formatValue(v, i.unit, i.decimals);
+  return year ? { html: `${escapeHtml(text)} <span class="bp-parts">${escapeHtml(year)}</span>`, format: "numeric" } : { text, format: "numeric" };
+}
+
+/**
+ * The outturn of the `idx`-th year of the annual trend, under the column of
+ * reporting year `heading`: an academic indicator's figure says which academic
+ * year it is for ("76.0%" over "ac. 2014/15"), so no one reads it as the
+ * heading's year.
+ */
+export function annualCell(i: IndicatorResult, idx: number, heading: string): Cell {
+  const a = i.annual[idx];
+  if (!a || (a.value === null && !a.note && !a.withheld)) return dash();
+  const cell = figureCell(a, i.unit, i.decimals, { parts: false });
+  return i.yearBasis === "academic" || a.year !== heading ? withPeriod(cell, `${ACADEMIC_MARK} ${a.year}`) : cell;
+}
+
+/** True if the indicator's annual trend shows a figure for an academic year. */
+export function hasAcademicFigures(i: IndicatorResult): boolean {
+  return i.yearBasis === "academic" && i.annual.some((a) => a.value !== null || a.note || a.withheld);
+}
+
+/** What marks an academic year in a column of reporting years (the summary's note says so). */
+export const ACADEMIC_MARK = "ac.";
+export const ACADEMIC_NOTE = `${ACADEMIC_MARK}: the figure is for the academic year named (September to August), not for the reporting year of its column; termly indicators report by academic year.`;
+
+/** A figure cell with the period it is for under it. */
+function withPeriod(cell: Cell, period: string): Cell {
+  const figure = cell.html ?? escapeHtml(cell.text ?? "");
+  const { text: _text, ...rest } = cell;
+  return { ...rest, html: `${figure} <span class="bp-parts">${escapeHtml(period)}</span>`, format: "numeric" };
+}
+
+/**
+ * A month's figure in a summary or section table; the report month's at the
+ * decimals its RAG rating needs (67.98%, not 68.0%, where Amber starts at 68%).
+ */
+export function monthFigureCell(i: IndicatorResult, m: string, reportMonth: string, options: { parts?: boolean } = { parts: false }): Cell {
+  // A termly indicator has no monthly figure: the report month's column gives its latest term's, with the term.
+  if (m === reportMonth && i.frequency === "termly" && i.value === null && !withheldAs(i, "value")) {
+    const latest = latestFigure(i, reportMonth);
+    if (!latest.current) return { text: `${latest.value} (${latest.period})`, format: "numeric" };
+  }
+  return figureCell(pointAt(i, m), i.unit, m === reportMonth ? ragSafeDecimals(i.value, i.target, i.decimals) : i.decimals, options);
 }
 
 /** The target in one line of words: `Green 95% or more; Amber 92% to under 95%; Red below 92%`. */
@@ -239,8 +289,9 @@ export function targetCell(i: IndicatorResult): Cell {
 
 /**
  * A section's table as the pack lays it out: a row per month (the 12 months
- * to the report month, then the rest of the reporting year), then the YTD,
- * the annual trend and the benchmarks; a column per indicator.
+ * to the report month), then the YTD, the annual trend and the benchmarks; a
+ * column per indicator. The months after the report month are left out: rows
+ * with nothing in them only push the figures onto another page.
  */
 export function sectionTable(
   model: MonthModel,
@@ -265,16 +316,11 @@ export function sectionTable(
       rows.push([textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
     }
   } else {
-    const future = model.yearMonths.filter((m) => m > model.month);
-    for (const m of [...model.last12, ...future]) {
-      const isFuture = m > model.month;
+    for (const m of model.last12) {
       // A process change from this month (a new form, a new system): a row saying so, as the source does.
       const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
-      if (changes.length && m !== model.last12[0] && !isFuture) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
-      rows.push([
-        textCell(shortMonth(m), m === model.month ? "bp-current" : ""),
-        ...indicators.map((i) => (isFuture ? { text: "", format: "numeric" as const } : figureCell(pointAt(i, m), i.unit, i.decimals))),
-      ]);
+      if (changes.length && m !== model.last12[0]) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
+      rows.push([textCell(shortMonth(m), m === model.month ? "bp-current" : ""), ...indicators.map((i) => monthFigureCell(i, m, model.month, {}))]);
     }
     rows.push([
       textCell(`YTD ${model.reportingYear}`, "bp-total"),
@@ -288,12 +334,16 @@ export function sectionTable(
   // The first row of a group (annual trend, benchmarks) is ruled off across the table.
   const startGroup = (row: Cell[]) => row.map((c) => ({ ...c, classes: `${c.classes ?? ""} bp-group-start`.trim() }));
   const years = indicators[0]?.annual.map((a) => a.year) ?? model.trendYears;
+  const academicRows = indicators[0]?.yearBasis === "academic";
   years.forEach((year, idx) => {
     const row = [
-      textCell(termly ? `${year} (academic year)` : year),
+      textCell(academicRows ? `${year} (academic year)` : year),
       ...indicators.map((i) => {
         const a = i.annual[idx];
-        return a && (a.value !== null || a.note || a.withheld) ? figureCell(a, i.unit, i.decimals) : { text: "-", format: "numeric" as const, classes: "bp-na" };
+        if (!a || (a.value === null && !a.note && !a.withheld)) return { text: "-", format: "numeric" as const, classes: "bp-na" };
+        // In a table of both kinds, a figure of the other kind of year says which year it is for.
+        const cell = figureCell(a, i.unit, i.decimals);
+        return a.year === year ? cell : withPeriod(cell, i.yearBasis === "academic" ? `${ACADEMIC_MARK} ${a.year}` : a.year);
       }),
     ];
     rows.push(idx === 0 ? startGroup(row) : row);
@@ -304,7 +354,7 @@ export function sectionTable(
       textCell(benchmarkLabels[k]),
       ...indicators.map((i) => {
         const v = i.benchmarks?.values[k];
-        return v === undefined ? { text: "", format: "numeric" as const } : { text: `${formatValue(v, i.unit, i.decimals)}${i.benchmarks!.year !== model.trendYears.at(-1) ? ` (${i.benchmarks!.year})` : ""}`, format: "numeric" as const };
+        return v === undefined ? { text: "", format: "numeric" as const } : { text: `${formatValue(v, i.unit, i.decimals)}${i.benchmarks!.year !== (i.annual.at(-1)?.year ?? model.trendYears.at(-1)) ? ` (${i.benchmarks!.year})` : ""}`, format: "numeric" as const };
       }),
     ];
     rows.push(idx === 0 ? startGroup(row) : row);

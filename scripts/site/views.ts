@@ -21,6 +21,8 @@ export interface MonthPage {
   /** `short` is the link's words where the month is given beside it (the archive). */
   downloads: (Link & { short: string })[];
   restatements: { ref: string; title: string; url: string; month: string; published: string; restated: string }[];
+  /** "At a glance": what to look at first, each indicator linked (null where the summary judges nothing). */
+  glance: { intro: string[]; table: TableView | null } | null;
 }
 
 export interface SectionPage {
@@ -71,7 +73,15 @@ export interface PrintPage {
   headerCss: string;
   footerCss: string;
   cover: { key: { text: string }; value: { text: string } }[];
-  contents: { id: string; title: string }[];
+  /**
+   * The contents: each part (`id`, its page from the layout) and under a part
+   * its own headings (`at`: the id of the heading whose page is given).
+   */
+  contents: { id: string; title: string; entries?: { at: string; title: string }[] }[];
+  /** "At a glance": the month's red ratings, worse ratings and special causes of concern, each with its pages. */
+  glance: { intro: string[]; table: TableView | null };
+  /** The abbreviations the pack uses, with their meanings (the appendix's glossary). */
+  glossary: { term: string; meaning: string }[];
   /** Each section's summary in two views (scripts/site/tables.ts summaryViews). */
   summary: { id: string; title: string; performance: TableView; trend: TableView | null }[];
   sections: SectionPage[];
@@ -94,6 +104,10 @@ export interface SiteData {
     assurance: { html: string; text: string }[];
     /** Public edition: what the symbol of a withheld figure means (empty in the internal edition). */
     withheld: { symbol: string; text: string }[];
+    /** Sentences under each group of the key: how RAG rates, what a blank SPC cell means, what the benchmark verdict judges. */
+    notes: { rag: string[]; variation: string[]; assurance: string[]; benchmarks: string[] };
+    /** Where the SPC charts are, as the site and the printed pack say it. */
+    spcCharts: { site: string; print: string } | null;
   };
   generator: string;
   /** The public edition's notice, shown on every page; null in the internal edition. */

@@ -5,6 +5,7 @@ import type { Indicator, IndicatorResult, Month, Polarity } from "../model/types
 import { formatValue } from "../format/number.ts";
 import { longMonth } from "../metrics/months.ts";
 import { withheldAs } from "../format/withheld.ts";
+import { ragSafeDecimals } from "../format/ragFigure.ts";
 
 /** "Good performance: ..." */
 export const POLARITY_PLAIN: Record<Polarity, string> = {
@@ -76,7 +77,8 @@ export function latestFigure(ind: IndicatorResult, month: Month): LatestFigure {
   const fmt = (v: number | null, withheld?: string) => withheld ?? formatValue(v, ind.unit, ind.decimals);
   // In the public edition a withheld figure is still the latest: its symbol is shown, not an older figure.
   const own = withheldAs(ind, "value");
-  if (ind.value !== null || own) return { value: fmt(ind.value, own ?? undefined), period: longMonth(month), current: true, kind: "month" };
+  // The month's own figure at the decimals its RAG rating needs (67.98%, not 68.0%, where Amber starts at 68%).
+  if (ind.value !== null || own) return { value: own ?? formatValue(ind.value, ind.unit, ragSafeDecimals(ind.value, ind.target, ind.decimals)), period: longMonth(month), current: true, kind: "month" };
   const term = [...ind.terms].reverse().find((t) => t.value !== null || t.withheld);
   if (term) return { value: fmt(term.value, term.withheld), period: lowerFirst(term.label), current: false, kind: "term" };
   const earlier = [...ind.series].reverse().find((p) => p.month < month && (p.value !== null || p.withheld));

@@ -60,6 +60,7 @@ export function checkDataQuality(data: DataSet, problems: Problems): void {
   }
 
   checkGaps(data, problems);
+  checkZeroAverages(data, problems);
   checkBenchmarkAge(data, month, problems);
   checkCommentaryForWorseRag(data, model.indicators, month, problems);
 }
@@ -79,6 +80,38 @@ function checkGaps(data: DataSet, problems: Problems): void {
         s.entry?.source ?? { file: s.file.file, line: s.file.line },
         `${ind.ref} (${ind.title}) has no figure for ${s.file.month}, between months that have one.`,
         "Enter the month's figure if it exists (restate it in the latest month's file if it came late).",
+      );
+    }
+  }
+}
+
+/**
+ * An average or rate of exactly 0 among months far above it: more often the
+ * source's way of saying there was nothing to average (no adoptions, so no
+ * average wait) than a real figure, and a chart then plunges to zero. "Far
+ * above": the indicator's usual level is more than 3.267 times its usual
+ * month-to-month change away from 0 (as XmR judges a jump). Any month.
+ */
+function checkZeroAverages(data: DataSet, problems: Problems): void {
+  for (const ind of data.indicators) {
+    if (ind.compute || ind.frequency !== "monthly" || (ind.unit !== "average" && ind.unit !== "rate")) continue;
+    const entries = data.months.flatMap((m) => {
+      const e = m.values.find((v) => v.ref === ind.ref);
+      return e?.figure ? [{ month: m.month, value: e.figure.value, source: e.source }] : [];
+    });
+    const zeros = entries.filter((e) => e.value === 0);
+    const others = entries.filter((e) => e.value !== 0).map((e) => e.value);
+    if (!zeros.length || others.length < 3) continue;
+    const ranges = others.slice(1).map((v, i) => Math.abs(v - others[i]!));
+    const change = ranges.reduce((a, b) => a + b, 0) / ranges.length;
+    const usual = [...others].sort((a, b) => a - b)[Math.floor(others.length / 2)]!;
+    if (Math.abs(usual) <= RANGE_LIMIT * change) continue;
+    const usualText = formatValue(usual, ind.unit, ind.decimals);
+    for (const z of zeros) {
+      problems.warning(
+        z.source,
+        `${ind.ref} (${ind.title}) is 0 for ${z.month}, among months far above it (usually about ${usualText}): an ${ind.unit === "average" ? "average" : "rate"} of 0 is more often the source's way of saying there was nothing to count, and a chart would plunge to zero.`,
+        `If there was no figure (nothing to ${ind.unit === "average" ? "average" : "count"} that month), enter - instead, or the source's words in its place (note: ...); keep 0 only if it is the real figure.`,
       );
     }
   }

@@ -130,6 +130,42 @@ export function gapProblems(l: Laid): string[] {
   return out;
 }
 
+/**
+ * A line is not joined across a process change (a catalogue's `rebase:`):
+ * no two neighbouring vertices of a path lie either side of a change of their
+ * series (an SPC chart's data line: of its segments), and the change is
+ * marked with a vertical rule.
+ */
+export function changeProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const categories = categoriesOf(l);
+  // The category indexes where each series starts anew ("" for an SPC chart's data line).
+  const breaks = new Map<string, number[]>();
+  if (l.chart.data) for (const s of l.chart.data.series) if (s.breaks?.length) breaks.set(s.label, s.breaks);
+  if (l.chart.spc) {
+    const starts = l.chart.spc.analysis.segments.slice(1).map((s) => categories.indexOf(shortMonth(s.start)));
+    if (starts.length) breaks.set("", starts);
+  }
+  if (!breaks.size) return out;
+  const paths = new Map<number, SceneItem[]>();
+  for (const it of l.items) if (it.marktype === "line" && !it.inAxis && it.item.defined !== false) paths.set(it.markId, [...(paths.get(it.markId) ?? []), it]);
+  for (const vertices of paths.values()) {
+    // An SPC chart's mean and limit lines are drawn per segment already (their data says which line they are).
+    const key = typeof vertices[0]!.datum.label === "string" ? (vertices[0]!.datum.label as string) : "line" in vertices[0]!.datum ? null : "";
+    const at = key === null ? undefined : breaks.get(key);
+    if (!at) continue;
+    for (let k = 1; k < vertices.length; k++) {
+      const a = categories.indexOf(String(vertices[k - 1]!.datum.x));
+      const b = categories.indexOf(String(vertices[k]!.datum.x));
+      const crossed = at.find((c) => a < c && c <= b);
+      if (crossed !== undefined) out.push(`${l.chart.name}: a line joins ${categories[a]} to ${categories[b]} across the process change at ${categories[crossed]}`);
+    }
+  }
+  const rules = l.items.filter((it) => it.marktype === "rule" && !it.inAxis && it.item.x2 === undefined && it.item.y2 !== undefined).length;
+  if (rules < new Set([...breaks.values()].flat()).size) out.push(`${l.chart.name}: a process change without its rule`);
+  return out;
+}
+
 /** Text at the minimum size or more, never cut with an ellipsis, inside the SVG. */
 export function textProblems(l: Laid): string[] {
   const out: string[] = [];

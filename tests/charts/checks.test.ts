@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "../../scripts/charts/chartData.ts";
 import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
-import { contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, plainChart, textProblems, warningProblems } from "./chartChecks.ts";
+import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, plainChart, textProblems, warningProblems } from "./chartChecks.ts";
 
 const months = ["Jan-20", "Feb-20", "Mar-20", "Apr-20", "May-20", "Jun-20", "Jul-20", "Aug-20", "Sep-20", "Oct-20", "Nov-20", "Dec-20"];
 const values = [58.3, 58.2, 52.9, null, null, 55.8, 61.5, 60.5, 52.6, 50.7, 50.8, 57.2];
@@ -51,6 +51,14 @@ describe("the chart checks", () => {
     expect(gapProblems(await layOut(plainChart("bridged", filtered, data))).join("\n")).toMatch(/joins Mar-20 to Jun-20 across a gap/);
     const zero = { ...base, data: { values: rows }, mark: { type: "line", point: true, invalid: "show" }, encoding: { x, y: { field: "y", type: "quantitative" } } } as unknown as TopLevelSpec;
     expect(gapProblems(await layOut(plainChart("as zero", zero, data))).join("\n")).toMatch(/at Apr-20 drawn with no figure/);
+  });
+
+  it("catch a line joined across a process change, and pass boardpack's own spec, which breaks it", async () => {
+    const changed: ChartData = { ...data, series: [{ ...data.series[0]!, breaks: [10] }], changes: [{ index: 10, text: "New contact form implemented (Nov-20)" }] };
+    const joined = { ...base, data: { values: rows }, mark: "line", encoding: { x, y: { field: "y", type: "quantitative" } } } as unknown as TopLevelSpec;
+    expect(changeProblems(await layOut(plainChart("joined", joined, changed))).join("\n")).toMatch(/joins Oct-20 to Nov-20 across the process change at Nov-20/);
+    const own = await layOut(plainChart("own", vegaLiteSpec(changed, "wide"), changed));
+    expect([...changeProblems(own), ...warningProblems(own), ...labelProblems(own), ...textProblems(own)]).toEqual([]);
   });
 
   it("catch small, cut and overflowing text", async () => {

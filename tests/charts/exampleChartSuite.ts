@@ -2,7 +2,7 @@
 // and laid out as the build does, in both variants, with Vega-Lite's and
 // Vega's loggers captured. Split in parts so test files run side by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
+import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
 export function exampleChartSuite(part: number, parts: number): void {
@@ -36,6 +36,12 @@ export function exampleChartSuite(part: number, parts: number): void {
       expect(laid.flatMap(gapProblems)).toEqual([]);
       // The example has gaps (10.5 in spring 2020, a summer term, an annual "tbc"): the check is exercised.
       expect(laid.some((l) => [...missing(l.chart).values()].some((s) => s.size > 0))).toBe(true);
+    });
+
+    it("break a line at a process change and mark the change with a rule", () => {
+      expect(laid.flatMap(changeProblems)).toEqual([]);
+      // The example's contacts change form in Nov-20: the check is exercised.
+      expect(laid.some((l) => l.chart.data?.series.some((s) => s.breaks?.length))).toBe(true);
     });
 
     it("set all text at 12 px or more, uncut, inside the SVG", () => {

@@ -1,7 +1,7 @@
 // The print-quality checks of a board pack PDF, as a board member reads it:
 // no text under 8pt, no text cut short with "…", no heading left at the foot
-// of a page without its content, and a tag structure poppler reads without
-// error. Returns the problems found, each naming its page.
+// of a page without its content, no table text running into its neighbour,
+// and a tag structure poppler reads without error. Returns the problems found, each naming its page.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { readLayout, type PageLayout, type TextBox } from "./pdfLayout.ts";
@@ -26,6 +26,7 @@ export async function printQualityProblems(file: string, options: QualityOptions
       if (box.text.includes("…")) problems.push(`page ${page.page}: "${box.text.trim()}" is cut short with "…"${box.role === "Figure" ? " in a chart" : ""}`);
     }
     problems.push(...strandedHeadings(page, foot, contentLines, continuesOn(layout[page.page])));
+    problems.push(...overlappingCells(page));
   }
   problems.push(...structureErrors(file));
   problems.push(...(await tagProblems(file)));
@@ -113,6 +114,22 @@ export function strandedHeadings(page: PageLayout, foot: number, contentLines: n
     if (next < 0 && content === 0) problems.push(`page ${page.page}: the heading "${text}" is the last text on its page`);
     else if (next < 0 && low && content < contentLines && continued) problems.push(`page ${page.page}: the heading "${text}" is in the lowest ${Math.round(foot * 100)}% of the page with ${content} line(s) of its content`);
     i = j;
+  }
+  return problems;
+}
+
+/**
+ * Text of a table that runs into its neighbour on the same line (a header's
+ * long word wider than its fixed column: "Safeguardingworkers in").
+ */
+export function overlappingCells(page: PageLayout): string[] {
+  const cells = page.boxes.filter((b) => b.role === "TH" || b.role === "TD");
+  const problems: string[] = [];
+  for (const a of cells) {
+    for (const b of cells) {
+      if (a === b || b.x <= a.x || Math.abs(a.top - b.top) > 1) continue;
+      if (a.x + a.width - b.x > 0.2) problems.push(`page ${page.page}: table text "${a.text.trim()}" runs into "${b.text.trim()}"`);
+    }
   }
   return problems;
 }

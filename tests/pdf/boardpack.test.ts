@@ -8,6 +8,9 @@ import type { BuildResult } from "../../scripts/build/pipeline.ts";
 import { buildInto } from "../helpers/site.ts";
 import { pdfInfo, pdfPages } from "../helpers/pdf.ts";
 import { readLayout, type PageLayout } from "../helpers/pdfLayout.ts";
+import { buildMonthModel } from "../../scripts/metrics/model.ts";
+import { usesTerm } from "../../scripts/site/glossary.ts";
+import { GLOSSARY_TERMS } from "../../scripts/site/glossaryTerms.ts";
 
 let build: BuildResult & { site: string };
 let file: string;
@@ -70,12 +73,23 @@ describe("the board pack PDF", () => {
     expect(missing).toEqual([]);
   });
 
-  it("gives in its contents the page where each section starts", () => {
+  it("gives in its contents the page where each part starts, and under the summary and appendix their own headings' pages", () => {
     const contents = pages[2]!;
     expect(contents).toMatch(/^\s*Contents/m);
-    const entries = [...contents.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
-    expect(entries.map((e) => e.title)).toEqual(["Performance summary", ...build.data.sections.map((s) => s.title), "Appendix: definitions and restated figures"]);
-    for (const e of entries) expect(headingPages(e.title), `${e.title} on page ${e.page}`).toEqual([e.page]);
+    const lines = [...contents.matchAll(/^(\s*)(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ sub: m[1]!.length > 0, title: m[2]!.trim(), page: Number(m[3]) }));
+    const parts = lines.filter((e) => !e.sub);
+    expect(parts.map((e) => e.title)).toEqual(["At a glance", "Performance summary", ...build.data.sections.map((s) => s.title), "Appendix: definitions and restated figures"]);
+    for (const e of parts) expect(headingPages(e.title), `${e.title} on page ${e.page}`).toEqual([e.page]);
+    // The summary's sections (every section with an indicator in the summary), each on the page its heading is on.
+    const summary = parts.find((e) => e.title === "Performance summary")!.page;
+    const subs = lines.filter((e) => e.sub);
+    const inSummary = build.data.sections.filter((x) => build.data.indicators.some((i) => i.section === x.id && i.inSummary)).map((x) => x.title);
+    expect(subs.map((e) => e.title)).toEqual([...inSummary, "Glossary"]);
+    for (const e of subs) {
+      expect(e.page, e.title).toBeGreaterThanOrEqual(summary);
+      // The heading itself, a line of its own on that page.
+      expect(body(pages[e.page]!), `${e.title} on page ${e.page}`).toMatch(new RegExp(`^\\s*${e.title.replace(/[()']/g, ".")}\\s*$`, "m"));
+    }
   });
 
   it("prints the summary in landscape and the sections in portrait, A4", () => {
@@ -127,6 +141,48 @@ describe("the board pack PDF", () => {
     expect(summary).toMatch(/\bRed\b/);
     expect(summary).toMatch(/\bGreen\b/);
     expect(summary).toMatch(/↑|↓/);
+  });
+
+  it("lists on its at-a-glance pages every indicator rated red, each with its section's first page and its summary row's page", () => {
+    const model = buildMonthModel(build.data, "2020-12");
+    const starts = (title: string) => headingPages(title)[0]!;
+    const glanceFrom = starts("At a glance");
+    const summaryFrom = starts("Performance summary");
+    const sectionsFrom = starts(build.data.sections[0]!.title);
+    const glanceLines = pages.slice(glanceFrom, summaryFrom).flatMap((p) => body(p).split("\n"));
+    const red = model.indicators.filter((i) => i.rag === "red");
+    expect(red.length).toBeGreaterThan(10);
+    for (const i of red) {
+      const at = glanceLines.findIndex((l) => l.trim().startsWith(`${i.ref} `));
+      expect(at, i.ref).toBeGreaterThanOrEqual(0);
+      const next = glanceLines.findIndex((l, k) => k > at && /^\s*\S+\s{2,}/.test(l) && model.indicators.some((x) => l.trim().startsWith(`${x.ref} `)));
+      const block = glanceLines.slice(at, next < 0 ? undefined : next).join(" ");
+      expect(block, i.ref).toMatch(/\bRed\b/);
+      const sectionTitle = build.data.sections.find((x) => x.id === i.section)!.title;
+      expect(Number(/\(p\. (\d+)\)/.exec(block)?.[1]), `${i.ref}: ${sectionTitle}`).toBe(starts(sectionTitle));
+      // The summary page: the first page of the summary with the indicator's row.
+      const summaryPage = Number(/(\d+)\s*$/.exec(glanceLines[at]!)?.[1]);
+      const rowPage = pages.findIndex((p, n) => n >= summaryFrom && n < sectionsFrom && body(p).split("\n").some((l) => l.trim().startsWith(`${i.ref} `)));
+      expect(summaryPage, `${i.ref} in the summary`).toBe(rowPage);
+    }
+  });
+
+  it("prints a glossary of the abbreviations the pack uses, and only those", () => {
+    const from = pages.findIndex((p, n) => n > 2 && /^\s*Glossary\s*$/m.test(body(p)));
+    expect(from).toBeGreaterThan(0);
+    const text = pages.slice(from).join("\n");
+    const table = text.slice(text.search(/^\s*Abbreviation\s+Meaning/m), text.search(/^\s*Figures restated/m));
+    const printed = [...table.matchAll(/^\s*(\S+)\s{2,}\S/gm)].map((m) => m[1]!).filter((t) => t !== "Abbreviation");
+    for (const t of ["DoT", "RAG", "YTD", "SN", "LAC", "CIN", "CP", "CPP", "ICPC", "S47", "SGO", "PEP", "SHOBPA"]) expect(printed, t).toContain(t);
+    // Each one is used elsewhere in the pack; terms of the built-in list the pack does not use are left out.
+    const rest = pages.slice(0, from).join("\n");
+    for (const t of printed) expect(usesTerm(rest, t) || (t === "CYP" && usesTerm(rest, "cyp")), t).toBe(true);
+    for (const t of GLOSSARY_TERMS.map((g) => g.term).filter((g) => !printed.includes(g))) expect(usesTerm(rest, t), `${t} is used but not in the glossary`).toBe(false);
+    expect(printed).not.toContain("UASC");
+  });
+
+  it("has no empty month of the rest of the year in its tables", () => {
+    expect(pages.join("\n")).not.toMatch(/^\s*(Jan|Feb|Mar)-21\s*$/m);
   });
 
   it("is the same file when printed again from the same data", async () => {

@@ -110,6 +110,28 @@ describe("the print layout", () => {
     }
   }, 120_000);
 
+  it("breaks a table's closing rows before a group (annual trend, benchmarks) rather than leaving a third of the page blank", async () => {
+    // 12 months, YTD, 5 years of annual trend, 4 benchmarks: as a section table of the pack.
+    const months = Array.from({ length: 12 }, (_, i) => `<tr><th>Month ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const years = Array.from({ length: 5 }, (_, i) => `<tr><th${i === 0 ? ' class="bp-group-start"' : ""}>Year ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const benchmarks = Array.from({ length: 4 }, (_, i) => `<tr><th${i === 0 ? ' class="bp-group-start"' : ""}>Benchmark ${i + 1}</th><td>${i}</td></tr>`).join("");
+    const t = `<table class="govuk-table"><caption>Closing groups</caption><thead><tr><th>Month</th><th>Figure</th></tr></thead><tbody>${months}<tr><th class="bp-total">YTD</th><td>1</td></tr>${years}${benchmarks}</tbody></table>`;
+    const breaks: string[] = [];
+    for (const before of [120, 140, 150, 160, 170, 180, 190, 200]) {
+      const laid = await lay(`<section class="bp-part" data-running="Part"><h1>Part</h1>${filler(before)}<h2>Sub-heading</h2>${t}</section>`);
+      const frags = laid.fragments;
+      for (const p of laid.pages) expect(p.height, `${before}mm`).toBeLessThanOrEqual(p.limit);
+      if (frags.length < 2) continue;
+      const next = frags[1]!.rows[0]!;
+      breaks.push(next);
+      // A page breaks inside the months (two of them overleaf with the YTD), or before a group of closing rows.
+      expect(/^Month (1[12]|[1-9])$/.test(next) || next === "Year 1" || next === "Benchmark 1", `${before}mm: the next page starts with ${next}`).toBe(true);
+      if (/^Month/.test(next)) expect(Number(next.split(" ")[1]), `${before}mm`).toBeLessThanOrEqual(11);
+    }
+    // Where the months, the YTD and the annual trend fit, the benchmarks go overleaf, not the last months with all the closing rows.
+    expect(breaks).toContain("Benchmark 1");
+  }, 60_000);
+
   it("puts a table too wide for a portrait page on a landscape page, and splits one too wide for that by columns", async () => {
     const wide = await lay(`<section class="bp-part" data-running="Part"><h1>Part</h1>${table("Wide", 8, 0, 16)}</section>`);
     expect(wide.pages.map((p) => p.kind)).toEqual(["landscape"]);
@@ -123,5 +145,29 @@ describe("the print layout", () => {
     const section = (name: string, mm: number) => `<section class="bp-part" data-running="${name}" data-may-share-page><h1>${name}</h1><p>Some text.</p>${filler(mm)}</section>`;
     expect((await lay(section("One", 60) + section("Two", 60))).pages).toHaveLength(1);
     expect((await lay(section("One", 180) + section("Two", 60))).pages).toHaveLength(2);
+  });
+});
+
+describe("the print stylesheet", () => {
+  it("keeps a gap between a figure and a left-aligned cell after it (a note across columns, a verdict)", async () => {
+    await page.setContent(
+      // The site's stylesheet (GOV.UK Frontend: figures right-aligned) and the print one, as the print page loads them.
+      `<!DOCTYPE html><html lang="en"><head><style>${compileStyles("boardpack")}${css}</style></head><body class="bp-print"><div class="bp-page bp-page--portrait">` +
+        `<table class="govuk-table bp-section-print-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th class="govuk-table__header"></th>` +
+        `${["6.13 % of LAC with a PEP", "6.14 % of LAC with up to date PEPs", "6.15 Overall absence", "6.16 Persistent absentees"].map((h) => `<th class="govuk-table__header govuk-table__header--numeric">${h}</th>`).join("")}</tr></thead>` +
+        `<tbody class="govuk-table__body"><tr class="govuk-table__row"><th class="govuk-table__header">Summer term 2019/20</th><td class="govuk-table__cell govuk-table__cell--numeric">98.9%</td><td class="govuk-table__cell govuk-table__cell--numeric">96.5%</td>` +
+        `<td class="govuk-table__cell bp-note bp-note--wide" colspan="2">Summer Term 2019/20 was during Covid-19 lockdown.</td></tr></tbody></table></div></body></html>`,
+    );
+    const gap = await page.evaluate(() => {
+      const textBox = (el: Element) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return r.getBoundingClientRect();
+      };
+      const cells = document.querySelectorAll("tbody td");
+      return textBox(cells[2]!).left - textBox(cells[1]!).right;
+    });
+    // 2.5 mm or more between "96.5%" and the note (3.78 px to the mm).
+    expect(gap).toBeGreaterThanOrEqual(2.5 * 3.78);
   });
 });

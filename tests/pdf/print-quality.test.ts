@@ -35,6 +35,9 @@ describe.each(["2020-12", "2020-06"])("the board pack of %s", (month) => {
   it("has no text cut short with an ellipsis, in its tables or its charts", () => {
     expect(problems.filter((p) => /cut short/.test(p))).toEqual([]);
   });
+  it("has no table text running into the next column", () => {
+    expect(problems.filter((p) => /runs into/.test(p))).toEqual([]);
+  });
   it("has a tag structure poppler reads without error", () => {
     expect(problems.filter((p) => /^pdfinfo/.test(p))).toEqual([]);
   });
@@ -72,6 +75,13 @@ describe("the print-quality checks", () => {
     expect(problems.some((p) => /"Small print" is set at 7\.0pt/.test(p))).toBe(true);
     expect(problems.some((p) => /cut short/.test(p))).toBe(true);
     expect(problems.some((p) => /heading "A table at the foot"/.test(p))).toBe(true);
+  });
+
+  it("find a table header's long word running into the next column", async () => {
+    const file = await print(
+      `<table style="table-layout:fixed;width:80mm;border-collapse:collapse"><thead><tr><th style="width:14mm;text-align:right;vertical-align:bottom;padding:0">Maximum caseload in Safeguarding</th><th style="text-align:left;vertical-align:bottom;padding:0">Maximum caseload of workers in LAC</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>`,
+    );
+    expect((await printQualityProblems(file)).join("\n")).toMatch(/table text "Safeguarding" runs into "[^"]*LAC"/);
   });
 
   it("pass a page that keeps its heading with its content", async () => {

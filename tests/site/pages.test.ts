@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatValue } from "../../scripts/format/number.ts";
+import { formatRated } from "../../scripts/format/ragFigure.ts";
 import type { IndicatorResult, MonthModel } from "../../scripts/model/types.ts";
 import { slugsFor } from "../../scripts/site/paths.ts";
 import { allFiles, buildInto, cellText, readPage } from "../helpers/site.ts";
@@ -86,7 +87,8 @@ describe("numbers on the pages are the model's numbers", () => {
         expect(cells[1]!.querySelector("a")!.getAttribute("href"), ind.ref).toBe(`indicators/${slugs.get(ind.ref)}/index.html#from-2020-12`);
         expect(cellText(cells[1]!), ind.ref).toBe(ind.title);
         const fmt = (v: number | null) => formatValue(v, ind.unit, ind.decimals);
-        if (ind.frequency === "monthly") expect(cellText(cells[col("Dec-20")]!), `${ind.ref} Dec-20`).toBe(fmt(ind.value));
+        // The month's figure at the decimals its RAG rating needs (8.1: 67.98%, Red, not 68.0%).
+        if (ind.frequency === "monthly") expect(cellText(cells[col("Dec-20")]!), `${ind.ref} Dec-20`).toBe(formatRated(ind.value, ind.unit, ind.decimals, ind.target));
         expect(cellText(cells[col("Nov-20")]!), `${ind.ref} Nov-20`).toBe(fmt(ind.previous));
         expect(cellText(cells[col("YTD 2020/21")]!), `${ind.ref} YTD`).toBe(ind.ytd === null ? "-" : fmt(ind.ytd));
         expect(cellText(cells[col("RAG")]!), `${ind.ref} RAG`).toBe(ind.rag ? { red: "Red", amber: "Amber", green: "Green" }[ind.rag] : "");

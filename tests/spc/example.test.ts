@@ -75,9 +75,11 @@ describe("icons in the summary", () => {
     const cells = row.querySelectorAll("th, td");
     expect(cells[head.indexOf("Variation")]!.querySelector("svg")!.getAttribute("aria-label")).toBe("Special cause improvement (lower)");
     expect(cells[head.indexOf("Assurance")]!.querySelector("svg")!.getAttribute("aria-label")).toBe("Consistently passes the target");
-    expect(cells[head.indexOf("Against benchmarks")]!.text).toBe("Better than SN, better than England");
+    // The verdict names the figure it judges (December's, not the 2019/20 outturn beside it) and the benchmarks' year.
+    const verdict = head.indexOf("Dec-20 against benchmarks (2019/20)");
+    expect(cells[verdict]!.text).toBe("18.8%: better than SN (21.6%), better than England (22.6%)");
     const timeliness = readPage(site, "/").querySelectorAll(".bp-summary tbody tr").find((r) => cellText(r.querySelector("th, td")!) === "2.2")!;
-    expect(cellText(timeliness.querySelectorAll("th, td")[head.indexOf("Against benchmarks")]!)).toBe("Better than SN, better than England");
+    expect(cellText(timeliness.querySelectorAll("th, td")[verdict]!)).toBe("88.8%: better than SN (81.7%), better than England (83.1%)");
   });
 
   it("follow the display setting: RAG, SPC or both", async () => {

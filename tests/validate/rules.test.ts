@@ -227,3 +227,49 @@ describe("files and settings", () => {
     expect(check(dir).errors).toHaveLength(3);
   });
 });
+
+describe("the glossary of authority.yaml", () => {
+  it("takes the authority's abbreviations and their meanings", () => {
+    const dir = copyFixture();
+    editFile(dir, "authority.yaml", (t) => `${t}glossary:\n  GOLD: The council's strategic command group\n  CDT: Children's disability team\n`);
+    const { data, errors } = check(dir);
+    expect(errors).toEqual([]);
+    expect(data!.authority.glossary).toEqual({ GOLD: "The council's strategic command group", CDT: "Children's disability team" });
+  });
+
+  it("reports a term that is not an abbreviation, or a term without a meaning, at its line", () => {
+    const dir = copyFixture();
+    editFile(dir, "authority.yaml", (t) => `${t}glossary:\n  GOLD: The council's strategic command group\n  two words: a meaning\n  MASH:\n`);
+    const errors = check(dir).errors;
+    expect(errors.map((e) => [e.file, e.line])).toEqual([
+      ["authority.yaml", 14],
+      ["authority.yaml", 15],
+    ]);
+    expect(errors[0]!.message).toMatch(/abbreviation/);
+    expect(errors[0]!.fix ?? errors[0]!.message).toBeTruthy();
+  });
+});
+
+describe("figures that look wrong", () => {
+  it("warns about an average of 0 among months far above it, at each such month, saying to enter - or a note", () => {
+    const warnings = check("data").warnings.filter((w) => /among months far above it/.test(w.message));
+    // 10.4: the source prints 0.0 days for April to June 2020, when no child was placed (about 400 days otherwise).
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([
+      ["months/2020-04.yaml", 125],
+      ["months/2020-05.yaml", 125],
+      ["months/2020-06.yaml", 125],
+    ]);
+    expect(warnings[0]!.message).toMatch(/^10\.4 .* is 0 for 2020-04, among months far above it \(usually about 396\.1\)/);
+    expect(JSON.stringify(warnings[0])).toMatch(/enter - instead, or the source's words in its place/);
+  });
+
+  it("does not warn where 0 is within an average's usual month-to-month change", () => {
+    const dir = copyFixture();
+    // Small averages that swing by more than their level: a month of 0 among 1 to 4 is not far below the others.
+    for (const [m, v] of [["07", "4"], ["08", "0"], ["09", "1"]]) writeFile(dir, `months/2020-${m}.yaml`, `month: 2020-${m}\nvalues:\n  11.10: ${v}\n`);
+    editFile(dir, "months/2020-10.csv", (t) => t.replace("11.10,20.4", "11.10,2"));
+    editFile(dir, "months/2020-11.yaml", (t) => t.replace("11.10: 19.6", "11.10: 1"));
+    editFile(dir, "months/2020-12.yaml", (t) => t.replace("11.10: 19.9", "11.10: 3"));
+    expect(check(dir).warnings.filter((w) => /among months far above it/.test(w.message))).toEqual([]);
+  });
+});
