@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { addMonths } from "../../scripts/metrics/months.ts";
+import { today } from "../../scripts/validate/dateRules.ts";
 import { FIXTURES } from "./fixture.ts";
 
 export const BAD = path.join(FIXTURES, "bad");
@@ -12,7 +14,11 @@ export interface BadCase {
   name: string;
   dir: string;
   defect: string;
-  /** The first error line, `file:line[:column]: error: message Fix: ...`, paths relative to the data folder. */
+  /**
+   * The first error line, `file:line[:column]: error: message Fix: ...`, paths relative to the data folder.
+   * `{today}` and `{lastMonth}` stand for the day the test runs and the month before it (errors about
+   * future months name the date of the check).
+   */
   expected: string;
   delete?: string[];
   generate?: { file: string; megabytes: number; head: string; line: string };
@@ -26,8 +32,15 @@ export function badCases(): BadCase[] {
     .sort()
     .map((name) => {
       const dir = path.join(BAD, name);
-      return { name, dir, ...JSON.parse(fs.readFileSync(path.join(dir, "case.json"), "utf8")) } as BadCase;
+      const c = { name, dir, ...JSON.parse(fs.readFileSync(path.join(dir, "case.json"), "utf8")) } as BadCase;
+      return { ...c, expected: withToday(c.expected) };
     });
+}
+
+/** The expected line with the date of the check filled in. */
+function withToday(expected: string): string {
+  const day = today();
+  return expected.replaceAll("{today}", day).replaceAll("{lastMonth}", addMonths(day.slice(0, 7), -1));
 }
 
 /** A temporary data folder: the minimal fixture with the case's defect. */
