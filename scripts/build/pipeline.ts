@@ -15,9 +15,11 @@ import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack } from "../pdf/print.ts";
+import { keepPdf, pdfCacheKey, takeCachedPdf } from "../pdf/pdfCache.ts";
 import { longMonth } from "../metrics/months.ts";
 import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
+import type { Progress } from "./progress.ts";
 import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
 import { publicModels } from "../suppress/apply.ts";
 import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
@@ -36,6 +38,8 @@ export interface BuildOptions {
   edition?: "internal" | "public";
   /** A local preview (npm run serve): pages may load the preview server's reload script. */
   preview?: boolean;
+  /** Where the build says what it is doing (default: nothing). */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -52,7 +56,7 @@ export interface BuildResult {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const timer = new PhaseTimer();
+  const timer = new PhaseTimer(options.progress);
   const { data, problems } = await timer.time("load and validate", () => loadValidData(options.data));
   const months = reportMonths(data);
   if (months.length === 0) throw new Error(`There are no month files in ${path.join(options.data, "months")}; add one (npm run new-month -- YYYY-MM).`);
@@ -99,7 +103,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     const chartsBefore = chartStats.ms;
     const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];
-    const site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths }));
+    const site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }));
     timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     await timer.time("styles", () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
@@ -108,25 +112,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     await timer.time("eleventy", () => renderSite(site, siteDir));
     await timer.time("content security policy", () => addPolicyToSite(siteDir, { preview: !!options.preview }));
-    // The report month last, so its timings are the ones reported.
-    for (const month of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)]) {
+    // The report month last, so its timings are the ones reported. A month
+    // whose print page is unchanged since it was last printed is copied from
+    // the cache (pdfCache.ts); Chromium starts only for a month that needs it.
+    for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
+      if (pdfMonths.length > 1) timer.progress.step(done, pdfMonths.length, "board packs printed");
       const model = models.find((m) => m.month === month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
-      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, () =>
-        printBoardPack({
-          siteDir,
-          printPath: paths.print(month),
-          outFile: file,
-          metadata: {
-            title: `${data.authority.report.title} – ${longMonth(month)}`,
-            author: data.authority.name,
-            subject: `${data.authority.report.title}, as at month end ${longMonth(month)}`,
-            keywords: ["children's social care", "performance", "board pack", month],
-            language: "en-GB",
-            date: reportDate(model.report.created, month),
-          },
-        }),
-      );
+      const metadata = {
+        title: `${data.authority.report.title} – ${longMonth(month)}`,
+        author: data.authority.name,
+        subject: `${data.authority.report.title}, as at month end ${longMonth(month)}`,
+        keywords: ["children's social care", "performance", "board pack", month],
+        language: "en-GB",
+        date: reportDate(model.report.created, month),
+      };
+      const key = pdfCacheKey(siteDir, paths.print(month), metadata);
+      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, async () => {
+        const cached = takeCachedPdf(key, file);
+        if (cached) return { ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
+        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata });
+        keepPdf(key, file, result);
+        return result;
+      });
       fs.mkdirSync(path.join(siteDir, "pdf"), { recursive: true });
       fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
       if (month === reportMonth) {
@@ -134,8 +142,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents, layoutWarnings: printed.warnings };
       }
     }
+    timer.progress.end();
     staging.commit();
   } catch (e) {
+    timer.progress.end();
     staging.discard();
     throw e;
   }

@@ -1,11 +1,16 @@
 // Times the phases of a build, for `npm run bench` and the build summary.
 // BOARDPACK_TRACE_PHASES=1 also prints each phase to stderr as it starts
 // (to see where a slow or stuck build is; the kill test stops builds there).
+import { silent, type Progress } from "./progress.ts";
+
 export class PhaseTimer {
   readonly phases: { name: string; ms: number }[] = [];
 
+  constructor(readonly progress: Progress = silent) {}
+
   async time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     if (process.env.BOARDPACK_TRACE_PHASES) process.stderr.write(`phase: ${name}\n`);
+    this.progress.phase(name);
     const start = performance.now();
     try {
       return await fn();

@@ -12,25 +12,27 @@ import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { cacheDir } from "../build/cacheDir.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack", "charts");
 // Bump when the renderer or text metrics change in a way the spec does not show.
 const RENDERER_VERSION = `2-${vega.version}`;
 
 export const cacheStats = { hits: 0, misses: 0 };
+/** Names of the charts this process rendered (cache misses), for the tests of caching. */
+export const renderedCharts: string[] = [];
 /** Warnings of this process's renders ("<chart>: <warning>"), for the build and its tests. */
 export const chartWarnings: string[] = [];
 
 export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
-  const file = path.join(CACHE, key.slice(0, 2), `${key}.svg`);
+  const file = cacheDir("charts", key.slice(0, 2), `${key}.svg`);
   if (useCache && fs.existsSync(file)) {
     cacheStats.hits++;
     return fs.readFileSync(file, "utf8");
   }
   const { svg, warnings } = await renderOnPool(spec);
   cacheStats.misses++;
+  renderedCharts.push(name);
   for (const w of warnings) {
     const line = `${name}: ${w}`;
     chartWarnings.push(line);

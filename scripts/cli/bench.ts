@@ -1,7 +1,12 @@
-// npm run bench [-- --runs N] [--only import]: times each build phase of the
-// example over several runs, each in a fresh process, with the chart cache
-// off (a first build) and on (a rebuild), and the import of a generated
-// 200 x 120 workbook; prints medians.
+// npm run bench [-- --runs N] [--only example|import|archive] [--archive 12,60,120]:
+// times each build phase of the example over several runs, each in a fresh
+// process: a first build (chart and PDF caches off), a rebuild after an edit
+// (charts cached, the month's pack printed again) and a rebuild of unchanged
+// data (everything cached); the floor (Chromium printing the final print
+// page once, Eleventy rendering the same pages without charts) in the same
+// run; the import of a generated 200 x 120 workbook; and, with --only archive,
+// synthetic archives of 12, 60 and 120 months. Prints medians and ratios, and
+// ends with `rebuild/floor: X.XXx, first build/floor: Y.YYx`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +15,9 @@ import { parseArgs } from "node:util";
 import { benchWorkbook } from "../import/benchWorkbook.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, data: { type: "string", default: "data" }, only: { type: "string" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, data: { type: "string", default: "data" }, only: { type: "string" }, archive: { type: "string", default: "12,60,120" }, indicators: { type: "string", default: "200" } },
+});
 const runs = Number(values.runs);
 
 function median(xs: number[]): number {
@@ -19,19 +26,28 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function runOnce(cache: boolean): Map<string, number> {
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+interface Caches {
+  charts: boolean;
+  pdf: boolean;
+}
+
+function runOnce(cache: Caches, data = values.data!, extra: string[] = [], keep?: (out: string) => void): Map<string, number> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-"));
   const timings = path.join(out, "timings.json");
   const start = performance.now();
-  const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "cli", "build.ts"), "--data", values.data!, "--out", path.join(out, "dist"), "--timings", timings], {
+  const r = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
     cwd: ROOT,
-    env: { ...process.env, BOARDPACK_CHART_CACHE: cache ? "on" : "off" },
+    env: { ...process.env, BOARDPACK_CHART_CACHE: cache.charts ? "on" : "off", BOARDPACK_PDF_CACHE: cache.pdf ? "on" : "off" },
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
   });
   const total = performance.now() - start;
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
   const phases = new Map<string, number>((JSON.parse(fs.readFileSync(timings, "utf8")) as { name: string; ms: number }[]).map((p) => [p.name, p.ms]));
   phases.set("end to end (process)", total);
+  keep?.(path.join(out, "dist"));
   fs.rmSync(out, { recursive: true, force: true });
   return phases;
 }
@@ -40,7 +56,7 @@ function report(label: string, samples: Map<string, number>[]): Map<string, numb
   const names = [...samples[0]!.keys()];
   const medians = new Map(names.map((n) => [n, median(samples.map((s) => s.get(n) ?? 0))]));
   process.stdout.write(`\n${label} (median of ${samples.length} runs)\n`);
-  for (const [name, ms] of medians) process.stdout.write(`  ${name.padEnd(24)} ${ms.toFixed(0).padStart(7)} ms\n`);
+  for (const [name, v] of medians) process.stdout.write(`  ${name.padEnd(30)} ${v.toFixed(0).padStart(7)}${name.endsWith("(MB)") ? "" : " ms"}\n`);
   return medians;
 }
 
@@ -55,7 +71,7 @@ function importRuns(): void {
   fs.writeFileSync(sheet, benchWorkbook(200, 120));
   const once = (out: string) => {
     const start = performance.now();
-    const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "cli", "import.ts"), sheet, "--out", out], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "import.ts"), sheet, "--out", out], { cwd: ROOT, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`import failed:\n${r.stderr}`);
     return performance.now() - start;
   };
@@ -67,12 +83,72 @@ function importRuns(): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-process.stdout.write(`boardpack bench: ${values.data}, ${runs} runs each, ${os.cpus().length} cores, Node ${process.version}\n`);
-if (values.only !== "import") {
-  runOnce(true); // warm the cache and the disk
-  const cold = report("First build (chart cache off)", Array.from({ length: runs }, () => runOnce(false)));
-  const warm = report("Rebuild (chart cache on)", Array.from({ length: runs }, () => runOnce(true)));
-  const ratio = (cold.get("end to end (process)") ?? 0) / (warm.get("end to end (process)") ?? 1);
-  process.stdout.write(`\nRebuild is ${ratio.toFixed(1)}x faster than a first build end to end.\n`);
+/** One fresh process of scripts/bench/floor.ts; its figures in ms. */
+function floorPart(args: string[]): Record<string, number> {
+  const r = spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`floor ${args[0]} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>;
 }
-importRuns();
+
+/** The floor, measured on a build of the example kept in `site`: Chromium printing its final print page once, and Eleventy without charts. */
+function floorRuns(site: string, month: string): Map<string, number>[] {
+  floorPart(["prepare", site, month]);
+  return Array.from({ length: runs }, () => {
+    const c = floorPart(["chromium", site, month]);
+    const e = floorPart(["eleventy", values.data!]);
+    const chromium = (c.start ?? 0) + (c.load ?? 0) + (c.print ?? 0);
+    return new Map([
+      ["chromium start", c.start ?? 0],
+      ["load final print page", c.load ?? 0],
+      ["print once", c.print ?? 0],
+      ["eleventy, no charts", e.eleventy ?? 0],
+      ["floor", chromium + (e.eleventy ?? 0)],
+    ]);
+  });
+}
+
+/** Synthetic archives of each size: a first build (site and the latest pack) and time per month x indicator. */
+function archiveRuns(): void {
+  const sizes = values.archive!.split(",").map(Number);
+  const indicators = Number(values.indicators);
+  process.stdout.write(`\nSynthetic archives, ${indicators} indicators (median of ${runs} first builds each, caches off)\n`);
+  for (const months of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-archive-"));
+    const gen = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "generateArchive.ts"), "--out", path.join(dir, "data"), "--months", String(months), "--indicators", String(indicators)], { cwd: ROOT, encoding: "utf8" });
+    if (gen.status !== 0) throw new Error(`generate-archive failed:\n${gen.stderr}`);
+    const samples = Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false }, path.join(dir, "data")));
+    const total = median(samples.map((s) => s.get("end to end (process)")!));
+    const peak = median(samples.map((s) => s.get("peak memory (MB)") ?? 0));
+    process.stdout.write(
+      `  ${`${months} months`.padEnd(12)} ${(total / 1000).toFixed(1).padStart(7)} s  ${((total * 1000) / (months * indicators)).toFixed(0).padStart(6)} µs per month x indicator${peak ? `  peak ${peak.toFixed(0)} MB` : ""}\n`,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write(`boardpack bench: ${values.data}, ${runs} runs each, ${os.cpus().length} cores, Node ${process.version}\n`);
+let ratios = "";
+if (!values.only || values.only === "example") {
+  let kept = "";
+  const keepDir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-floor-"));
+  // Warms the caches and the disk, and keeps a build for the floor to print from.
+  runOnce({ charts: true, pdf: true }, values.data, [], (out) => {
+    kept = path.join(keepDir, "site");
+    fs.cpSync(path.join(out, "site"), kept, { recursive: true });
+  });
+  const month = fs.readdirSync(path.join(kept, "print")).sort().at(-1)!;
+  const cold = report("First build (chart and PDF caches off)", Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false })));
+  const warm = report("Rebuild after an edit (charts cached, the pack printed again)", Array.from({ length: runs }, () => runOnce({ charts: true, pdf: false })));
+  const same = report("Rebuild of unchanged data (charts and pack cached)", Array.from({ length: runs }, () => runOnce({ charts: true, pdf: true })));
+  const floor = report(`Floor (${month}: Chromium prints the final print page once; Eleventy renders the pages without charts)`, floorRuns(kept, month));
+  fs.rmSync(keepDir, { recursive: true, force: true });
+  const f = floor.get("floor")!;
+  const e2e = (m: Map<string, number>) => m.get("end to end (process)")!;
+  process.stdout.write(`\nFloor ${(f / 1000).toFixed(2)} s; first build ${(e2e(cold) / 1000).toFixed(2)} s, rebuild after an edit ${(e2e(warm) / 1000).toFixed(2)} s, unchanged ${(e2e(same) / 1000).toFixed(2)} s.\n`);
+  process.stdout.write(`unchanged/floor: ${(e2e(same) / f).toFixed(2)}x\n`);
+  ratios = `rebuild/floor: ${(e2e(warm) / f).toFixed(2)}x, first build/floor: ${(e2e(cold) / f).toFixed(2)}x`;
+}
+if (!values.only || values.only === "import") importRuns();
+if (values.only === "archive") archiveRuns();
+// Last, on a line of its own, so runs can be compared from machine to machine.
+if (ratios) process.stdout.write(`\n${ratios}\n`);

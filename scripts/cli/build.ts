@@ -4,9 +4,10 @@ import path from "node:path";
 import { runBuild } from "../build/pipeline.ts";
 import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
+import { progressFor } from "../build/progress.ts";
 
 await runCli(async () => {
-  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" }, edition: { type: "string" } });
+  const args = parseCommonArgs(process.argv.slice(2), { timings: { type: "string" }, "path-prefix": { type: "string" }, "no-pdf": { type: "boolean" }, "all-pdfs": { type: "boolean" }, edition: { type: "string" }, quiet: { type: "boolean" } });
   const edition = (args.values.edition as string | undefined) ?? "internal";
   if (edition !== "internal" && edition !== "public") throw new Error(`--edition must be internal or public (got "${edition}").`);
   // Accepted so that existing scripts keep working; every link is now relative, so the site works at any path as it is.
@@ -19,7 +20,10 @@ await runCli(async () => {
     ...(args.values["no-pdf"] ? { noPdf: true } : {}),
     ...(args.values["all-pdfs"] ? { allPdfs: true } : {}),
     edition,
+    progress: progressFor(process.stdout, !!args.values.quiet),
   });
+  // The process's peak memory (chart workers included; Chromium is a process of its own), for npm run bench.
+  result.timer.phases.push({ name: "peak memory (MB)", ms: process.resourceUsage().maxRSS / 1024 });
   if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";
@@ -44,6 +48,6 @@ await runCli(async () => {
     // Blocks the layout could not place by its rules: a chart too wide for any page, a row taller than one.
     for (const w of result.pdf.layoutWarnings) process.stderr.write(`board pack: warning: ${w}\n`);
   }
-  for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(26)} ${phase.ms.toFixed(0).padStart(6)} ms\n`);
+  for (const phase of result.timer.phases) process.stdout.write(`  ${phase.name.padEnd(26)} ${phase.ms.toFixed(0).padStart(6)}${phase.name.endsWith("(MB)") ? "" : " ms"}\n`);
   return 0;
 });

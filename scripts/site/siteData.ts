@@ -24,7 +24,8 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
 
   const months: MonthPage[] = [];
   const sections: SectionPage[] = [];
-  for (const model of models) {
+  for (const [done, model] of models.entries()) {
+    options.onMonth?.(done, models.length);
     months.push(monthPage(ctx, model, model === latest, pdfMonths.has(model.month)));
     sections.push(...(await sectionPages(ctx, model)));
   }

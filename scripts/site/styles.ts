@@ -7,10 +7,10 @@ import path from "node:path";
 import * as sass from "sass";
 import { GOVUK_DIST } from "./govuk.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { cacheDir } from "../build/cacheDir.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const STYLES = path.join(ROOT, "templates", "styles");
-const CACHE = path.join(ROOT, "node_modules", ".cache", "boardpack");
 
 function sourceHash(): string {
   const hash = crypto.createHash("sha256");
@@ -21,7 +21,7 @@ function sourceHash(): string {
 
 /** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack). */
 export function compileStyles(name: "boardpack" | "print" = "boardpack"): string {
-  const cached = path.join(CACHE, `${name}-${sourceHash()}.css`);
+  const cached = cacheDir(`${name}-${sourceHash()}.css`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const result = sass.compile(path.join(STYLES, `${name}.scss`), {
     loadPaths: [GOVUK_DIST],

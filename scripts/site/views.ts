@@ -117,6 +117,8 @@ export interface SiteData {
 export interface SiteOptions {
   /** Months that get a printed board pack (a print page and a PDF download). */
   pdfMonths?: Month[];
+  /** Called as each month's pages are prepared (done of total), for the build's progress line. */
+  onMonth?: (done: number, total: number) => void;
 }
 
 /** What every page builder needs to know about the whole site. */

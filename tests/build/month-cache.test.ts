@@ -1,0 +1,76 @@
+// Published months do not change: a second build of a synthetic 24-month
+// archive renders no chart and prints no board pack again, and adding a
+// month renders only what shows the new month (counted, not timed).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBuild } from "../../scripts/build/pipeline.ts";
+import { cacheStats, renderedCharts } from "../../scripts/charts/render.ts";
+import { pdfStats } from "../../scripts/pdf/pdfCache.ts";
+import { writeSyntheticArchive } from "../../scripts/synthetic/archive.ts";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-month-cache-"));
+const data = path.join(work, "data");
+const out = path.join(work, "dist");
+const held = path.join(work, "held");
+const savedCache = process.env.BOARDPACK_CACHE_DIR;
+
+/** What one build rendered and printed. */
+async function build(month?: string) {
+  const charts = renderedCharts.length;
+  const hits = cacheStats.hits;
+  const printed = pdfStats.printed;
+  const cached = pdfStats.cached;
+  await runBuild({ data, out, ...(month ? { month } : {}) });
+  return { rendered: renderedCharts.slice(charts), hits: cacheStats.hits - hits, printed: pdfStats.printed - printed, cached: pdfStats.cached - cached };
+}
+
+beforeAll(() => {
+  // A cache of its own, so the first build starts from nothing.
+  process.env.BOARDPACK_CACHE_DIR = path.join(work, "cache");
+  writeSyntheticArchive(data, { months: 24, indicators: 40, end: "2020-12", seed: 7 });
+  // December comes in later: hold its month file and commentary back.
+  fs.mkdirSync(held, { recursive: true });
+  fs.renameSync(path.join(data, "months", "2020-12.yaml"), path.join(held, "2020-12.yaml"));
+  if (fs.existsSync(path.join(data, "commentary", "2020-12"))) fs.renameSync(path.join(data, "commentary", "2020-12"), path.join(held, "commentary"));
+});
+
+afterAll(() => {
+  if (savedCache === undefined) delete process.env.BOARDPACK_CACHE_DIR;
+  else process.env.BOARDPACK_CACHE_DIR = savedCache;
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("a 24-month archive, built again", () => {
+  it("first build renders every chart and prints the pack; the same data again renders none and prints none", async () => {
+    const first = await build();
+    expect(first.rendered.length).toBeGreaterThan(100);
+    expect(first.printed).toBe(1);
+    const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
+
+    const again = await build();
+    expect(again.rendered).toEqual([]);
+    expect(again.hits).toBe(first.rendered.length + first.hits);
+    expect(again.printed).toBe(0);
+    expect(again.cached).toBe(1);
+    // The copy is the pack as printed.
+    expect(fs.readFileSync(path.join(out, "board-pack-2020-11.pdf")).equals(pdf)).toBe(true);
+  });
+
+  it("a new month renders its own charts and the indicator pages' only; the earlier month's pack is not printed again", async () => {
+    fs.renameSync(path.join(held, "2020-12.yaml"), path.join(data, "months", "2020-12.yaml"));
+    if (fs.existsSync(path.join(held, "commentary"))) fs.renameSync(path.join(held, "commentary"), path.join(data, "commentary", "2020-12"));
+    const added = await build();
+    expect(added.printed).toBe(1); // December's pack
+    expect(added.rendered.some((n) => n.startsWith("chart-2020-12-"))).toBe(true);
+    const earlier = added.rendered.filter((n) => /^chart-\d{4}-\d{2}-/.test(n) && !n.startsWith("chart-2020-12-"));
+    expect(earlier).toEqual([]);
+
+    // November's pack as the report month: unchanged, so copied, not printed.
+    const november = await build("2020-11");
+    expect(november.printed).toBe(0);
+    expect(november.cached).toBe(1);
+    expect(november.rendered).toEqual([]);
+  });
+});
