@@ -10,7 +10,7 @@ import { modelToXlsx } from "../output/modelXlsx.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { addPolicyToSite } from "./contentSecurityPolicy.ts";
-import { buildSiteData } from "../site/siteData.ts";
+import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
@@ -51,6 +51,8 @@ export interface BuildResult {
   timer: PhaseTimer;
   /** The public edition's suppression plan (what was withheld), for a public build. */
   suppression: SuppressionPlan | null;
+  /** What the site's pages were rendered from (the preview re-renders a page from it). */
+  siteData: SiteData;
   /** The printed board pack, unless noPdf. */
   pdf: { file: string; pages: number; contents: { title: string; page: number }[]; layoutWarnings: string[] } | null;
 }
@@ -90,6 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
+  let site: SiteData;
   try {
     const siteDir = path.join(staging.dir, "site");
     await timer.time("write model", () => {
@@ -103,7 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     const chartsBefore = chartStats.ms;
     const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];
-    const site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }));
+    site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }));
     timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     await timer.time("styles", () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
@@ -149,7 +152,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     staging.discard();
     throw e;
   }
-  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, pdf };
+  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
 }
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */

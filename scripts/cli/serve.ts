@@ -4,7 +4,8 @@
 // built site itself ships none.
 import fs from "node:fs";
 import path from "node:path";
-import { runBuild } from "../build/pipeline.ts";
+import { runBuild, type BuildResult } from "../build/pipeline.ts";
+import { updateCommentaryPage } from "../serve/quickCommentary.ts";
 import { DataError, formatProblem, type Problem } from "../model/problems.ts";
 import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
@@ -29,15 +30,17 @@ await runCli(async () => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535 (got "${String(args.values.port)}").`);
   const out = path.join(ROOT, "node_modules", ".cache", "boardpack", "preview");
   let failure: Problem[] | string | null = null;
+  let last: BuildResult | null = null;
   let server: Awaited<ReturnType<typeof startPreviewServer>> | null = null;
 
   const build = async () => {
     const start = performance.now();
     try {
-      await runBuild({ data: args.data, out, noPdf: true, preview: true });
+      last = await runBuild({ data: args.data, out, noPdf: true, preview: true });
       failure = null;
       process.stdout.write(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
     } catch (e) {
+      last = null;
       failure = e instanceof DataError ? e.problems : e instanceof Error ? e.message : String(e);
       if (e instanceof DataError) printProblems(e.problems);
       else process.stderr.write(`boardpack: ${failure}\n`);
@@ -49,16 +52,42 @@ await runCli(async () => {
   server = await startPreviewServer({ root: path.join(out, "site"), port, errorPage: () => (failure ? errorPage(failure) : null) });
   process.stdout.write(`Preview at ${server.url} (Ctrl+C to stop). Watching ${args.data}/, content/ and templates/.\n`);
 
+  // A saved commentary file re-renders its own page (quickCommentary.ts);
+  // any other change, or one the quick path declines, rebuilds everything.
   let timer: NodeJS.Timeout | null = null;
   let running = Promise.resolve();
-  const schedule = () => {
+  let changed = new Set<string>();
+  let full = false;
+  const update = async (files: string[], whole: boolean) => {
+    if (!whole && last && files.length) {
+      const start = performance.now();
+      let quick = true;
+      try {
+        for (const f of files) if (!(await updateCommentaryPage(last, f))) quick = false;
+      } catch {
+        quick = false;
+      }
+      if (quick) {
+        process.stdout.write(`Updated ${files.join(", ")} in ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
+        server?.reload();
+        return;
+      }
+    }
+    await build();
+  };
+  const schedule = (dataFile: string | null) => {
+    if (dataFile) changed.add(dataFile);
+    else full = true;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(build);
-    }, 250);
+      const files = [...changed];
+      const whole = full;
+      changed = new Set();
+      full = false;
+      running = running.then(() => update(files, whole));
+    }, 100);
   };
-  for (const dir of [args.data, path.join(ROOT, "content"), path.join(ROOT, "templates")]) {
-    fs.watch(dir, { recursive: true }, schedule);
-  }
+  fs.watch(args.data, { recursive: true }, (_event, name) => schedule(name ? String(name) : null));
+  for (const dir of [path.join(ROOT, "content"), path.join(ROOT, "templates")]) fs.watch(dir, { recursive: true }, () => schedule(null));
   await new Promise(() => {});
 });

@@ -6,8 +6,9 @@ import type { SiteData } from "./siteData.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-export async function renderSite(site: SiteData, outDir: string): Promise<number> {
-  const elev = new Eleventy(path.join(ROOT, "content"), outDir, {
+/** Renders the site into `outDir`; `only` renders one template of content/ (the preview's quick path). */
+export async function renderSite(site: SiteData, outDir: string, only?: string): Promise<number> {
+  const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
     config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void }) {

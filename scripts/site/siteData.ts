@@ -11,16 +11,21 @@ import type { MonthPage, SectionPage, SiteContext, SiteData, SiteOptions } from 
 
 export type { IndicatorPage, Link, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
 
+/** What every page builder needs to know about the whole site. */
+export function siteContext(data: DataSet): SiteContext {
+  return {
+    data,
+    slugs: slugsFor(data.indicators.map((i) => i.ref)),
+    indicatorOf: new Map(data.indicators.map((i) => [i.ref, i])),
+    sectionTitle: new Map([...data.sections].sort((a, b) => a.order - b.order).map((s) => [s.id, s.title])),
+  };
+}
+
 export async function buildSiteData(data: DataSet, models: MonthModel[], options: SiteOptions = {}): Promise<SiteData> {
   const pdfMonths = new Set(options.pdfMonths ?? []);
   const latest = models[models.length - 1]!;
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
-  const ctx: SiteContext = {
-    data,
-    slugs: slugsFor(data.indicators.map((i) => i.ref)),
-    indicatorOf: new Map(data.indicators.map((i) => [i.ref, i])),
-    sectionTitle: new Map(sectionsInOrder.map((s) => [s.id, s.title])),
-  };
+  const ctx = siteContext(data);
 
   const months: MonthPage[] = [];
   const sections: SectionPage[] = [];

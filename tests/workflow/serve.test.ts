@@ -43,6 +43,8 @@ describe("npm run serve", () => {
       expect(page).toContain("/.11ty/reload-client.js"); // the preview's reload script (Eleventy's dev server)
       fs.writeFileSync(path.join(dir, "commentary", "2020-12", "front-door.md"), "Edited while previewing.");
       await waitFor(async () => (await get("/2020-12/front-door/")).includes("Edited while previewing."));
+      // A commentary file takes the quick path (its page only), not a rebuild.
+      expect(out).toMatch(/Updated commentary[\\/]2020-12[\\/]front-door\.md in \d+\.\d\d s/);
       fs.writeFileSync(path.join(dir, "months", "2020-12.yaml"), fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8").replace("C1: 663", "C1: lots"));
       await waitFor(async () => (await get("/")).includes("The data has errors"));
       expect(await get("/")).toMatch(/2020-12\.yaml:4: error: C1/);
