@@ -16,8 +16,8 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, headings: string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata, headings: string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   repairOutlineTitles(doc, headings);
   standardiseStructure(doc);
   renumberStructureIds(doc);

@@ -15,7 +15,11 @@ function decodeTitle(obj: unknown): string {
 }
 
 export async function readOutline(bytes: Uint8Array): Promise<OutlineItem[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return outlineOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
+/** The bookmarks of a document already parsed (the print parses its PDF once, for this and the metadata). */
+export function outlineOf(doc: PDFDocument): OutlineItem[] {
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const outlines = doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
   const items: OutlineItem[] = [];

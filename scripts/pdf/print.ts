@@ -10,7 +10,8 @@ import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { startStaticServer } from "../serve/staticServer.ts";
 import { launchBrowser } from "./browser.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
-import { readOutline, startPages } from "./outline.ts";
+import { outlineOf, startPages } from "./outline.ts";
+import { PDFDocument } from "pdf-lib";
 import { paginate, PAGINATE_DEFAULTS, type PaginateOptions, type PaginateResult } from "./paginate.ts";
 
 export interface PrintOptions {
@@ -73,11 +74,13 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const layout = await time("paginate", () => paginatePage(page));
 
-    let pdf = await time("print", () => page.pdf(PDF_OPTIONS));
+    const pdf = await time("print", () => page.pdf(PDF_OPTIONS));
     const entries = await page.$$eval("[data-page-of]", (els) =>
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
-    const outline = await time("read page numbers", () => readOutline(pdf));
+    // Parsed once: for the bookmarks' pages here and for the metadata below.
+    let doc = await time("read page numbers", () => PDFDocument.load(pdf, { updateMetadata: false }));
+    const outline = outlineOf(doc);
     const starts = startPages(outline.filter((o) => o.depth === 0), entries.map((e) => e.title));
     const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? layout.starts[e.id] ?? 0 }));
     if (contents.some((c) => c.page !== layout.starts[c.id])) {
@@ -87,12 +90,13 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
           if (el && item.page) el.textContent = String(item.page);
         }
       }, contents);
-      pdf = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
+      const again = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
+      doc = await PDFDocument.load(again, { updateMetadata: false });
     }
     const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
 
-    const finished = await time("metadata", () => finishPdf(pdf, options.metadata, headings));
+    const finished = await time("metadata", () => finishPdf(doc, options.metadata, headings));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
     fs.writeFileSync(options.outFile, finished.bytes);
     return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings, warnings: layout.warnings };
