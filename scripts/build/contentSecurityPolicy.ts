@@ -5,8 +5,6 @@
 // the layouts write (the authority's colour, the print page's running
 // headers) are allowed by their hash, so nothing else inline can style the page.
 import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 export interface PolicyOptions {
   /** The local preview: its pages load the dev server's reload script (from the same origin). */
@@ -41,25 +39,4 @@ export function withPolicy(html: string, options: PolicyOptions = {}): string {
   const end = charset.index + charset[0].length;
   const meta = `\n  <meta http-equiv="Content-Security-Policy" content="${policyFor(html, options)}">`;
   return html.slice(0, end) + meta + html.slice(end);
-}
-
-/** Adds the policy to every HTML file under `siteDir`; returns how many. */
-export function addPolicyToSite(siteDir: string, options: PolicyOptions = {}): number {
-  let n = 0;
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith(".html")) {
-        try {
-          fs.writeFileSync(p, withPolicy(fs.readFileSync(p, "utf8"), options));
-        } catch (e) {
-          throw new Error(`${path.relative(siteDir, p)}: ${(e as Error).message}`);
-        }
-        n++;
-      }
-    }
-  };
-  walk(siteDir);
-  return n;
 }

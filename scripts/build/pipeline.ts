@@ -9,7 +9,6 @@ import { modelToJson } from "../output/modelJson.ts";
 import { modelToXlsx } from "../output/modelXlsx.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
-import { addPolicyToSite } from "./contentSecurityPolicy.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
@@ -113,8 +112,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
-    await timer.time("eleventy", () => renderSite(site, siteDir));
-    await timer.time("content security policy", () => addPolicyToSite(siteDir, { preview: !!options.preview }));
+    await timer.time("eleventy", () => renderSite(site, siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from
     // the cache (pdfCache.ts); Chromium starts only for a month that needs it.

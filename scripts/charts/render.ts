@@ -6,7 +6,6 @@
 // rendering warned is reported on every build and never cached.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";

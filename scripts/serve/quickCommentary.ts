@@ -6,7 +6,6 @@
 // which reports it.
 import path from "node:path";
 import type { BuildResult } from "../build/pipeline.ts";
-import { withPolicy } from "../build/contentSecurityPolicy.ts";
 import { readCommentary, checkPageReferences } from "../load/commentary.ts";
 import { readTextFile } from "../load/textFile.ts";
 import { buildMonthModel } from "../metrics/model.ts";
@@ -62,8 +61,6 @@ export async function updateCommentaryPage(build: BuildResult, rel: string): Pro
   const siteDir = path.join(build.outDir, "site");
   // The month's model download carries its commentary too.
   fs.writeFileSync(path.join(siteDir, "data", `${model.month}.json`), modelToJson(model));
-  await renderSite({ ...site, sectionPages: [page] }, siteDir, "section.njk");
-  const written = path.join(siteDir, page.url.replace(/^\//, ""), "index.html");
-  fs.writeFileSync(written, withPolicy(fs.readFileSync(written, "utf8"), { preview: true }));
+  await renderSite({ ...site, sectionPages: [page] }, siteDir, { only: "section.njk", preview: true });
   return true;
 }

@@ -3,16 +3,26 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteData } from "./siteData.ts";
+import { withPolicy, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-/** Renders the site into `outDir`; `only` renders one template of content/ (the preview's quick path). */
-export async function renderSite(site: SiteData, outDir: string, only?: string): Promise<number> {
+/**
+ * Renders the site into `outDir`, every page with its Content-Security-Policy
+ * (added as Eleventy writes it, not in a second pass over the files); `only`
+ * renders one template of content/ (the preview's quick path).
+ */
+export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<number> {
+  const { only, ...policy } = options;
   const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
-    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void }) {
+    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; addTransform: (name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string) => void }) {
       eleventyConfig.addGlobalData("site", site);
+      eleventyConfig.addTransform("content-security-policy", function (content) {
+        const out = this.page.outputPath;
+        return typeof out === "string" && out.endsWith(".html") ? withPolicy(content, policy) : content;
+      });
     },
   });
   const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
