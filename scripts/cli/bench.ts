@@ -29,6 +29,7 @@ function median(xs: number[]): number {
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 interface Caches {
+  /** Charts and section pages. */
   charts: boolean;
   pdf: boolean;
 }
@@ -39,7 +40,7 @@ function runOnce(cache: Caches, data = values.data!, extra: string[] = [], keep?
   const start = performance.now();
   const r = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
     cwd: ROOT,
-    env: { ...process.env, BOARDPACK_CHART_CACHE: cache.charts ? "on" : "off", BOARDPACK_PDF_CACHE: cache.pdf ? "on" : "off" },
+    env: { ...process.env, BOARDPACK_CHART_CACHE: cache.charts ? "on" : "off", BOARDPACK_PAGE_CACHE: cache.charts ? "on" : "off", BOARDPACK_PDF_CACHE: cache.pdf ? "on" : "off" },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });

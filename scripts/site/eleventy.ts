@@ -4,6 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteData } from "./siteData.ts";
 import { withPolicy, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
+import { planSectionPages } from "./pageCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -14,6 +15,16 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  */
 export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<number> {
   const { only, ...policy } = options;
+  if (only) return runEleventy(site, outDir, policy, only);
+  // Section pages unchanged since they were last rendered are copied (pageCache.ts).
+  const plan = planSectionPages(site, !!policy.preview);
+  const written = await runEleventy({ ...site, sectionPages: plan.render }, outDir, policy);
+  plan.keep(outDir);
+  plan.restore(outDir);
+  return written;
+}
+
+async function runEleventy(site: SiteData, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {
   const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,

@@ -1,6 +1,7 @@
 // Published months do not change: a second build of a synthetic 24-month
 // archive renders no chart and prints no board pack again, and adding a
-// month renders only what shows the new month (counted, not timed).
+// month renders only what shows the new month (counted, not timed): charts,
+// section pages and board packs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuild } from "../../scripts/build/pipeline.ts";
 import { cacheStats, renderedCharts } from "../../scripts/charts/render.ts";
 import { pdfStats } from "../../scripts/pdf/pdfCache.ts";
+import { pageStats } from "../../scripts/site/pageCache.ts";
 import { writeSyntheticArchive } from "../../scripts/synthetic/archive.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-month-cache-"));
@@ -22,8 +24,16 @@ async function build(month?: string) {
   const hits = cacheStats.hits;
   const printed = pdfStats.printed;
   const cached = pdfStats.cached;
+  const pages = { ...pageStats };
   await runBuild({ data, out, ...(month ? { month } : {}) });
-  return { rendered: renderedCharts.slice(charts), hits: cacheStats.hits - hits, printed: pdfStats.printed - printed, cached: pdfStats.cached - cached };
+  return {
+    rendered: renderedCharts.slice(charts),
+    hits: cacheStats.hits - hits,
+    printed: pdfStats.printed - printed,
+    cached: pdfStats.cached - cached,
+    pagesRendered: pageStats.rendered - pages.rendered,
+    pagesCopied: pageStats.cached - pages.cached,
+  };
 }
 
 beforeAll(() => {
@@ -47,6 +57,8 @@ describe("a 24-month archive, built again", () => {
     const first = await build();
     expect(first.rendered.length).toBeGreaterThan(100);
     expect(first.printed).toBe(1);
+    expect(first.pagesRendered).toBe(23 * 2); // 23 months of two sections
+    expect(first.pagesCopied).toBe(0);
     const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
 
     const again = await build();
@@ -54,6 +66,8 @@ describe("a 24-month archive, built again", () => {
     expect(again.hits).toBe(first.rendered.length + first.hits);
     expect(again.printed).toBe(0);
     expect(again.cached).toBe(1);
+    expect(again.pagesRendered).toBe(0);
+    expect(again.pagesCopied).toBe(23 * 2);
     // The copy is the pack as printed.
     expect(fs.readFileSync(path.join(out, "board-pack-2020-11.pdf")).equals(pdf)).toBe(true);
   });
@@ -66,11 +80,15 @@ describe("a 24-month archive, built again", () => {
     expect(added.rendered.some((n) => n.startsWith("chart-2020-12-"))).toBe(true);
     const earlier = added.rendered.filter((n) => /^chart-\d{4}-\d{2}-/.test(n) && !n.startsWith("chart-2020-12-"));
     expect(earlier).toEqual([]);
+    // Only December's section pages are rendered; the earlier months' are copied as they were.
+    expect(added.pagesRendered).toBe(2);
+    expect(added.pagesCopied).toBe(23 * 2);
 
     // November's pack as the report month: unchanged, so copied, not printed.
     const november = await build("2020-11");
     expect(november.printed).toBe(0);
     expect(november.cached).toBe(1);
     expect(november.rendered).toEqual([]);
+    expect(november.pagesRendered).toBe(0);
   });
 });

@@ -115,22 +115,22 @@ function deadPid(): number {
 }
 
 describe("two builds of the same data", () => {
-  it("give byte-identical site files and PDF, whatever the output folder and with the chart and PDF caches off", async () => {
+  it("give byte-identical site files and PDF, whatever the output folder and with the chart, page and PDF caches off", async () => {
     const data = copyFixture();
     const a = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-same-a-")), "dist");
     const b = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-same-b-")), "out", "elsewhere");
     await runBuild({ data, out: a });
     // The second build renders and prints everything afresh.
-    const saved = { chart: process.env.BOARDPACK_CHART_CACHE, pdf: process.env.BOARDPACK_PDF_CACHE };
-    process.env.BOARDPACK_CHART_CACHE = "off";
-    process.env.BOARDPACK_PDF_CACHE = "off";
+    const names = ["BOARDPACK_CHART_CACHE", "BOARDPACK_PAGE_CACHE", "BOARDPACK_PDF_CACHE"];
+    const saved = names.map((n) => process.env[n]);
+    for (const n of names) process.env[n] = "off";
     try {
       await runBuild({ data, out: b });
     } finally {
-      if (saved.chart === undefined) delete process.env.BOARDPACK_CHART_CACHE;
-      else process.env.BOARDPACK_CHART_CACHE = saved.chart;
-      if (saved.pdf === undefined) delete process.env.BOARDPACK_PDF_CACHE;
-      else process.env.BOARDPACK_PDF_CACHE = saved.pdf;
+      names.forEach((n, i) => {
+        if (saved[i] === undefined) delete process.env[n];
+        else process.env[n] = saved[i];
+      });
     }
     const first = snapshot(a);
     expect(Object.keys(first).filter((f) => f.endsWith(".html")).length).toBeGreaterThan(10);

@@ -1,0 +1,80 @@
+// A month's section pages do not change once it is published, and they are
+// most of the site (months x sections). Each is kept, as written, under the
+// hash of everything it is rendered from: its own view (figures, charts,
+// commentary, links), the settings every page shows (authority, public
+// edition notice), the templates and the code that renders them. A build
+// renders only the pages whose hash is new and copies the rest.
+// BOARDPACK_PAGE_CACHE=off renders every page.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { cacheDir } from "../build/cacheDir.ts";
+import type { SectionPage, SiteData } from "./views.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** Section pages rendered and copied by this process (for the build's tests). */
+export const pageStats = { rendered: 0, cached: 0 };
+
+let rendererHash: string | undefined;
+
+/** The templates, the Eleventy configuration and its helpers, and the versions of Eleventy and GOV.UK Frontend. */
+function templatesHash(): string {
+  if (rendererHash) return rendererHash;
+  const hash = crypto.createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.join(ROOT, "content"));
+  walk(path.join(ROOT, "templates"));
+  for (const f of [".eleventy.js", "scripts/site/nunjucksEnv.mjs", "scripts/site/relativeUrl.mjs", "scripts/site/eleventy.ts", "scripts/build/contentSecurityPolicy.ts", "node_modules/@11ty/eleventy/package.json", "node_modules/govuk-frontend/package.json"]) {
+    hash.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  }
+  rendererHash = hash.digest("hex");
+  return rendererHash;
+}
+
+function fileOf(siteDir: string, page: SectionPage): string {
+  return path.join(siteDir, page.url.replace(/^\//, ""), "index.html");
+}
+
+export interface PagePlan {
+  /** The section pages Eleventy must render. */
+  render: SectionPage[];
+  /** Copies the other pages from the cache into `siteDir` (after Eleventy wrote its pages). */
+  restore(siteDir: string): void;
+  /** Keeps the pages Eleventy rendered. */
+  keep(siteDir: string): void;
+}
+
+export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
+  const off = process.env.BOARDPACK_PAGE_CACHE === "off";
+  const shared = crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: site.authority, publicEdition: site.publicEdition, preview })).digest("hex");
+  const entries = site.sectionPages.map((page) => {
+    const key = crypto.createHash("sha256").update(shared).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+    const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
+    return { page, file, hit: !off && fs.existsSync(file) };
+  });
+  return {
+    render: entries.filter((e) => !e.hit).map((e) => e.page),
+    restore(siteDir) {
+      for (const e of entries.filter((x) => x.hit)) {
+        const out = fileOf(siteDir, e.page);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        fs.copyFileSync(e.file, out);
+        pageStats.cached++;
+      }
+    },
+    keep(siteDir) {
+      for (const e of entries.filter((x) => !x.hit)) {
+        pageStats.rendered++;
+        if (!off) writeFileAtomic(e.file, fs.readFileSync(fileOf(siteDir, e.page)));
+      }
+    },
+  };
+}
