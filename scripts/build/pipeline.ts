@@ -4,9 +4,7 @@ import path from "node:path";
 import type { Problems } from "../model/problems.ts";
 import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
-import { modelToCsv } from "../output/modelCsv.ts";
-import { modelToJson } from "../output/modelJson.ts";
-import { modelToXlsx } from "../output/modelXlsx.ts";
+import { writeDownloads } from "../output/downloads.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
@@ -97,11 +95,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await timer.time("write model", () => {
       const dataDir = path.join(siteDir, "data");
       fs.mkdirSync(dataDir, { recursive: true });
-      for (const model of models) {
-        fs.writeFileSync(path.join(dataDir, `${model.month}.json`), modelToJson(model));
-        fs.writeFileSync(path.join(dataDir, `${model.month}.csv`), modelToCsv(model));
-        fs.writeFileSync(path.join(dataDir, `${model.month}.xlsx`), modelToXlsx(model, data.authority.name));
-      }
+      for (const model of models) writeDownloads(dataDir, model, data.authority.name);
     });
     const chartsBefore = chartStats.ms;
     const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];

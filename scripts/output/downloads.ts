@@ -1,0 +1,52 @@
+// A month's downloads: the computed model (JSON), its figures for people
+// (CSV) and as a workbook (XLSX). The JSON holds everything the other two are
+// made from, so they are kept under the hash of the JSON (with the authority's
+// name and the code that writes them): a published month's workbook, the
+// slowest of the three, is written once, not on every build.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { cacheDir } from "../build/cacheDir.ts";
+import type { MonthModel } from "../model/types.ts";
+import { modelToCsv } from "./modelCsv.ts";
+import { modelToJson } from "./modelJson.ts";
+import { modelToXlsx } from "./modelXlsx.ts";
+
+let codeHash: string | undefined;
+
+/** The output and formatting code, and the workbook library's version. */
+function writerHash(): string {
+  if (codeHash) return codeHash;
+  const hash = crypto.createHash("sha256");
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  for (const dir of ["scripts/output", "scripts/format"]) {
+    for (const f of fs.readdirSync(path.join(root, dir)).sort()) hash.update(f).update(fs.readFileSync(path.join(root, dir, f)));
+  }
+  hash.update(fs.readFileSync(path.join(root, "node_modules", "@e965", "xlsx", "package.json")));
+  codeHash = hash.digest("hex");
+  return codeHash;
+}
+
+/** Writes `<month>.json`, `.csv` and `.xlsx` into `dir`. */
+export function writeDownloads(dir: string, model: MonthModel, authorityName: string): void {
+  const json = modelToJson(model);
+  fs.writeFileSync(path.join(dir, `${model.month}.json`), json);
+  const off = process.env.BOARDPACK_PAGE_CACHE === "off";
+  const key = crypto.createHash("sha256").update(writerHash()).update(authorityName).update(json).digest("hex").slice(0, 32);
+  const cached = { csv: cacheDir("downloads", key.slice(0, 2), `${key}.csv`), xlsx: cacheDir("downloads", key.slice(0, 2), `${key}.xlsx`) };
+  if (!off && fs.existsSync(cached.csv) && fs.existsSync(cached.xlsx)) {
+    fs.copyFileSync(cached.csv, path.join(dir, `${model.month}.csv`));
+    fs.copyFileSync(cached.xlsx, path.join(dir, `${model.month}.xlsx`));
+    return;
+  }
+  const csv = modelToCsv(model);
+  const xlsx = modelToXlsx(model, authorityName);
+  fs.writeFileSync(path.join(dir, `${model.month}.csv`), csv);
+  fs.writeFileSync(path.join(dir, `${model.month}.xlsx`), xlsx);
+  if (!off) {
+    // The workbook first: an entry whose CSV exists is whole.
+    writeFileAtomic(cached.xlsx, xlsx);
+    writeFileAtomic(cached.csv, csv);
+  }
+}
