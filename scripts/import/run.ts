@@ -11,7 +11,7 @@ import { loadDataSet } from "../load/dataSet.ts";
 import { checkReferences, checkTargets } from "../validate/catalogueRules.ts";
 import { checkMissing, checkPopulation, checkRatioParts, checkValues } from "../validate/valueRules.ts";
 import { buildMonthModel } from "../metrics/model.ts";
-import { longMonth } from "../metrics/months.ts";
+import { longMonth, reportingYear } from "../metrics/months.ts";
 import { Problems, formatProblem, type Problem } from "../model/problems.ts";
 import type { DataSet } from "../model/types.ts";
 import { buildChanges, provenanceKey, type ChangeSet } from "./changes.ts";
@@ -89,6 +89,8 @@ export function runImport(req: ImportRequest, io: Output): number {
 
   const plan = planImport(sheet, req.options, existing, problems);
   if (problems.errors.length) return stop();
+  if (existing) checkNewYears(existing, outDir, sheet.months, problems);
+  if (problems.errors.length) return stop();
 
   // Check what would be written; degrade where the checks refuse a figure.
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
@@ -118,6 +120,8 @@ export function runImport(req: ImportRequest, io: Output): number {
         fs.writeFileSync(path.join(staging, rel), content);
       }
       ({ data, problems: check } = loadAndValidate(staging));
+      // The checks name files of the staging folder, in their messages too; the user knows only their own directory.
+      for (const p of check.list) Object.assign(p, unstaged(p, staging, outDir, show));
       if (data) break;
       if (!degrade(plan, changes, check.errors, staging, problems)) {
         for (const p of check.errors) io.err(formatProblem({ ...p, file: show(path.join(outDir, path.relative(staging, path.resolve(p.file)))) }) + "\n");
@@ -212,6 +216,56 @@ export function runImport(req: ImportRequest, io: Output): number {
     return 0;
   } finally {
     if (!committed) fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A check's problem with the staging folder's paths in its text (message and
+ * fix) read as the directory's own: `/tmp/.data-importing-X/months/2021-04.yaml`
+ * -> `data/months/2021-04.yaml`. The file field is left for degrade() to read.
+ */
+export function unstaged(p: Problem, staging: string, outDir: string, shown: (p: string) => string = (x) => x): Pick<Problem, "message" | "fix"> {
+  const abs = path.resolve(staging);
+  const rel = path.relative(process.cwd(), abs);
+  const names = [...new Set([abs, rel].filter((n) => n !== "" && !n.startsWith("..")))].sort((a, b) => b.length - a.length);
+  const rewrite = (text: string) => {
+    let out = text;
+    for (const n of names) {
+      out = out.replace(new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}((?:[\\/][^\\s,;:)'"\`]*)?)`, "g"), (_m, tail: string) => shown(path.join(outDir, tail.replace(/^[\\/]/, ""))));
+    }
+    return out;
+  };
+  return { message: rewrite(p.message), ...(p.fix !== undefined ? { fix: rewrite(p.fix) } : {}) };
+}
+
+/**
+ * A month the update brings in a reporting year the directory has no
+ * population for would stop the checks (its rates cannot be computed), and
+ * no cell of the sheet is to blame: say so before anything is staged,
+ * naming authority.yaml and the line to add.
+ */
+function checkNewYears(existing: DataSet, outDir: string, months: string[], problems: Problems): void {
+  const rates = existing.indicators.filter((i) => i.compute && "rate" in i.compute);
+  if (!rates.length) return;
+  const have = new Set(existing.months.map((m) => m.month));
+  const years = new Map<string, string[]>();
+  for (const m of months) {
+    if (have.has(m)) continue;
+    const year = reportingYear(m, existing.authority.yearStartMonth);
+    if (existing.authority.population[year] !== undefined) continue;
+    years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  if (!years.size) return;
+  const file = path.join(outDir, "authority.yaml");
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n") : [];
+  const at = lines.findIndex((l) => /^population:/.test(l));
+  const known = Object.entries(existing.authority.population).sort(([a], [b]) => a.localeCompare(b)).at(-1);
+  for (const [year, ms] of years) {
+    problems.error(
+      { file: show(file), line: at >= 0 ? at + 1 : 1 },
+      `The sheet brings ${ms.map(longMonth).join(", ")}, in the reporting year ${year}, and there is no population for ${year}, so the rates ${rates.map((r) => r.ref).join(", ")} cannot be computed for ${ms.length === 1 ? "it" : "them"}. This is the directory's setting, not a cell of the sheet.`,
+      `Add \`${year}: N\` under \`population:\` in authority.yaml (N the number of children aged 0-17 in ${year}${known ? `; ${known[0]} is ${known[1]}` : ""}), then import again.`,
+    );
   }
 }
 

@@ -1,0 +1,80 @@
+// Updates that cannot go ahead, and what they say: the directory's own
+// setting named (never a staging folder, never the sheet blamed for it), a
+// person's YAML the import cannot edit named by file and line, and what
+// --replace would discard listed before it does.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { describe, expect, it } from "vitest";
+import { unstaged } from "../../scripts/import/run.ts";
+import { ROOT, runCommand } from "../helpers/run.ts";
+
+const DECEMBER = path.join(ROOT, "tests", "fixtures", "import", "sequence", "rotherham-2020-12.csv");
+
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]) {
+    if (!e.isFile()) continue;
+    const p = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, p).split(path.sep).join("/"), crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex"));
+  }
+  return out;
+}
+
+/** A copy of the bundled example (data/, to December 2020). */
+function example(): string {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-update-bad-")), "data");
+  fs.cpSync(path.join(ROOT, "data"), dir, { recursive: true });
+  return dir;
+}
+
+/** December's sheet with later month columns added (each a copy of December's figures). */
+function sheetWith(dir: string, months: string[]): string {
+  const rows = parse(fs.readFileSync(DECEMBER, "utf8"), { relax_column_count: true }) as string[][];
+  const h = rows.findIndex((r) => r[0] === "Ref");
+  const dec = rows[h]!.indexOf("Dec-20");
+  const out = rows.map((r, i) => (i < h ? r : i === h ? [...r.slice(0, dec + 1), ...months, ...r.slice(dec + 1)] : [...r.slice(0, dec + 1), ...months.map(() => r[dec] ?? ""), ...r.slice(dec + 1).map(() => "")]));
+  const file = path.join(path.dirname(dir), `sheet-${months.at(-1)}.csv`);
+  fs.writeFileSync(file, stringify(out));
+  return file;
+}
+
+describe("a new month in a reporting year with no population", () => {
+  it("stops before staging, naming authority.yaml and the line to add, not the sheet or a staging folder", () => {
+    const dir = example();
+    const sheet = sheetWith(dir, ["Jan-21", "Feb-21", "Mar-21", "Apr-21"]);
+    const before = hashes(dir);
+    for (const args of [["--dry-run"], []]) {
+      const r = runCommand("import.ts", [sheet, "--out", dir, ...args]);
+      expect(r.status).toBe(1);
+      const errors = r.stderr.split("\n").filter((l) => / error: /.test(l));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/data\/authority\.yaml:\d+: error: The sheet brings April 2021, in the reporting year 2021\/22, and there is no population for 2021\/22, so the rates 1\.5, .* cannot be computed/);
+      expect(errors[0]).toMatch(/Fix: Add `2021\/22: N` under `population:` in authority\.yaml .*2020\/21 is 57522/);
+      expect(r.stderr).not.toMatch(/importing|could not tell|bug in the import/);
+      expect(r.stderr).toMatch(/Nothing was written\./);
+      expect(hashes(dir)).toEqual(before);
+    }
+    // With the population added, the same sheet updates the directory.
+    fs.writeFileSync(path.join(dir, "authority.yaml"), fs.readFileSync(path.join(dir, "authority.yaml"), "utf8").replace("  2020/21: 57522\n", "  2020/21: 57522\n  2021/22: 57600\n"));
+    const ok = runCommand("import.ts", [sheet, "--out", dir]);
+    expect(ok.stderr).not.toMatch(/: error: /);
+    expect(ok.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, "months", "2021-04.yaml"))).toBe(true);
+  });
+
+  it("rewrites a staging folder's paths inside a check's message and fix, not only its file", () => {
+    const staging = path.join(os.tmpdir(), ".data-importing-AbC123");
+    const out = path.join(os.tmpdir(), "data");
+    const p = unstaged(
+      { severity: "error", file: path.join(staging, "authority.yaml"), line: 1, message: `There is no population for 2021/22, so 1.5 cannot be computed for 2021-04 (${staging}/months/2021-04.yaml).`, fix: `See ${staging}.` },
+      staging,
+      out,
+    );
+    expect(p.message).toBe(`There is no population for 2021/22, so 1.5 cannot be computed for 2021-04 (${out}/months/2021-04.yaml).`);
+    expect(p.fix).toBe(`See ${out}.`);
+  });
+});
