@@ -107,6 +107,14 @@ export class YamlFile {
     const firstStart = isPair(first) ? (first.key as Node).range![0] : seqItemStart(this.source, (first as Node).range![0]);
     const indent = this.source.slice(this.lineStart(firstStart), firstStart);
     let at = this.endOf(node);
+    // Comment lines right after the last entry, indented at least as deep as the entries, are that entry's own
+    // (`    # agreed with the board`): the new lines go after them, not between the entry and its comment.
+    while (at < this.source.length) {
+      const next = this.source.slice(at, this.lineEnd(at)).replace(/\r?\n$/, "");
+      const m = /^([ \t]*)#/.exec(next);
+      if (!m || m[1]!.length < indent.length) break;
+      at = this.lineEnd(at);
+    }
     if (at === this.source.length && !this.source.endsWith("\n")) {
       this.source += "\n";
       at = this.source.length;
