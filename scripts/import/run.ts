@@ -14,7 +14,7 @@ import { buildMonthModel } from "../metrics/model.ts";
 import { longMonth, reportingYear } from "../metrics/months.ts";
 import { Problems, formatProblem, type Problem } from "../model/problems.ts";
 import type { DataSet } from "../model/types.ts";
-import { buildChanges, provenanceKey, type ChangeSet } from "./changes.ts";
+import { buildChanges, ChangeError, provenanceKey, type ChangeSet } from "./changes.ts";
 import { missingMonths } from "./interpret.ts";
 import { changeLines, UPDATE_HEADING } from "./notes.ts";
 import { planImport, type ImportOptions, type Plan } from "./plan.ts";
@@ -104,8 +104,12 @@ export function runImport(req: ImportRequest, io: Output): number {
       try {
         changes = buildChanges(plan, outDir, existing);
       } catch (e) {
-        io.err(`boardpack: ${(e as Error).message}\n\nNothing was written.\n`);
-        return 1;
+        if (!(e instanceof ChangeError)) {
+          io.err(`boardpack: ${(e as Error).message}\n\nNothing was written.\n`);
+          return 1;
+        }
+        problems.error({ file: show(path.join(outDir, e.file)), ...(e.line !== undefined ? { line: e.line } : {}) }, e.message, e.fix);
+        return stop();
       }
       if (existing && changes.files.size === 0) {
         // Nothing to write: the directory as it is has passed the checks.

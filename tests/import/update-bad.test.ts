@@ -78,3 +78,20 @@ describe("a new month in a reporting year with no population", () => {
     expect(p.fix).toBe(`See ${out}.`);
   });
 });
+
+describe("a latest month file whose restated: a person wrote on one line", () => {
+  it("stops naming the file and line, and says to write restated: as a block", () => {
+    const dir = example();
+    fs.appendFileSync(path.join(dir, "months", "2020-12.yaml"), "restated: { 2020-10: { 1.5a: 318 } }\n");
+    const line = fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8").split("\n").findIndex((l) => l.startsWith("restated:")) + 1;
+    const before = hashes(dir);
+    // December's sheet as the source system re-ran it: two figures differ from the directory's, so they are restatements in December's file.
+    const r = runCommand("import.ts", [DECEMBER, "--out", dir]);
+    expect(r.status).toBe(1);
+    const errors = r.stderr.split("\n").filter((l) => / error: /.test(l));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`data/months/2020-12\\.yaml:${line}: error: restated: is written on one line .* Fix: Write restated: as a block \\(one month per line`))]);
+    expect(r.stderr).not.toMatch(/^boardpack: /m);
+    expect(r.stderr).toMatch(/Nothing was written\./);
+    expect(hashes(dir)).toEqual(before);
+  });
+});
