@@ -170,8 +170,12 @@ export function runImport(req: ImportRequest, io: Output): number {
     const notesText = importNotes(plan, name, notesHeading, readNotes, guesses.map((g) => `- ${g.ref}: ${g.guesses.join("; ")}`), changeLines(report, ""), reconciliation, report.fresh);
     const reconciliationText = `# Reconciliation with the sheet's own columns\n\nThe sheet \`${name}\` computes some figures itself (changes, averages, maxima). boardpack computes them from the figures; where the two differ beyond the sheet's rounding, the reason is given.\n\n\`\`\`\n${reconciliation.trimEnd()}\n\`\`\`\n`;
 
+    // --replace on a directory with data: what it discards, before anything is discarded.
+    const discards = exists && report.fresh ? discardList(outDir, outName, new Map([...changes.files, ["IMPORT-NOTES.md", notesText], ["RECONCILIATION.md", reconciliationText]]), !!req.dryRun) : null;
+
     if (req.dryRun) {
       io.out(`Dry run: ${heading.replace(/^Update of/, "the update of")}. Nothing was written.\n`);
+      if (discards) io.out(`${discards}\n`);
       for (const l of lines) io.out(`${l}\n`);
       io.out("\n" + reconciliation);
       printAll(problems.warnings);
@@ -184,8 +188,7 @@ export function runImport(req: ImportRequest, io: Output): number {
       fs.writeFileSync(path.join(staging, "IMPORT-NOTES.md"), notesText);
       fs.writeFileSync(path.join(staging, "RECONCILIATION.md"), reconciliationText);
       if (exists) {
-        const old = listFiles(outDir);
-        io.out(`Replacing ${outName}/ (--replace): discarding its ${plural(old.length, "file")}: ${summariseFiles(old)}.\n`);
+        io.out(`${discards}\n`);
         fs.rmSync(outDir, { recursive: true, force: true });
       } else if (fs.existsSync(outDir)) fs.rmdirSync(outDir);
       fs.renameSync(staging, outDir);
@@ -285,6 +288,24 @@ function loadForUpdate(dir: string): { data: DataSet | null; problems: Problems 
     checkMissing(data, problems);
   }
   return { data: problems.errors.length ? null : data, problems };
+}
+
+/**
+ * What --replace discards: every file of the directory, and by name those the
+ * fresh import does not make again as they are (edited by hand since the
+ * import, or never made from the sheet: commentary, restatements, notes a
+ * person wrote), which are lost.
+ */
+function discardList(outDir: string, outName: string, fresh: Map<string, string>, dryRun: boolean): string {
+  const old = listFiles(outDir);
+  const lost = old.filter((f) => fresh.get(f) !== fs.readFileSync(path.join(outDir, f), "utf8"));
+  const lines = [`${dryRun ? `--replace would discard the ${plural(old.length, "file")} of ${outName}/` : `Replacing ${outName}/ (--replace): discarding its ${plural(old.length, "file")}`} (${summariseFiles(old)}).`];
+  if (lost.length) {
+    lines.push(`${lost.length} of them ${lost.length === 1 ? "is" : "are"} not made again from the sheet as ${lost.length === 1 ? "it is" : "they are"} (edited by hand, or not from the sheet), and ${dryRun ? "would be" : "are"} lost:`);
+    for (const f of lost) lines.push(`- ${outName}/${f}${fresh.has(f) ? " (differs from the sheet's)" : " (not made from the sheet)"}`);
+    if (lost.length < old.length) lines.push(`The other ${plural(old.length - lost.length, "file")} ${old.length - lost.length === 1 ? "is" : "are"} made again from the sheet as ${old.length - lost.length === 1 ? "it is" : "they are"}.`);
+  } else lines.push("Every one is made again from the sheet as it is: nothing a person wrote is lost.");
+  return lines.join("\n");
 }
 
 function summariseFiles(files: string[]): string {

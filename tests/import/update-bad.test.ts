@@ -95,3 +95,40 @@ describe("a latest month file whose restated: a person wrote on one line", () =>
     expect(hashes(dir)).toEqual(before);
   });
 });
+
+describe("--replace", () => {
+  const NOVEMBER = path.join(ROOT, "tests", "fixtures", "import", "sequence", "rotherham-2020-11.csv");
+  /** November's directory with a hand edit to a catalogue file and a commentary file a person wrote. */
+  function edited(): string {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-replace-")), "data");
+    expect(runCommand("import.ts", [NOVEMBER, "--out", dir]).status).toBe(0);
+    fs.appendFileSync(path.join(dir, "indicators", "assessments.yaml"), "# agreed with the board\n");
+    fs.mkdirSync(path.join(dir, "commentary", "2020-11"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "commentary", "2020-11", "referrals.md"), "Referrals fell to 223 in November.\n");
+    return dir;
+  }
+  const lostLines = (out: string) => out.split("\n").filter((l) => /^- .*\((differs from the sheet's|not made from the sheet)\)$/.test(l));
+
+  it("--dry-run lists what it would discard, naming the hand-edited files, and discards nothing", () => {
+    const dir = edited();
+    const before = hashes(dir);
+    const r = runCommand("import.ts", [NOVEMBER, "--out", dir, "--replace", "--dry-run"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/--replace would discard the 30 files of .*data\/ \(IMPORT-NOTES\.md, RECONCILIATION\.md, authority\.yaml, 1 in commentary\/, 15 in indicators\/, 11 in months\/\)\./);
+    expect(r.stdout).toMatch(/2 of them are not made again from the sheet as they are .* and would be lost:/);
+    expect(lostLines(r.stdout)).toEqual([expect.stringMatching(/data\/commentary\/2020-11\/referrals\.md \(not made from the sheet\)$/), expect.stringMatching(/data\/indicators\/assessments\.yaml \(differs from the sheet's\)$/)]);
+    expect(hashes(dir)).toEqual(before);
+  });
+
+  it("a real --replace prints the same list before it discards them", () => {
+    const dir = edited();
+    const r = runCommand("import.ts", [NOVEMBER, "--out", dir, "--replace"]);
+    expect(r.status).toBe(0);
+    const said = r.stdout.indexOf("Replacing");
+    expect(said).toBeGreaterThanOrEqual(0);
+    expect(r.stdout.slice(said)).toMatch(/^Replacing .*data\/ \(--replace\): discarding its 30 files .*\n2 of them are not made again .* and are lost:\n- .*referrals\.md \(not made from the sheet\)\n- .*assessments\.yaml \(differs from the sheet's\)\n/);
+    expect(said).toBeLessThan(r.stdout.indexOf("Imported 98 indicators"));
+    expect(fs.existsSync(path.join(dir, "commentary", "2020-11", "referrals.md"))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, "indicators", "assessments.yaml"), "utf8")).not.toMatch(/agreed with the board/);
+  });
+});
