@@ -132,3 +132,24 @@ describe("--replace", () => {
     expect(fs.readFileSync(path.join(dir, "indicators", "assessments.yaml"), "utf8")).not.toMatch(/agreed with the board/);
   });
 });
+
+describe("a catalogue indicator missing from the sheet", () => {
+  it("is left as it is, with a warning at its catalogue entry, and listed", () => {
+    const dir = example();
+    const sheet = path.join(path.dirname(dir), "december-without-10.2.csv");
+    fs.writeFileSync(sheet, fs.readFileSync(DECEMBER, "utf8").split("\r\n").filter((l) => !l.startsWith("10.2,")).join("\r\n"));
+    const catalogue = fs.readFileSync(path.join(dir, "indicators", "adoption.yaml"), "utf8");
+    const line = catalogue.split("\n").findIndex((l) => /- ref: "?10\.2"?$/.test(l)) + 1;
+    const december = fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8");
+    const r = runCommand("import.ts", [sheet, "--out", dir]);
+    expect(r.stderr).not.toMatch(/: error: /);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`data/indicators/adoption\\.yaml:${line}: warning: 10\\.2 \\(Number of adoptions completed within 12 months of SHOBPA\\) is in the catalogue but not in .*december-without-10\\.2\\.csv; it was left as it is\\. Fix: Add its row to the sheet, or enter its figures by hand\\.`));
+    expect(r.stdout).toMatch(/^- Not in the sheet, left as it is: 10\.2 \(Number of adoptions completed within 12 months of SHOBPA\)$/m);
+    expect(fs.readFileSync(path.join(dir, "IMPORT-NOTES.md"), "utf8")).toMatch(/- Not in the sheet, left as it is: 10\.2 /);
+    expect(fs.readFileSync(path.join(dir, "indicators", "adoption.yaml"), "utf8")).toBe(catalogue);
+    const after = fs.readFileSync(path.join(dir, "months", "2020-12.yaml"), "utf8");
+    expect(after).not.toBe(december); // the restatements went in
+    expect(after.match(/^ *10\.2:.*$/m)?.[0]).toBe(december.match(/^ *10\.2:.*$/m)?.[0]);
+  });
+});
