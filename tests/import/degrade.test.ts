@@ -46,4 +46,15 @@ describe("figures the checks refuse", () => {
     const { data } = loadValidData(dir);
     expect(data.months.at(-1)!.values.find((e) => e.ref === "10.2")!.figure?.value).toBe(0); // the directory's own figure stays
   });
+
+  it("warns of a bare 0.5 among 99.5% and 100.0% in a percentage row: probably a fraction (it is read as written)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-degrade-"));
+    fs.writeFileSync(path.join(dir, "sheet.csv"), "Ref,Indicator,Unit,Jun-17,Jul-17,Aug-17,Sep-17\nA2,Percentage of visits on time,%,99.5%,0.5,100.0%,99.0%\nA3,Percentage of visits cancelled,%,0.5%,0.4,1.2%,0.9%\n");
+    const r = runCommand("import.ts", ["sheet.csv", "--out", "out"], dir);
+    expect(r.status).toBe(0);
+    const warnings = r.stderr.split("\n").filter((l) => /probably a fraction/.test(l));
+    expect(warnings).toEqual([
+      'sheet.csv:2:5: warning: A2 (Percentage of visits on time): the cell "0.5" has no % sign among figures written as percentages (99.5%, 100.0%, 99.0%), so it is probably a fraction (50%); it was read as 0.5%. Fix: Check the figure in the sheet: write it as 50% if it is a fraction.',
+    ]); // not A3's 0.4 among 0.5% to 1.2%: small percentages
+  });
 });
