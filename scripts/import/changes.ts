@@ -16,7 +16,7 @@ import type { Plan, PlannedFigure, PlannedIndicator } from "./plan.ts";
 import { sameFigure } from "./figures.ts";
 import { importedHeading, monthFileText, restatedBlock, type MonthFileLine, NEW_MONTH_HELP } from "./monthFile.ts";
 import { figureLine, yamlKey, yamlScalar } from "./yamlText.ts";
-import { YamlFile } from "./yamlEdit.ts";
+import { YamlEditError, YamlFile } from "./yamlEdit.ts";
 import type { SheetCell } from "./interpret.ts";
 
 export interface FigureChange {
@@ -138,7 +138,40 @@ function replaceable(existing: string): boolean {
   return existing.includes(DRAFT_MARKER) || existing.replace(/<!--[\s\S]*?-->/g, "").trim() === "";
 }
 
+/** A file of the directory the update cannot edit as it must: its path (relative to the directory), line, and what to do. */
+export class ChangeError extends Error {
+  constructor(readonly file: string, readonly line: number | undefined, message: string, readonly fix: string) {
+    super(message);
+    this.name = "ChangeError";
+  }
+}
+
+/** What a YAML edit's failure means to the person who wrote the file. */
+function explainEdit(e: YamlEditError): ChangeError {
+  const file = e.file ?? "";
+  const flow = /^(.+) is written on one line$/.exec(e.message);
+  if (flow) {
+    const keys = flow[1]!.split(".");
+    const key = keys.at(-1)!;
+    if (keys[0] === "restated") {
+      const name = `${keys.join(": ")}:`;
+      return new ChangeError(file, e.line, `${name} is written on one line ({ ... }), so the import cannot add the sheet's restated figures to it.`, `Write ${name} as a block (${keys.length > 1 ? "one figure per line" : "one month per line, each figure on its own line under its month"}), then import again.`);
+    }
+    return new ChangeError(file, e.line, `${key}: is written on one line, so the import cannot add to it.`, `Write ${key}: as a block (one entry per line), then import again.`);
+  }
+  return new ChangeError(file, e.line, `The import cannot edit this file (${e.message}).`, "Check the file's YAML (npm run check), then import again.");
+}
+
 export function buildChanges(plan: Plan, dir: string, existing: DataSet | null): ChangeSet {
+  try {
+    return buildChangeSet(plan, dir, existing);
+  } catch (e) {
+    if (e instanceof YamlEditError) throw explainEdit(e);
+    throw e;
+  }
+}
+
+function buildChangeSet(plan: Plan, dir: string, existing: DataSet | null): ChangeSet {
   const source = path.basename(plan.sheet.file);
   const files = new Map<string, string>();
   const provenance = new Map<string, SheetCell>();
@@ -197,7 +230,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
     const edits = new Map<string, YamlFile>();
     const editFile = (rel: string) => {
       let f = edits.get(rel);
-      if (!f) edits.set(rel, (f = new YamlFile(read(rel) ?? "")));
+      if (!f) edits.set(rel, (f = new YamlFile(read(rel) ?? "", rel)));
       return f;
     };
     for (const ind of plan.indicators) {
@@ -210,7 +243,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
         if (!ind.existing) {
           const first = firstFigure(ind);
           if (!first || month < first) continue;
-          if (rel.endsWith(".csv")) throw new Error(`${rel} is a CSV month file; the import adds figures to YAML month files only. Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
+          if (rel.endsWith(".csv")) throw new ChangeError(rel, undefined, `This is a CSV month file; the import adds figures to YAML month files only.`, `Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
           editFile(rel).appendLines(["values"], (indent) => [figureLine(indent, ind.ref, f.text, ind.title)]);
           note(rel, "", ind, f);
           continue;
@@ -224,7 +257,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
         }
         if (sheetIsOlder) continue;
         if (month === latestExisting && newMonths.length === 0) {
-          if (rel.endsWith(".csv")) throw new Error(`${rel} is a CSV month file; the import changes YAML month files only. Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
+          if (rel.endsWith(".csv")) throw new ChangeError(rel, undefined, `This is a CSV month file; the import changes YAML month files only.`, `Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
           const y = editFile(rel);
           if (file.listed.includes(ind.ref)) y.setScalar(["values", ind.ref], f.text);
           else y.appendLines(["values"], (indent) => [figureLine(indent, ind.ref, f.text, ind.title)]);
@@ -280,7 +313,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
     if (restated.size && restatedIn && !newMonths.length) {
       const file = monthFile.get(restatedIn)!;
       const rel = path.relative(dir, path.resolve(file.file)).split(path.sep).join("/");
-      if (rel.endsWith(".csv")) throw new Error(`${rel} is a CSV month file; the import records restatements in YAML month files only. Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
+      if (rel.endsWith(".csv")) throw new ChangeError(rel, undefined, `This is a CSV month file; the import records restatements in YAML month files only.`, `Convert it to ${rel.replace(/\.csv$/, ".yaml")} and import again.`);
       const y = editFile(rel);
       const node = y.nodeAt(["restated"]);
       if (node === undefined) {
@@ -305,7 +338,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
     for (const [rel, y] of edits) put(rel, y.source);
 
     // New indicators, appended to their sections; new sections into authority.yaml.
-    const authority = new YamlFile(read("authority.yaml") ?? "");
+    const authority = new YamlFile(read("authority.yaml") ?? "", "authority.yaml");
     for (const s of plan.sections) {
       const inds = newInds.filter((i) => i.sectionId === s.id);
       if (!inds.length) continue;
@@ -317,7 +350,7 @@ export function buildChanges(plan: Plan, dir: string, existing: DataSet | null):
         else authority.appendLines(["sections"], (indent) => [`${indent}- ${s.id}`]);
         report.newSections.push({ id: s.id, title: s.title });
       } else {
-        const y = new YamlFile(read(rel) ?? "");
+        const y = new YamlFile(read(rel) ?? "", rel);
         y.appendLines(["indicators"], (indent) => ["", ...inds.flatMap((i, k) => [...(k ? [""] : []), ...indicatorEntry(i, indent)])]);
         put(rel, y.source);
       }

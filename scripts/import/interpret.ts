@@ -194,6 +194,15 @@ function monthish(s: string): boolean {
   return s !== "" && (parseMonthHeader(s) !== null || /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-'’/]*\d{2,4}$/i.test(s));
 }
 
+/**
+ * A reference as a person meant it: without the quotes around it (`'C'`,
+ * `"1.2"`, curly ones pasted from a document) or a leading `&` (an Excel
+ * header code, `&B` for bold, pasted with it).
+ */
+function cleanRef(s: string): string {
+  return s.replace(/^(?:&(?=[A-Za-z0-9'"‘’“”`]))?['"‘’“”`\s]*/, "").replace(/['"‘’“”`\s]+$/, "");
+}
+
 function plausibleRef(s: string): boolean {
   if (s === "" || s.length > 24) return false;
   if (monthish(s)) return false;
@@ -287,6 +296,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
   const skipped: number[] = [];
   const damagedNotes: string[] = [];
   let splitJoined = 0;
+  const cleanedRefs: string[] = [];
   const tick = rows.length > 300 ? Math.ceil(rows.length / 10) : 0;
   for (let li = 0; li < layouts.length; li++) {
     const layout = layouts[li]!;
@@ -353,6 +363,11 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
       }
 
       let ref = plainText(text(refCol));
+      const cleaned = cleanRef(ref);
+      if (cleaned !== ref && cleaned !== "" && plausibleRef(cleaned)) {
+        cleanedRefs.push(`\`${ref}\` (${addressText(grid, gridRow.row, refCol)}) as ${cleaned}`);
+        ref = cleaned;
+      }
       let title = plainText(text(titleCol));
       let area: string | null = sectionCol >= 0 ? plainText(text(sectionCol)) || null : null;
       const leading = REF_AT_START.exec(title);
@@ -485,6 +500,7 @@ export function interpretGrid(grid: Grid, problems: Problems, options: Interpret
     if (!firstRow.has(r.sheetRef) && r.sheetRef) firstRow.set(r.sheetRef, r.row);
     if (r.sheetRef) previous = r.ref;
   }
+  if (cleanedRefs.length) notes.push(`References written with quotes or a stray character were read without them: ${cleanedRefs.join(", ")}.`);
   if (splitJoined) notes.push(`${splitJoined} arrows that the export put in cells of their own were joined to the figure after them.`);
   if (damagedNotes.length) notes.push(`Cells damaged in the export were read as no value: ${damagedNotes.join("; ")}.`);
 

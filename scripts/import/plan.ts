@@ -234,6 +234,7 @@ export function planImport(sheet: Sheet, options: ImportOptions, existing: DataS
       byMonth.set(month, { ...f, cell: cell ?? null });
     }
     figures.set(ind.ref, byMonth);
+    if (ind.unit === "percentage" && !ind.fractions) warnBareFractions(ind, byMonth, problems);
   }
 
   // Commentary of the sheet's commentary month, per section.
@@ -348,4 +349,29 @@ function benchmarkValues(row: SheetRow, ind: PlannedIndicator): string | null {
     parts.push(`${key}: ${ind.fractions && n <= 1 ? +(n * 100).toFixed(6) : n}`);
   }
   return parts.length ? `{ ${parts.join(", ")} }` : null;
+}
+
+/**
+ * A bare number of 1 or less among a percentage row's cells written with a %
+ * sign, all far larger (`0.5` among `99.5%` and `100.0%`), is probably a
+ * fraction (50%) typed or pasted without its format: it is read as written
+ * (0.5%), with a warning naming the cell.
+ */
+function warnBareFractions(ind: PlannedIndicator, byMonth: Map<Month, PlannedFigure>, problems: Problems): void {
+  const withSign = (c: SheetCell) => c.percent === true || /%\s*$/.test(plainText(c.text));
+  const signed = [...byMonth.values()].filter((f) => f.figure && f.cell && withSign(f.cell)).map((f) => f.figure!.value);
+  if (signed.length < 2) return;
+  const smallest = Math.min(...signed);
+  if (smallest <= 1) return;
+  for (const f of byMonth.values()) {
+    if (!f.figure || !f.cell || withSign(f.cell) || f.figure.numerator !== undefined) continue;
+    const v = f.figure.value;
+    if (v <= 0 || v > 1 || smallest < 10 * v) continue;
+    const examples = [...new Set([...byMonth.values()].filter((g) => g.figure && g.cell && withSign(g.cell)).map((g) => plainText(g.cell!.text)))].slice(0, 3);
+    problems.warning(
+      f.cell.at,
+      `${ind.ref} (${ind.title.length > 60 ? `${ind.title.slice(0, 57)}...` : ind.title}): the cell "${plainText(f.cell.text)}" has no % sign among figures written as percentages (${examples.join(", ")}), so it is probably a fraction (${+(v * 100).toFixed(6)}%); it was read as ${+v.toFixed(6)}%.`,
+      `Check the figure in the sheet: write it as ${+(v * 100).toFixed(6)}% if it is a fraction.`,
+    );
+  }
 }

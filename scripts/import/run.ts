@@ -11,10 +11,10 @@ import { loadDataSet } from "../load/dataSet.ts";
 import { checkReferences, checkTargets } from "../validate/catalogueRules.ts";
 import { checkMissing, checkPopulation, checkRatioParts, checkValues } from "../validate/valueRules.ts";
 import { buildMonthModel } from "../metrics/model.ts";
-import { longMonth } from "../metrics/months.ts";
+import { longMonth, reportingYear } from "../metrics/months.ts";
 import { Problems, formatProblem, type Problem } from "../model/problems.ts";
 import type { DataSet } from "../model/types.ts";
-import { buildChanges, provenanceKey, type ChangeSet } from "./changes.ts";
+import { buildChanges, ChangeError, provenanceKey, type ChangeSet } from "./changes.ts";
 import { missingMonths } from "./interpret.ts";
 import { changeLines, UPDATE_HEADING } from "./notes.ts";
 import { planImport, type ImportOptions, type Plan } from "./plan.ts";
@@ -89,6 +89,8 @@ export function runImport(req: ImportRequest, io: Output): number {
 
   const plan = planImport(sheet, req.options, existing, problems);
   if (problems.errors.length) return stop();
+  if (existing) checkNewYears(existing, outDir, sheet.months, problems);
+  if (problems.errors.length) return stop();
 
   // Check what would be written; degrade where the checks refuse a figure.
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
@@ -102,8 +104,12 @@ export function runImport(req: ImportRequest, io: Output): number {
       try {
         changes = buildChanges(plan, outDir, existing);
       } catch (e) {
-        io.err(`boardpack: ${(e as Error).message}\n\nNothing was written.\n`);
-        return 1;
+        if (!(e instanceof ChangeError)) {
+          io.err(`boardpack: ${(e as Error).message}\n\nNothing was written.\n`);
+          return 1;
+        }
+        problems.error({ file: show(path.join(outDir, e.file)), ...(e.line !== undefined ? { line: e.line } : {}) }, e.message, e.fix);
+        return stop();
       }
       if (existing && changes.files.size === 0) {
         // Nothing to write: the directory as it is has passed the checks.
@@ -118,6 +124,8 @@ export function runImport(req: ImportRequest, io: Output): number {
         fs.writeFileSync(path.join(staging, rel), content);
       }
       ({ data, problems: check } = loadAndValidate(staging));
+      // The checks name files of the staging folder, in their messages too; the user knows only their own directory.
+      for (const p of check.list) Object.assign(p, unstaged(p, staging, outDir, show));
       if (data) break;
       if (!degrade(plan, changes, check.errors, staging, problems)) {
         for (const p of check.errors) io.err(formatProblem({ ...p, file: show(path.join(outDir, path.relative(staging, path.resolve(p.file)))) }) + "\n");
@@ -162,8 +170,12 @@ export function runImport(req: ImportRequest, io: Output): number {
     const notesText = importNotes(plan, name, notesHeading, readNotes, guesses.map((g) => `- ${g.ref}: ${g.guesses.join("; ")}`), changeLines(report, ""), reconciliation, report.fresh);
     const reconciliationText = `# Reconciliation with the sheet's own columns\n\nThe sheet \`${name}\` computes some figures itself (changes, averages, maxima). boardpack computes them from the figures; where the two differ beyond the sheet's rounding, the reason is given.\n\n\`\`\`\n${reconciliation.trimEnd()}\n\`\`\`\n`;
 
+    // --replace on a directory with data: what it discards, before anything is discarded.
+    const discards = exists && report.fresh ? discardList(outDir, outName, new Map([...changes.files, ["IMPORT-NOTES.md", notesText], ["RECONCILIATION.md", reconciliationText]]), !!req.dryRun) : null;
+
     if (req.dryRun) {
       io.out(`Dry run: ${heading.replace(/^Update of/, "the update of")}. Nothing was written.\n`);
+      if (discards) io.out(`${discards}\n`);
       for (const l of lines) io.out(`${l}\n`);
       io.out("\n" + reconciliation);
       printAll(problems.warnings);
@@ -176,8 +188,7 @@ export function runImport(req: ImportRequest, io: Output): number {
       fs.writeFileSync(path.join(staging, "IMPORT-NOTES.md"), notesText);
       fs.writeFileSync(path.join(staging, "RECONCILIATION.md"), reconciliationText);
       if (exists) {
-        const old = listFiles(outDir);
-        io.out(`Replacing ${outName}/ (--replace): discarding its ${plural(old.length, "file")}: ${summariseFiles(old)}.\n`);
+        io.out(`${discards}\n`);
         fs.rmSync(outDir, { recursive: true, force: true });
       } else if (fs.existsSync(outDir)) fs.rmdirSync(outDir);
       fs.renameSync(staging, outDir);
@@ -215,6 +226,56 @@ export function runImport(req: ImportRequest, io: Output): number {
   }
 }
 
+/**
+ * A check's problem with the staging folder's paths in its text (message and
+ * fix) read as the directory's own: `/tmp/.data-importing-X/months/2021-04.yaml`
+ * -> `data/months/2021-04.yaml`. The file field is left for degrade() to read.
+ */
+export function unstaged(p: Problem, staging: string, outDir: string, shown: (p: string) => string = (x) => x): Pick<Problem, "message" | "fix"> {
+  const abs = path.resolve(staging);
+  const rel = path.relative(process.cwd(), abs);
+  const names = [...new Set([abs, rel].filter((n) => n !== "" && !n.startsWith("..")))].sort((a, b) => b.length - a.length);
+  const rewrite = (text: string) => {
+    let out = text;
+    for (const n of names) {
+      out = out.replace(new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}((?:[\\/][^\\s,;:)'"\`]*)?)`, "g"), (_m, tail: string) => shown(path.join(outDir, tail.replace(/^[\\/]/, ""))));
+    }
+    return out;
+  };
+  return { message: rewrite(p.message), ...(p.fix !== undefined ? { fix: rewrite(p.fix) } : {}) };
+}
+
+/**
+ * A month the update brings in a reporting year the directory has no
+ * population for would stop the checks (its rates cannot be computed), and
+ * no cell of the sheet is to blame: say so before anything is staged,
+ * naming authority.yaml and the line to add.
+ */
+function checkNewYears(existing: DataSet, outDir: string, months: string[], problems: Problems): void {
+  const rates = existing.indicators.filter((i) => i.compute && "rate" in i.compute);
+  if (!rates.length) return;
+  const have = new Set(existing.months.map((m) => m.month));
+  const years = new Map<string, string[]>();
+  for (const m of months) {
+    if (have.has(m)) continue;
+    const year = reportingYear(m, existing.authority.yearStartMonth);
+    if (existing.authority.population[year] !== undefined) continue;
+    years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  if (!years.size) return;
+  const file = path.join(outDir, "authority.yaml");
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n") : [];
+  const at = lines.findIndex((l) => /^population:/.test(l));
+  const known = Object.entries(existing.authority.population).sort(([a], [b]) => a.localeCompare(b)).at(-1);
+  for (const [year, ms] of years) {
+    problems.error(
+      { file: show(file), line: at >= 0 ? at + 1 : 1 },
+      `The sheet brings ${ms.map(longMonth).join(", ")}, in the reporting year ${year}, and there is no population for ${year}, so the rates ${rates.map((r) => r.ref).join(", ")} cannot be computed for ${ms.length === 1 ? "it" : "them"}. This is the directory's setting, not a cell of the sheet.`,
+      `Add \`${year}: N\` under \`population:\` in authority.yaml (N the number of children aged 0-17 in ${year}${known ? `; ${known[0]} is ${known[1]}` : ""}), then import again.`,
+    );
+  }
+}
+
 /** The directory as it is, with the checks that stop a build (its data-quality warnings are the build's business). */
 function loadForUpdate(dir: string): { data: DataSet | null; problems: Problems } {
   const { data, problems } = loadDataSet(dir);
@@ -227,6 +288,24 @@ function loadForUpdate(dir: string): { data: DataSet | null; problems: Problems 
     checkMissing(data, problems);
   }
   return { data: problems.errors.length ? null : data, problems };
+}
+
+/**
+ * What --replace discards: every file of the directory, and by name those the
+ * fresh import does not make again as they are (edited by hand since the
+ * import, or never made from the sheet: commentary, restatements, notes a
+ * person wrote), which are lost.
+ */
+function discardList(outDir: string, outName: string, fresh: Map<string, string>, dryRun: boolean): string {
+  const old = listFiles(outDir);
+  const lost = old.filter((f) => fresh.get(f) !== fs.readFileSync(path.join(outDir, f), "utf8"));
+  const lines = [`${dryRun ? `--replace would discard the ${plural(old.length, "file")} of ${outName}/` : `Replacing ${outName}/ (--replace): discarding its ${plural(old.length, "file")}`} (${summariseFiles(old)}).`];
+  if (lost.length) {
+    lines.push(`${lost.length} of them ${lost.length === 1 ? "is" : "are"} not made again from the sheet as ${lost.length === 1 ? "it is" : "they are"} (edited by hand, or not from the sheet), and ${dryRun ? "would be" : "are"} lost:`);
+    for (const f of lost) lines.push(`- ${outName}/${f}${fresh.has(f) ? " (differs from the sheet's)" : " (not made from the sheet)"}`);
+    if (lost.length < old.length) lines.push(`The other ${plural(old.length - lost.length, "file")} ${old.length - lost.length === 1 ? "is" : "are"} made again from the sheet as ${old.length - lost.length === 1 ? "it is" : "they are"}.`);
+  } else lines.push("Every one is made again from the sheet as it is: nothing a person wrote is lost.");
+  return lines.join("\n");
 }
 
 function summariseFiles(files: string[]): string {

@@ -4,7 +4,16 @@
 // other byte — comments, key order, alignment, quoting — stays as it was.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 
-export class YamlEditError extends Error {}
+export class YamlEditError extends Error {
+  /** The file (as the YamlFile was told it) and line (1-based) of the node the edit could not make, where known. */
+  file?: string;
+  line?: number;
+  constructor(message: string, line?: number, file?: string) {
+    super(message);
+    if (line !== undefined) this.line = line;
+    if (file !== undefined) this.file = file;
+  }
+}
 
 /** `key: -` is boardpack's "no value", which YAML reads as a list; read it as `~` (same length, so offsets hold). */
 function parseable(source: string): string {
@@ -13,13 +22,20 @@ function parseable(source: string): string {
 
 export class YamlFile {
   source: string;
-  constructor(source: string) {
+  /** The file's name, for errors. */
+  readonly file: string | undefined;
+  constructor(source: string, file?: string) {
     this.source = source;
+    this.file = file;
+  }
+
+  private error(message: string, line?: number): YamlEditError {
+    return new YamlEditError(message, line, this.file);
   }
 
   private doc() {
     const doc = parseDocument(parseable(this.source), { keepSourceTokens: true, uniqueKeys: false });
-    if (doc.errors.length) throw new YamlEditError(doc.errors[0]!.message);
+    if (doc.errors.length) throw this.error(doc.errors[0]!.message, doc.errors[0]!.linePos?.[0].line);
     return doc;
   }
 
@@ -56,6 +72,10 @@ export class YamlFile {
     return p ? p.pair.value : undefined;
   }
 
+  private lineOf(offset: number): number {
+    return this.source.slice(0, offset).split("\n").length;
+  }
+
   private lineEnd(offset: number): number {
     const nl = this.source.indexOf("\n", offset);
     return nl < 0 ? this.source.length : nl + 1;
@@ -83,13 +103,13 @@ export class YamlFile {
   /** Replaces the scalar value at `path` (`key: old` -> `key: text`), keeping any comment after it. */
   setScalar(path: string[], text: string): void {
     const p = this.pairAt(path);
-    if (!p) throw new YamlEditError(`no ${path.join(".")}`);
+    if (!p) throw this.error(`no ${path.join(".")}`);
     const value = p.pair.value;
     if (value && isScalar(value) && value.range && value.range[1] > value.range[0]) {
       this.splice(value.range[0], value.range[1] - value.range[0], text);
       return;
     }
-    if (value && !isScalar(value)) throw new YamlEditError(`${path.join(".")} is not a single value`);
+    if (value && !isScalar(value)) throw this.error(`${path.join(".")} is not a single value`);
     // An empty value (`key:`): write after the colon.
     const keyEnd = (p.pair.key as Node).range![1];
     const colon = this.source.indexOf(":", keyEnd);
@@ -101,12 +121,20 @@ export class YamlFile {
   /** Appends lines (already indented as `indent` says they must be) after the last entry of the block map or sequence at `path`. */
   appendLines(path: string[], lines: (indent: string) => string[]): void {
     const node = this.nodeAt(path);
-    if (!node || !(isMap(node) || isSeq(node)) || node.items.length === 0) throw new YamlEditError(`${path.join(".")} is not a block with entries`);
-    if ((node as YAMLMap | YAMLSeq).flow) throw new YamlEditError(`${path.join(".")} is written on one line`);
+    if (!node || !(isMap(node) || isSeq(node)) || node.items.length === 0) throw this.error(`${path.join(".")} is not a block with entries`);
+    if ((node as YAMLMap | YAMLSeq).flow) throw this.error(`${path.join(".")} is written on one line`, this.lineOf(node.range![0]));
     const first = (node.items as unknown[])[0];
     const firstStart = isPair(first) ? (first.key as Node).range![0] : seqItemStart(this.source, (first as Node).range![0]);
     const indent = this.source.slice(this.lineStart(firstStart), firstStart);
     let at = this.endOf(node);
+    // Comment lines right after the last entry, indented at least as deep as the entries, are that entry's own
+    // (`    # agreed with the board`): the new lines go after them, not between the entry and its comment.
+    while (at < this.source.length) {
+      const next = this.source.slice(at, this.lineEnd(at)).replace(/\r?\n$/, "");
+      const m = /^([ \t]*)#/.exec(next);
+      if (!m || m[1]!.length < indent.length) break;
+      at = this.lineEnd(at);
+    }
     if (at === this.source.length && !this.source.endsWith("\n")) {
       this.source += "\n";
       at = this.source.length;
@@ -117,7 +145,7 @@ export class YamlFile {
   /** Adds an item to a one-line list (`[a, b]` -> `[a, b, c]`). */
   appendFlowItem(path: string[], item: string): void {
     const node = this.nodeAt(path);
-    if (!node || !isSeq(node) || !node.flow || !node.range) throw new YamlEditError(`${path.join(".")} is not a one-line list`);
+    if (!node || !isSeq(node) || !node.flow || !node.range) throw this.error(`${path.join(".")} is not a one-line list`);
     const close = this.source.lastIndexOf("]", node.range[1]);
     this.splice(close, 0, `${node.items.length ? ", " : ""}${item}`);
   }
@@ -131,7 +159,7 @@ export class YamlFile {
   /** Replaces an empty top-level `key:` line with a block. */
   replaceEmptyKey(key: string, lines: string[]): void {
     const p = this.pairAt([key]);
-    if (!p) throw new YamlEditError(`no ${key}`);
+    if (!p) throw this.error(`no ${key}`);
     const start = this.lineStart((p.pair.key as Node).range![0]);
     const end = this.lineEnd((p.pair.key as Node).range![0]);
     this.splice(start, end - start, lines.map((l) => `${l}\n`).join(""));

@@ -20,6 +20,8 @@ interface Oracle {
   sections?: [string, string[]][];
   titles?: [string, string][];
   warnings?: string[];
+  /** Lines IMPORT-NOTES.md must hold. */
+  notes?: string[];
 }
 const SHEETS = path.join(ROOT, "tests", "fixtures", "import", "sheets");
 const oracles = Object.entries(JSON.parse(fs.readFileSync(path.join(SHEETS, "oracles.json"), "utf8")) as Record<string, Oracle>).filter(([k]) => !k.startsWith("_"));
@@ -70,6 +72,8 @@ describe.each(oracles)("%s", (file, oracle) => {
     }
     for (const [ref, title] of oracle.titles ?? []) expect(data.indicators.find((i) => i.ref === ref)!.title).toBe(title);
     for (const w of oracle.warnings ?? []) expect(r.stderr).toContain(w);
+    const notes = fs.readFileSync(path.join(out, "IMPORT-NOTES.md"), "utf8");
+    for (const n of oracle.notes ?? []) expect(notes, "IMPORT-NOTES.md").toContain(n);
   });
 
   it("builds", async () => {

@@ -152,6 +152,25 @@ describe("bad input: a one-line error naming file and line, and nothing written"
     expect(fs.readFileSync(path.join(dir, "out", "months", "2017-08.yaml"), "utf8")).toMatch(/A1: 3/);
   });
 
+  it("cleans references written with quotes or a stray & rather than making one up", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-refs-"));
+    fs.writeFileSync(path.join(dir, "sheet.csv"), `Ref,Area,Indicator,Unit,Jun-17,Jul-17\nA1,Front door,Number of visits in the month,Count,5,6\n&B,Front door,Number of calls in the month,Count,1,2\n'C',Front door,Number of letters in the month,Count,4,5\n“D2”,Front door,Number of emails in the month,Count,7,8\n`);
+    const r = runCommand("import.ts", ["sheet.csv", "--out", "out"], dir);
+    expect(r.stderr).not.toMatch(/: error: /);
+    expect(r.status).toBe(0);
+    const { data } = loadValidData(path.join(dir, "out"));
+    expect(data.indicators.map((i) => [i.ref, i.title])).toEqual([
+      ["A1", "Number of visits in the month"],
+      ["B", "Number of calls in the month"],
+      ["C", "Number of letters in the month"],
+      ["D2", "Number of emails in the month"],
+    ]);
+    const notes = fs.readFileSync(path.join(dir, "out", "IMPORT-NOTES.md"), "utf8");
+    expect(notes).not.toMatch(/gives no reference/);
+    expect(notes).toMatch(/References written with quotes or a stray character were read without them: `&B` \(sheet\.csv:3:1\) as B, `'C'` \(sheet\.csv:4:1\) as C, `“D2”` \(sheet\.csv:5:1\) as D2\./);
+    expect(fs.readFileSync(path.join(dir, "out", "indicators", "front-door.yaml"), "utf8")).not.toMatch(/made up by the import/);
+  });
+
   it("accepts semicolons, a byte-order mark and CRLF in a small sheet", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-ok-"));
     fs.writeFileSync(path.join(dir, "ok.csv"), "\uFEFFRef;Indicator;Jun-17;Jul-17\r\nA1;Number of visits in the month;1 234;1,300\r\n".replace("1 234", "1234"));

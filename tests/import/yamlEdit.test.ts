@@ -34,6 +34,17 @@ describe("YamlFile", () => {
     expect(y.source).toBe(MONTH.replace("  6.13: -\n", "  6.13: -\n  2.9: 14\n"));
   });
 
+  it("appends a new entry after the last entry's own trailing comment lines, not between the entry and its comment", () => {
+    const SECTION = "title: Assessments\nindicators:\n  - ref: 2.1\n    title: Assessments started\n    kind: flow\n\n  - ref: 2.2\n    title: Assessments in 45 days\n    target: { type: at-least, green: 95, amber: 90 }\n    # agreed with board\n";
+    const y = new YamlFile(SECTION);
+    y.appendLines(["indicators"], (indent) => ["", `${indent}- ref: 2.9`, `${indent}  title: Stepped across`]);
+    expect(y.source).toBe(`${SECTION}\n  - ref: 2.9\n    title: Stepped across\n`);
+    // A comment at the file's top level after the block is not the entry's: the new entry goes before it.
+    const z = new YamlFile(`${SECTION}# end of the catalogue\n`);
+    z.appendLines(["indicators"], (indent) => [`${indent}- ref: 2.9`]);
+    expect(z.source).toBe(`${SECTION}  - ref: 2.9\n# end of the catalogue\n`);
+  });
+
   it("adds a restated block at the end, and to an existing one", () => {
     const y = new YamlFile(MONTH);
     expect(y.nodeAt(["restated"])).toBeUndefined();
