@@ -73,6 +73,11 @@ export function runImport(req: ImportRequest, io: Output): number {
   // The directory: new, or one to update.
   const exists = fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0;
   let existing: DataSet | null = null;
+  if (exists && req.replace && !fs.existsSync(path.join(outDir, "authority.yaml"))) {
+    // --replace discards a data directory; a folder of anything else (a mistyped --out) is never deleted.
+    io.err(`boardpack: ${outName} is not empty and holds no authority.yaml, so it is not a data directory, and --replace would delete whatever it holds. Nothing was written or deleted. Choose another --out (a new folder), or a data directory.\n`);
+    return 1;
+  }
   if (exists && !req.replace) {
     if (!fs.existsSync(path.join(outDir, "authority.yaml"))) {
       io.err(`boardpack: ${outName} is not empty and holds no authority.yaml, so it is not a data directory to update. Choose another --out (a new folder), or an existing data directory.\n`);

@@ -133,6 +133,17 @@ describe("--replace", () => {
   });
 });
 
+describe("--replace on a folder that is not a data directory", () => {
+  it("deletes nothing and says why (a mistyped --out must not lose a folder)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-replace-other-"));
+    fs.writeFileSync(path.join(dir, "thesis.docx"), "a person's work");
+    const r = runCommand("import.ts", [path.join(ROOT, "tests", "fixtures", "import", "sequence", "rotherham-2020-11.csv"), "--out", dir, "--replace"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/holds no authority\.yaml, so it is not a data directory, and --replace would delete whatever it holds\. Nothing was written or deleted\./);
+    expect(fs.readdirSync(dir)).toEqual(["thesis.docx"]);
+  });
+});
+
 describe("a catalogue indicator missing from the sheet", () => {
   it("is left as it is, with a warning at its catalogue entry, and listed", () => {
     const dir = example();
