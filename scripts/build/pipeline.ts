@@ -12,6 +12,7 @@ import { renderSite } from "../site/eleventy.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack } from "../pdf/print.ts";
+import { launchBrowser } from "../pdf/browser.ts";
 import { keepPdf, pdfCacheKey, takeCachedPdf } from "../pdf/pdfCache.ts";
 import { longMonth } from "../metrics/months.ts";
 import { paths } from "../site/paths.ts";
@@ -90,6 +91,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
   let site: SiteData;
+  let browser: ReturnType<typeof startBrowser> | undefined;
   try {
     const siteDir = path.join(staging.dir, "site");
     await timer.time("write model", () => {
@@ -106,6 +108,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
+    // Chromium starts while Eleventy renders (it waits on other processes than ours); unused if every pack is cached.
+    if (pdfMonths.length) browser = startBrowser();
     await timer.time("eleventy", () => renderSite(site, siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from
@@ -126,7 +130,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, async () => {
         const cached = takeCachedPdf(key, file);
         if (cached) return { ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
-        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata });
+        const waited = performance.now();
+        const running = await browser!.get();
+        const wait = { name: "chromium start (what was left of it after Eleventy)", ms: performance.now() - waited };
+        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running });
+        result.timings.unshift(wait);
         keepPdf(key, file, result);
         return result;
       });
@@ -138,13 +146,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     }
     timer.progress.end();
+    await browser?.close();
     staging.commit();
   } catch (e) {
     timer.progress.end();
+    await browser?.close();
     staging.discard();
     throw e;
   }
   return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
+}
+
+/** Chromium, started now and waited for when a pack must be printed; a failure to start is reported only then. */
+function startBrowser() {
+  const launching = launchBrowser();
+  launching.catch(() => {}); // reported by get(), if a pack needs it
+  return {
+    get: () => launching,
+    close: () => launching.then((b) => b.close()).catch(() => {}),
+  };
 }
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */
