@@ -34,13 +34,14 @@ export const NO_FIGURE = "n/a";
 const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 const seriesShape = (i: number) => SERIES_SHAPES[i % SERIES_SHAPES.length]!;
 
-export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [number, number], variant: Variant) {
+export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [number, number], variant: Variant, { clamp = false }: { clamp?: boolean } = {}) {
   const percentage = unit === "percentage";
   return {
     field: "y",
     type: "quantitative" as const,
     title: UNIT_TITLE[unit],
-    scale: { domain, nice: false, zero: false },
+    // clamp: a share stack's total a rounding over 100% is drawn to the 100% line, not past it.
+    scale: { domain, nice: false, zero: false, ...(clamp ? { clamp: true } : {}) },
     axis: {
       tickCount: variant === "wide" ? 5 : 4,
       format: decimals > 0 && !percentage ? ",.1~f" : ",~f",
@@ -100,14 +101,34 @@ function referenceLayer(value: number, colour: string, dash: readonly number[]) 
   };
 }
 
+/**
+ * How far over 100% the shares of one whole may add up and still be read as
+ * shares (each rounded in the source, or counted a day apart: 282 outcomes of
+ * 281 assessments is 100.4%). Totals further over are not shares of one
+ * whole, and the axis shows them as they are.
+ */
+export const SHARE_ROUNDING = 2;
+
+/** Each category's total of a stacked chart. */
+export function stackTotals(data: ChartData): number[] {
+  return data.categories.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+}
+
+/**
+ * A stack of percentage shares of one whole (outcomes of assessments): its
+ * axis tops out at 100%, and a total a rounding over is clamped to it.
+ */
+export function isShareStack(data: ChartData): boolean {
+  return data.type === "stacked" && data.unit === "percentage" && stackTotals(data).every((t) => t <= 100 + SHARE_ROUNDING);
+}
+
 /** The y domain of a chart: every value (stacked: every total) and every reference line. */
 export function chartDomain(data: ChartData): [number, number] {
   const bars = data.type !== "line";
-  const values =
-    data.type === "stacked"
-      ? data.categories.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))
-      : data.series.flatMap((s) => s.values);
-  return yScale([...values, ...data.references.map((r) => r.value)], { zero: bars || data.unit === "count", percentage: data.unit === "percentage" }).domain;
+  const values = data.type === "stacked" ? stackTotals(data) : data.series.flatMap((s) => s.values);
+  // Shares of one whole: no total is drawn past 100% (see isShareStack), so the axis ends there.
+  const drawn = isShareStack(data) ? values.map((v) => (v === null ? null : Math.min(v, 100))) : values;
+  return yScale([...drawn, ...data.references.map((r) => r.value)], { zero: bars || data.unit === "count", percentage: data.unit === "percentage" }).domain;
 }
 
 export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
@@ -120,7 +141,7 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   const valid = rows.filter((r) => r.y !== null);
   const geometry = plotGeometry(variant, domain, data.unit, data.decimals);
   const x = xEncoding(data.categories, geometry.plotWidth);
-  const y = yEncoding(data.unit, data.decimals, domain, variant);
+  const y = yEncoding(data.unit, data.decimals, domain, variant, { clamp: isShareStack(data) });
   const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
   const references = data.references.map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
 

@@ -12,6 +12,7 @@ import { overlaps, sceneItems, type SceneItem } from "./scenegraph.ts";
 import { monthRange, shortMonth } from "../../scripts/metrics/months.ts";
 import { textWidth } from "../../scripts/charts/textMetrics.ts";
 import { contrast, toHex } from "./contrast.ts";
+import { isShareStack, stackTotals } from "../../scripts/charts/specs.ts";
 
 export interface Laid {
   chart: ExampleChart;
@@ -43,8 +44,8 @@ export function drawnValues(c: ExampleChart): { values: number[]; references: { 
     return { values: c.spc.analysis.segments.flatMap((s) => s.points.map((p) => p.value)), references: refs };
   }
   const d = c.data!;
-  const values =
-    d.type === "stacked" ? d.categories.map((_, i) => d.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  // A share stack's total a rounding over 100% is drawn to 100% (shareStackProblems checks it is).
+  const values = d.type === "stacked" ? stackTotals(d).map((t) => (isShareStack(d) ? Math.min(t, 100) : t)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   return { values, references: d.references.map((r) => ({ label: r.label, value: r.value })) };
 }
 
@@ -235,4 +236,48 @@ export function contrastProblems(l: Laid): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/**
+ * A stack of percentage shares of one whole tops out at 100%: its axis ends
+ * at 100% (not 120% because one month's rounded shares add to 100.4%), and
+ * no bar is drawn above the 100% line.
+ */
+export function shareStackProblems(l: Laid): string[] {
+  const d = l.chart.data;
+  if (!d || d.type !== "stacked" || d.unit !== "percentage" || !isShareStack(d)) return [];
+  const out: string[] = [];
+  const y = l.view.scale("y") as ((v: number) => number) & { domain(): number[] };
+  const top = y.domain()[1]!;
+  if (top !== 100) out.push(`${l.chart.name}: a share stack's axis runs to ${top}%, not 100%`);
+  const full = y(100);
+  for (const it of l.items) {
+    if (it.inAxis || it.marktype !== "rect" || !("y" in it.datum)) continue;
+    const upper = Math.min(it.item.y as number, (it.item.y2 as number | undefined) ?? Infinity);
+    if (upper < full - 0.5) out.push(`${l.chart.name}: a bar at ${String(it.datum.x)} drawn above 100%`);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Every series is drawn in its own colour, none black or near-black (a black
+ * series reads as an axis line, a rule or text, and a thin one near 0 is lost
+ * against the axis); contrastProblems checks each has 3:1 on white.
+ */
+export function seriesColourProblems(l: Laid): string[] {
+  const d = l.chart.data;
+  if (!d || d.series.length < 2) return [];
+  const out: string[] = [];
+  let colour: (v: string) => string;
+  try {
+    colour = l.view.scale("color") as (v: string) => string;
+  } catch {
+    return [];
+  }
+  const hexes = d.series.map((s) => toHex(colour(s.label)) ?? "");
+  hexes.forEach((hex, i) => {
+    if (contrast(hex, "#000000") < 1.5) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in near-black ${hex}`);
+    if (hexes.indexOf(hex) !== i) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in the colour of ${d.series[hexes.indexOf(hex)]!.label} (${hex})`);
+  });
+  return out;
 }
