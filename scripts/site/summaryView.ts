@@ -95,7 +95,7 @@ export function siteSummaryTable(
     })),
     { head: head(verdictHeading(model.month, bm.year)), cell: (i) => textCell(benchmarkVerdict(i, bm.year), "bp-summary__verdict"), shown: any((i) => benchmarkVerdict(i, bm.year)) },
     { head: head("Good performance"), cell: (i) => textCell(POLARITY_SHORT[i.polarity]) },
-    { head: head("Data note"), cell: (i) => textCell(dataNote(i)) },
+    { head: head("Unit"), cell: (i) => textCell(dataNote(i)) },
     ...(dataset
       ? [
           { head: head("Owner"), cell: (i: IndicatorResult) => textCell(i.owner ?? ""), shown: any((i) => i.owner) },

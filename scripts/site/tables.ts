@@ -9,7 +9,7 @@ import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 import { benchmarkVerdict, otherBenchmarkYear, verdictHeading } from "../format/benchmarkVerdict.ts";
 import { ragSafeDecimals } from "../format/ragFigure.ts";
-import { latestFigure } from "./words.ts";
+import { latestFigure, POLARITY_SHORT } from "./words.ts";
 
 export interface TableView {
   caption?: string;
@@ -44,7 +44,6 @@ function markerHtml(marker: Map<string, string>, ref: string): string {
   return m ? ` <span class="bp-footnote-ref">${escapeHtml(m)}</span>` : "";
 }
 
-export const POLARITY_WORDS = { high: "High", low: "Low", info: "Info", range: "Within range" } as const;
 const UNIT_NOTE = { count: "Count", percentage: "Percentage", rate: "Rate per 10,000", average: "Average" } as const;
 
 export function dataNote(i: IndicatorResult): string {
@@ -137,8 +136,9 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   return [
     ref,
     title,
-    column("polarity", "performance", headCell("Good performance is"), (i) => textCell(POLARITY_WORDS[i.polarity])),
-    column("note", "performance", headCell("Data note"), (i) => textCell(dataNote(i))),
+    // The site's words (words.ts), not the catalogue's codes ("Info", "High").
+    column("polarity", "performance", headCell("Good performance"), (i) => textCell(POLARITY_SHORT[i.polarity])),
+    column("note", "performance", headCell("Unit"), (i) => textCell(dataNote(i))),
     ...monthCells,
     column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null && !withheldAs(i, "ytd") ? dash() : figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals, { parts: false }))),
     ...judgement,
