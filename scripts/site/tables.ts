@@ -4,7 +4,7 @@ import type { Authority, IndicatorResult, MonthModel, TableSpec } from "../model
 import { formatValue } from "../format/number.ts";
 import { formatTarget, RAG_WORDS, targetLines } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
-import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { figureChangeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 import { benchmarkVerdict, otherBenchmarkYear, verdictHeading } from "../format/benchmarkVerdict.ts";
@@ -123,8 +123,8 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
         only: "print",
       },
       ...monthCells,
-      column("figure", "performance", headCell("Change on last month", true), (i) => changeCell(i.changeFromPrevious, withheldAs(i, "changeFromPrevious"))),
-      column("figure", "performance", headCell("Change on last year", true), (i) => changeCell(i.changeFromLastYear, withheldAs(i, "changeFromLastYear"))),
+      column("figure", "performance", headCell("Change on last month", true), (i) => figureChangeCell(i, i.previous, i.changeFromPrevious, withheldAs(i, "changeFromPrevious"))),
+      column("figure", "performance", headCell("Change on last year", true), (i) => figureChangeCell(i, i.lastYear, i.changeFromLastYear, withheldAs(i, "changeFromLastYear"))),
       ...judgement,
       ...rag,
       column("figure", "trend", headCell("12-month average", true), (i) => figureCell(fieldFigure(i, "average12"), i.unit, i.decimals), true),

@@ -23,7 +23,8 @@ import { modelToCsv } from "../../scripts/output/modelCsv.ts";
 import { ragRating } from "../../scripts/metrics/rag.ts";
 import { parse } from "csv-parse/sync";
 import { shortMonth } from "../../scripts/metrics/months.ts";
-import type { Cell } from "../../scripts/site/cells.ts";
+import { figureChangeCell, type Cell } from "../../scripts/site/cells.ts";
+import { formatFigureChange } from "../../scripts/format/number.ts";
 
 let data: DataSet;
 let models: MonthModel[];
@@ -241,5 +242,32 @@ describe("the glossary", () => {
     expect(g.map((t) => t.term)).toEqual(["CYP", "GOLD", "LAC", "PEP"]);
     expect(g.find((t) => t.term === "PEP")!.meaning).toBe("Personal education plan (our wording)");
     expect(glossaryFor("nothing abbreviated here")).toEqual([]);
+  });
+});
+
+describe("changes of percentages", () => {
+  it("are stated in percentage points, not as a per cent of a per cent (5.11: 0.22% to 0.65% is +0.43 points, not +202%)", () => {
+    const i = ind(dec, "5.11");
+    expect(formatFigureChange(i, i.previous, i.value, i.changeFromPrevious)).toBe("+0.43 percentage points");
+    expect(text(figureChangeCell(i, i.previous, i.changeFromPrevious))).toBe("+0.43 points");
+    // The site's summary and the print summary of a monthly-dataset pack (which have change columns) say the same.
+    const dataset = { ...data.authority, report: { ...data.authority.report, style: "monthly-dataset" as const } };
+    const site = siteSummaryTable(dec, [i], dataset, () => "#");
+    expect(text(site.rows[0]![site.head.map(text).indexOf("Change on last month")])).toBe("+0.43 points");
+    const print = summaryViews(dec, [[i]], dataset)[0]!.performance;
+    expect(text(print.rows[0]![print.head.map(text).indexOf("Change on last month")])).toBe("+0.43 points");
+    // Every percentage of every month: a change in points, at the indicator's decimals; every other unit in per cent.
+    let checked = 0;
+    for (const m of models) {
+      for (const x of m.indicators) {
+        if (x.value === null || x.previous === null) continue;
+        const words = formatFigureChange(x, x.previous, x.value, x.changeFromPrevious);
+        if (x.unit === "percentage") {
+          expect(words, `${m.month} ${x.ref}`).toMatch(/^[+−]?\d[\d,]*(\.\d+)? percentage points?$/);
+          checked++;
+        } else expect(words, `${m.month} ${x.ref}`).toMatch(/^([+−]?\d[\d,]*%|n\/a)$/);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
