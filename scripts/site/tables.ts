@@ -222,6 +222,11 @@ function cellText(c: Cell): string {
   return (c.text ?? c.html ?? "").trim();
 }
 
+/** A cell with no figure: blank, "-" or "n/a" (a note such as "tbc" or a withheld symbol is not empty). */
+const emptyCell = (c: Cell) => /^(-|n\/a|)$/.test(cellText(c).replace(/<[^>]*>/g, "").trim());
+/** A table row (its first cell the period) with no figure in any column. */
+const emptyRow = (row: Cell[]) => row.slice(1).every(emptyCell);
+
 /** A benchmark's value, with its year under it where that is not the year the columns are for. */
 export function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT, defaultYear: string): Cell {
   const v = i.benchmarks?.values[key];
@@ -312,42 +317,47 @@ export function sectionTable(
 
   if (termly) {
     const labels = [...new Set(indicators.flatMap((i) => i.terms.map((t) => t.label)))];
-    for (const label of labels) {
-      rows.push([textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
-    }
+    const termRows = labels.map((label) => [textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
+    const first = termRows.findIndex((r) => !emptyRow(r));
+    if (first >= 0) rows.push(...termRows.slice(first));
   } else {
-    for (const m of model.last12) {
+    // The months before the first with a figure (an indicator begun part-way through the year) have no row.
+    const monthRows = model.last12.map((m) => [textCell(shortMonth(m), m === model.month ? "bp-current" : ""), ...indicators.map((i) => monthFigureCell(i, m, model.month, {}))]);
+    const first = monthRows.findIndex((r) => !emptyRow(r));
+    model.last12.forEach((m, k) => {
+      if (first < 0 || k < first) return;
       // A process change from this month (a new form, a new system): a row saying so, as the source does.
       const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
       if (changes.length && m !== model.last12[0]) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
-      rows.push([textCell(shortMonth(m), m === model.month ? "bp-current" : ""), ...indicators.map((i) => monthFigureCell(i, m, model.month, {}))]);
-    }
-    rows.push([
+      rows.push(monthRows[k]!);
+    });
+    const ytd = [
       textCell(`YTD ${model.reportingYear}`, "bp-total"),
       ...indicators.map((i) =>
         i.ytd === null && !withheldAs(i, "ytd")
           ? { text: "-", format: "numeric" as const, classes: "bp-na bp-total" }
           : { ...figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals), classes: "bp-total" },
       ),
-    ]);
+    ];
+    if (!emptyRow(ytd)) rows.push(ytd);
   }
   // The first row of a group (annual trend, benchmarks) is ruled off across the table.
   const startGroup = (row: Cell[]) => row.map((c) => ({ ...c, classes: `${c.classes ?? ""} bp-group-start`.trim() }));
   const years = indicators[0]?.annual.map((a) => a.year) ?? model.trendYears;
   const academicRows = indicators[0]?.yearBasis === "academic";
-  years.forEach((year, idx) => {
-    const row = [
-      textCell(academicRows ? `${year} (academic year)` : year),
-      ...indicators.map((i) => {
-        const a = i.annual[idx];
-        if (!a || (a.value === null && !a.note && !a.withheld)) return { text: "-", format: "numeric" as const, classes: "bp-na" };
-        // In a table of both kinds, a figure of the other kind of year says which year it is for.
-        const cell = figureCell(a, i.unit, i.decimals);
-        return a.year === year ? cell : withPeriod(cell, i.yearBasis === "academic" ? `${ACADEMIC_MARK} ${a.year}` : a.year);
-      }),
-    ];
-    rows.push(idx === 0 ? startGroup(row) : row);
-  });
+  const yearRows = years.map((year, idx) => [
+    textCell(academicRows ? `${year} (academic year)` : year),
+    ...indicators.map((i) => {
+      const a = i.annual[idx];
+      if (!a || (a.value === null && !a.note && !a.withheld)) return { text: "-", format: "numeric" as const, classes: "bp-na" };
+      // In a table of both kinds, a figure of the other kind of year says which year it is for.
+      const cell = figureCell(a, i.unit, i.decimals);
+      return a.year === year ? cell : withPeriod(cell, i.yearBasis === "academic" ? `${ACADEMIC_MARK} ${a.year}` : a.year);
+    }),
+  ]);
+  // The years before the first with a figure (the indicator did not exist) have no row either.
+  const firstYear = yearRows.findIndex((r) => !emptyRow(r));
+  if (firstYear >= 0) yearRows.slice(firstYear).forEach((row, idx) => rows.push(idx === 0 ? startGroup(row) : row));
   const keys = (["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile", "region"] as const).filter((k) => indicators.some((i) => i.benchmarks?.values[k] !== undefined));
   keys.forEach((k, idx) => {
     const row = [

@@ -143,15 +143,34 @@ describe("section tables", () => {
       for (const s of m.sections) {
         for (const spec of s.tables) {
           const t = sectionTable(m, spec, byRef, data.authority.benchmarks.labels);
-          for (const r of t.rows) {
+          // "n/a" and "-" are no figure: a row of nothing else is empty (a note such as "tbc" is the source's words in place of a figure).
+          const empty = (r: Cell[]) => r.length > 1 && r.slice(1).every((c) => /^(|-|n\/a)$/.test(text(c)));
+          const months = new Set(m.last12.map(shortMonth));
+          const isMonth = (r: Cell[]) => months.has(text(r[0]));
+          const monthRows = t.rows.filter(isMonth);
+          const firstFigure = monthRows.findIndex((r) => !empty(r));
+          const lastFigure = monthRows.length - 1 - [...monthRows].reverse().findIndex((r) => !empty(r));
+          monthRows.forEach((r, k) => {
             expect(future.has(text(r[0])), `${m.month} ${s.id}: ${text(r[0])}`).toBe(false);
-            if (r.length > 1) expect(r.slice(1).some((c) => text(c) !== ""), `${m.month} ${s.id}: ${text(r[0])} is empty`).toBe(true);
-          }
+            // A month with no figure between months with figures is a gap, shown as one; none before the first or after the last.
+            if (empty(r)) expect(k > firstFigure && k < lastFigure, `${m.month} ${s.id} ${spec.title ?? ""}: ${text(r[0])} is empty`).toBe(true);
+          });
+          for (const r of t.rows.filter((r) => !isMonth(r))) expect(empty(r), `${m.month} ${s.id} ${spec.title ?? ""}: ${text(r[0])} is empty`).toBe(false);
           tables++;
         }
       }
     }
     expect(tables).toBeGreaterThan(250);
+  });
+
+  it("start at an indicator's first period: the new contact form measures (from Nov-20) have no rows of n/a for Jan to Oct", () => {
+    const contacts = dec.sections.find((s) => s.tables.some((t) => /new contact form/i.test(t.title ?? "")))!;
+    const spec = contacts.tables.find((t) => /new contact form/i.test(t.title ?? ""))!;
+    const t = sectionTable(dec, spec, new Map(dec.indicators.map((i) => [i.ref, i])), data.authority.benchmarks.labels);
+    const periods = t.rows.map((r) => text(r[0]));
+    expect(periods).not.toContain("Jan-20");
+    expect(periods).not.toContain("Sep-20");
+    expect(periods).toContain("Dec-20");
   });
 });
 
