@@ -13,6 +13,7 @@ import { monthRange, shortMonth } from "../../scripts/metrics/months.ts";
 import { textWidth } from "../../scripts/charts/textMetrics.ts";
 import { contrast, toHex } from "./contrast.ts";
 import { isShareStack, stackTotals } from "../../scripts/charts/specs.ts";
+import { REFERENCE_MARGIN } from "../../scripts/charts/scale.ts";
 
 export interface Laid {
   chart: ExampleChart;
@@ -278,6 +279,33 @@ export function seriesColourProblems(l: Laid): string[] {
   hexes.forEach((hex, i) => {
     if (contrast(hex, "#000000") < 1.5) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in near-black ${hex}`);
     if (hexes.indexOf(hex) !== i) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in the colour of ${d.series[hexes.indexOf(hex)]!.label} (${hex})`);
+  });
+  return out;
+}
+
+/**
+ * Reference lines (targets, benchmarks, process limits) stand clear of the
+ * axis frame: none within REFERENCE_MARGIN of the domain's top or bottom
+ * (where it would read as the frame), but at a bound the axis never crosses
+ * (0 on an axis from zero, 100% at the top of a percentage axis); and no two
+ * are drawn at the same height, where one hides the other (coinciding
+ * references are one line whose key names both).
+ */
+export function referenceProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const [lo, hi] = l.view.scale("y").domain() as [number, number];
+  const percentage = (l.chart.spc?.ind.unit ?? l.chart.data?.unit) === "percentage";
+  const margin = (hi - lo) * REFERENCE_MARGIN;
+  for (const r of drawnValues(l.chart).references) {
+    if (r.label === "mean") continue;
+    if (r.value >= hi - margin && !(percentage && hi >= 100)) out.push(`${l.chart.name}: ${r.label} ${r.value} on the top of the axis [${lo}, ${hi}]`);
+    if (r.value <= lo + margin && !(lo === 0 && r.value <= 0)) out.push(`${l.chart.name}: ${r.label} ${r.value} on the bottom of the axis [${lo}, ${hi}]`);
+  }
+  const rules = l.items.filter((it) => !it.inAxis && it.marktype === "rule" && it.item.y2 === undefined && typeof it.item.y === "number");
+  rules.forEach((a, i) => {
+    for (const b of rules.slice(i + 1)) {
+      if (Math.abs((a.item.y as number) - (b.item.y as number)) < 1) out.push(`${l.chart.name}: two reference lines at y=${(a.item.y as number).toFixed(1)}: one hides the other`);
+    }
   });
   return out;
 }

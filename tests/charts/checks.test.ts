@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartData } from "../../scripts/charts/chartData.ts";
-import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
-import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, plainChart, seriesColourProblems, shareStackProblems, textProblems, warningProblems } from "./chartChecks.ts";
+import { chartKey, vegaLiteSpec } from "../../scripts/charts/specs.ts";
+import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, plainChart, referenceProblems, seriesColourProblems, shareStackProblems, textProblems, warningProblems } from "./chartChecks.ts";
 
 const months = ["Jan-20", "Feb-20", "Mar-20", "Apr-20", "May-20", "Jun-20", "Jul-20", "Aug-20", "Sep-20", "Oct-20", "Nov-20", "Dec-20"];
 const values = [58.3, 58.2, 52.9, null, null, 55.8, 61.5, 60.5, 52.6, 50.7, 50.8, 57.2];
@@ -136,5 +136,36 @@ describe("the chart checks", () => {
       encoding: { x: { ...x, sort: shares.categories }, y: { field: "y", type: "quantitative", stack: "zero" }, color: { field: "label", type: "nominal", scale: { domain: labels, range: ["#0b4f8a", "#c05600", "#009e73", "#000000"] } } },
     } as unknown as TopLevelSpec;
     expect(seriesColourProblems(await layOut(plainChart("black", spec, shares)))).toEqual(["black: series 2.8 Not Recorded/Other drawn in near-black #000000"]);
+  });
+
+  it("catch a target on the axis frame and two reference lines drawn as one, and pass boardpack's own spec, which pads the axis and keys both", async () => {
+    // 8.3-like: figures 9.1% to 9.8%; target 10.0%, and SN and England both 10.0%.
+    const flat: ChartData = {
+      ...data,
+      series: [{ ...data.series[0]!, values: [9.1, 9.3, 9.8, 9.4, 9.2, 9.5, 9.6, 9.7, 9.4, 9.3, 9.5, 9.6] }],
+      references: [
+        { label: "Target", value: 10, kind: "target" },
+        { label: "Statistical neighbour average (2019/20)", value: 10, kind: "statNeighbour" },
+        { label: "England average (2019/20)", value: 10, kind: "england" },
+      ],
+    };
+    const frame = {
+      ...base,
+      layer: [
+        { data: { values: flat.series[0]!.values.map((y, i) => ({ x: months[i], y })) }, mark: "line", encoding: { x, y: { field: "y", type: "quantitative", scale: { domain: [9, 10] } } } },
+        { data: { values: [{}] }, mark: "rule", encoding: { y: { datum: 10, type: "quantitative" } } },
+        { data: { values: [{}] }, mark: { type: "rule", strokeDash: [4, 3] }, encoding: { y: { datum: 10, type: "quantitative" } } },
+      ],
+    } as unknown as TopLevelSpec;
+    const problems = referenceProblems(await layOut(plainChart("frame", frame, flat))).join("\n");
+    expect(problems).toMatch(/Target 10 on the top of the axis \[9, 10\]/);
+    expect(problems).toMatch(/two reference lines at y=0\.0: one hides the other/);
+    for (const variant of ["wide", "narrow"] as const) {
+      const own = await layOut(plainChart("own", vegaLiteSpec(flat, variant), flat));
+      expect([...referenceProblems(own), ...domainProblems(own), ...warningProblems(own)]).toEqual([]);
+    }
+    const keyed = chartKey(flat).map((k) => k.label);
+    expect(keyed).toContain("Target and Statistical neighbour average (2019/20) and England average (2019/20): 10%");
+    expect(keyed.filter((k) => /England/.test(k))).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@
 // and laid out as the build does, in both variants, with Vega-Lite's and
 // Vega's loggers captured. Split in parts so test files run side by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, seriesColourProblems, shareStackProblems, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
+import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, referenceProblems, seriesColourProblems, shareStackProblems, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
 export function exampleChartSuite(part: number, parts: number): void {
@@ -30,6 +30,10 @@ export function exampleChartSuite(part: number, parts: number): void {
 
     it("have a y domain that holds every value, target, benchmark and limit drawn", () => {
       expect(laid.flatMap(domainProblems)).toEqual([]);
+    });
+
+    it("keep every target, benchmark and limit line clear of the axis frame, and never draw one over another", () => {
+      expect(laid.flatMap(referenceProblems)).toEqual([]);
     });
 
     it("leave a gap where there is no figure: no point, bar or line vertex for it", () => {
