@@ -1,7 +1,7 @@
 // The board pack as one printable page: cover, contents, summary, sections,
 // appendix. Puppeteer prints it (scripts/pdf/print.ts).
 import type { DataSet, MonthModel } from "../model/types.ts";
-import { methodWords, POLARITY_PLAIN, refWords } from "./words.ts";
+import { methodWords, POLARITY_SHORT } from "./words.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
 import { escapeHtml, textCell, type Cell } from "./cells.ts";
 import { glance } from "./glance.ts";
@@ -75,9 +75,10 @@ function appendixOf(model: MonthModel, data: DataSet): PrintPage["appendix"] {
           textCell(i.ref, "bp-ref"),
           textCell(i.definition ? `${i.title}. ${i.definition}` : i.title),
           textCell(dataNote(i)),
-          textCell(POLARITY_PLAIN[i.polarity]),
+          textCell(POLARITY_SHORT[i.polarity]),
           textCell(i.frequency === "termly" ? "Each term" : i.kind === "flow" ? "In month" : "Month end"),
-          textCell(methodWords(source, (ref) => refWords(data.indicators.find((x) => x.ref === ref), ref))),
+          // By reference only: each indicator's title is in the appendix's tables (named in full, a narrow column runs a row to a third of a page).
+          textCell(methodWords(source, (ref) => ref)),
           textCell(i.target ? targetText(i) : "None"),
         ];
       }),

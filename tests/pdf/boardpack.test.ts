@@ -193,7 +193,7 @@ describe("the board pack PDF", () => {
     expect(all).not.toMatch(/Data note(?!:)/); // the commentary's "Data note: ..." is the source's words
     // The words the site uses (scripts/site/words.ts), under the headings the site uses.
     expect(flat).toContain("Good performance Unit");
-    for (const words of ["For information", "Higher is better", "Lower is better", "A higher figure (higher is better)", "No target direction (for information)", "Entered each month by the performance team", "Worked out by boardpack each month"]) {
+    for (const words of ["For information", "Higher is better", "Lower is better", "Entered each month by the performance team", "Worked out by boardpack each month: 1.5b per 10,000 children"]) {
       expect(flat, words).toContain(words);
     }
   });
