@@ -2,6 +2,7 @@
 import type { BenchmarkKey, ChartSpec, IndicatorResult, MonthModel, Target, Unit } from "../model/types.ts";
 import { shortMonth } from "../metrics/months.ts";
 import { targetLine } from "../metrics/rag.ts";
+import { roundHalfAway } from "../format/number.ts";
 
 export interface ChartSeries {
   ref: string;
@@ -60,10 +61,34 @@ function referenceLines(indicators: IndicatorResult[], type: ChartSpec["type"], 
     lines.forEach((value, k) => out.push({ label: lines.length > 1 ? (k === 0 ? "Target range (low)" : "Target range (high)") : "Target", value, kind: "target" }));
   }
   if (indicators.length === 1) {
-    for (const key of ["statNeighbour", "england"] as const) {
-      const v = first.benchmarks?.values[key];
-      if (v !== undefined) out.push({ label: `${benchmarkLabels[key]} (${first.benchmarks!.year})`, value: v, kind: key });
+    const year = first.benchmarks?.year;
+    const keys = (["statNeighbour", "england"] as const).filter((key) => first.benchmarks?.values[key] !== undefined);
+    // Benchmarks at the same figure (SN and England both 10.0%) are one line and one entry of the key, naming both: drawn twice, one would hide the other.
+    const groups = new Map<number, (typeof keys)[number][]>();
+    for (const key of keys) {
+      const at = roundHalfAway(first.benchmarks!.values[key]!, first.decimals);
+      groups.set(at, [...(groups.get(at) ?? []), key]);
     }
+    for (const group of groups.values()) {
+      out.push({ label: `${joinWords(group.map((k) => benchmarkLabels[k]))} (${year})`, value: first.benchmarks!.values[group[0]!]!, kind: group[0]! });
+    }
+  }
+  // A target at a benchmark's figure: one line, its key naming both.
+  return mergeCoinciding(out, first.decimals);
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinWords(words: string[]): string {
+  return words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+/** Reference lines at the same figure (at the indicator's decimals) become one, the first's style, labelled with every name. */
+function mergeCoinciding(lines: ReferenceLine[], decimals: number): ReferenceLine[] {
+  const out: ReferenceLine[] = [];
+  for (const line of lines) {
+    const same = out.find((o) => roundHalfAway(o.value, decimals) === roundHalfAway(line.value, decimals));
+    if (same) same.label = `${same.label} and ${line.label}`;
+    else out.push({ ...line });
   }
   return out;
 }

@@ -78,7 +78,9 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
     }
   });
   const target = targetLine(ind.target);
-  const domain = yScale(spcValues(analysis, target), { zero: false, percentage: ind.unit === "percentage" }).domain;
+  // The target and the process limits are lines across the plot: none on the axis frame.
+  const references = [target, ...analysis.segments.flatMap((s) => (s.limits ? [s.limits.upl, s.limits.lpl] : []))];
+  const domain = yScale(spcValues(analysis, target), { zero: false, percentage: ind.unit === "percentage", references }).domain;
   const { plotWidth, leftMargin } = plotGeometry(variant, domain, ind.unit, ind.decimals);
   const x = xEncoding(categories, plotWidth);
   const y = yEncoding(ind.unit, ind.decimals, domain, variant);

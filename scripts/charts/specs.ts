@@ -6,7 +6,7 @@
 // chartKey.ts), with a y domain set from every value and line drawn, and
 // with months that have no figure left as gaps.
 import type { TopLevelSpec } from "vega-lite";
-import { formatValue } from "../format/number.ts";
+import { formatValue, roundHalfAway } from "../format/number.ts";
 import { formatTargetValue } from "../format/target.ts";
 import type { ChartData } from "./chartData.ts";
 import { barSwatch, lineSwatch, ruleSwatch, textSwatch, type KeyItem } from "./chartKey.ts";
@@ -34,13 +34,14 @@ export const NO_FIGURE = "n/a";
 const seriesColour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length]!;
 const seriesShape = (i: number) => SERIES_SHAPES[i % SERIES_SHAPES.length]!;
 
-export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [number, number], variant: Variant) {
+export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [number, number], variant: Variant, { clamp = false }: { clamp?: boolean } = {}) {
   const percentage = unit === "percentage";
   return {
     field: "y",
     type: "quantitative" as const,
     title: UNIT_TITLE[unit],
-    scale: { domain, nice: false, zero: false },
+    // clamp: a share stack's total a rounding over 100% is drawn to the 100% line, not past it.
+    scale: { domain, nice: false, zero: false, ...(clamp ? { clamp: true } : {}) },
     axis: {
       tickCount: variant === "wide" ? 5 : 4,
       format: decimals > 0 && !percentage ? ",.1~f" : ",~f",
@@ -100,14 +101,35 @@ function referenceLayer(value: number, colour: string, dash: readonly number[]) 
   };
 }
 
+/**
+ * How far over 100% the shares of one whole may add up and still be read as
+ * shares (each rounded in the source, or counted a day apart: 282 outcomes of
+ * 281 assessments is 100.4%). Totals further over are not shares of one
+ * whole, and the axis shows them as they are.
+ */
+export const SHARE_ROUNDING = 2;
+
+/** Each category's total of a stacked chart. */
+export function stackTotals(data: ChartData): number[] {
+  return data.categories.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+}
+
+/**
+ * A stack of percentage shares of one whole (outcomes of assessments): its
+ * axis tops out at 100%, and a total a rounding over is clamped to it.
+ */
+export function isShareStack(data: ChartData): boolean {
+  return data.type === "stacked" && data.unit === "percentage" && stackTotals(data).every((t) => t <= 100 + SHARE_ROUNDING);
+}
+
 /** The y domain of a chart: every value (stacked: every total) and every reference line. */
 export function chartDomain(data: ChartData): [number, number] {
   const bars = data.type !== "line";
-  const values =
-    data.type === "stacked"
-      ? data.categories.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0))
-      : data.series.flatMap((s) => s.values);
-  return yScale([...values, ...data.references.map((r) => r.value)], { zero: bars || data.unit === "count", percentage: data.unit === "percentage" }).domain;
+  const values = data.type === "stacked" ? stackTotals(data) : data.series.flatMap((s) => s.values);
+  // Shares of one whole: no total is drawn past 100% (see isShareStack), so the axis ends there.
+  const drawn = isShareStack(data) ? values.map((v) => (v === null ? null : Math.min(v, 100))) : values;
+  const references = data.references.map((r) => r.value);
+  return yScale([...drawn, ...references], { zero: bars || data.unit === "count", percentage: data.unit === "percentage", references }).domain;
 }
 
 export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
@@ -120,9 +142,9 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   const valid = rows.filter((r) => r.y !== null);
   const geometry = plotGeometry(variant, domain, data.unit, data.decimals);
   const x = xEncoding(data.categories, geometry.plotWidth);
-  const y = yEncoding(data.unit, data.decimals, domain, variant);
+  const y = yEncoding(data.unit, data.decimals, domain, variant, { clamp: isShareStack(data) });
   const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
-  const references = data.references.map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
+  const references = drawnReferences(data, domain).map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
 
   const layers: object[] = [];
   if (data.type === "line") {
@@ -184,11 +206,8 @@ export function chartKey(data: ChartData): KeyItem[] {
       items.push({ label: s.label, swatch: bars ? barSwatch(seriesColour(i)) : lineSwatch(seriesColour(i), { shape: seriesShape(i) }) }),
     );
   }
-  for (const r of data.references) {
-    items.push({
-      label: `${r.label}: ${referenceValue(r, data.unit, data.decimals)}`,
-      swatch: lineSwatch(REFERENCE_COLOURS[r.kind], { dash: REFERENCE_DASHES[r.kind], width: REFERENCE_STROKE_WIDTH }),
-    });
+  for (const r of drawnReferences(data, chartDomain(data))) {
+    items.push({ label: r.key, swatch: lineSwatch(REFERENCE_COLOURS[r.kind], { dash: REFERENCE_DASHES[r.kind], width: REFERENCE_STROKE_WIDTH }) });
   }
   if (!bars && data.changes?.length) items.push({ label: "Process change: the line starts again", swatch: ruleSwatch(CHANGE_STYLE.colour, CHANGE_STYLE.dash) });
   const empty = data.categories.map((_, k) => data.series.every((s) => (s.values[k] ?? null) === null));
@@ -198,6 +217,33 @@ export function chartKey(data: ChartData): KeyItem[] {
   }
   if (symbol) items.push({ label: bars ? "withheld to protect privacy" : "withheld to protect privacy (a gap in the line; see the table)", swatch: textSwatch(symbol, AXIS_COLOUR) });
   return items;
+}
+
+/** The nearest two reference lines may be on the smaller chart's plot (SIZES.narrow, less its axes) and still be told apart, in px. */
+const APART_PX = 3;
+const NARROW_PLOT_HEIGHT = SIZES.narrow.height - 40;
+
+/**
+ * The reference lines as drawn: lines too close to tell apart (under
+ * APART_PX on the smaller chart) are one line, the first's style, whose key
+ * entry names each with its value; drawn twice, one would hide the other.
+ * (Lines at the same figure are already one, see chartData.ts.)
+ */
+export function drawnReferences(data: ChartData, domain: [number, number]): { value: number; kind: ChartData["references"][number]["kind"]; key: string }[] {
+  const near = ((domain[1] - domain[0]) * APART_PX) / NARROW_PLOT_HEIGHT;
+  const out: { value: number; kind: ChartData["references"][number]["kind"]; parts: { label: string; value: string; at: number }[] }[] = [];
+  for (const r of data.references) {
+    const part = { label: r.label, value: referenceValue(r, data.unit, data.decimals), at: roundHalfAway(r.value, data.decimals) };
+    const same = out.find((o) => Math.abs(o.value - r.value) < near);
+    if (same) same.parts.push(part);
+    else out.push({ value: r.value, kind: r.kind, parts: [part] });
+  }
+  return out.map(({ parts, ...r }) => {
+    // At one figure: "A and B: 10.0%"; apart by less than the eye can tell: each with its figure.
+    const oneFigure = parts.every((p) => p.at === parts[0]!.at);
+    const key = oneFigure ? `${parts.map((p) => p.label).join(" and ")}: ${parts[0]!.value}` : `${parts.map((p) => `${p.label}: ${p.value}`).join(" and ")} (one line: too close to draw apart)`;
+    return { ...r, key };
+  });
 }
 
 /** A reference line's value in words: a target as the summary's target text says it ("2.6%"), a benchmark at the indicator's decimals. */

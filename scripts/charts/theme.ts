@@ -35,8 +35,10 @@ export const GRID_COLOUR = "#e5e6e7";
 /**
  * Okabe-Ito hues, darkened where needed for 3:1 on white, in an order whose
  * neighbours also differ in lightness (bars have no other cue in greyscale).
+ * None is black or the text's near-black: a series in black reads as an
+ * axis line, a rule or text, and a thin one near 0 is lost against the axis.
  */
-export const SERIES_COLOURS = ["#0b4f8a", "#c05600", "#009e73", "#000000", "#a0307c", "#6b5a00"];
+export const SERIES_COLOURS = ["#0b4f8a", "#c05600", "#009e73", "#9e1b32", "#a0307c", "#6b5a00"];
 /** Point shapes of the series, in the same order: a second cue besides colour. */
 export const SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "triangle-down", "cross"] as const;
 

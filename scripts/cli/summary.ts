@@ -3,7 +3,7 @@
 // the RAG changes, restated figures and the data-quality warnings, in one place.
 import { loadAndValidate } from "../build/loadAndValidate.ts";
 import { buildMonthModel } from "../metrics/model.ts";
-import { formatChange, formatValue } from "../format/number.ts";
+import { formatFigureChange, formatValue } from "../format/number.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
 import { ragRating } from "../metrics/rag.ts";
 import { formatProblem } from "../model/problems.ts";
@@ -52,7 +52,7 @@ await runCli(async () => {
   out.push("### Largest changes on last month", "");
   if (headline.length) {
     out.push("| Ref | Indicator | Last month | This month | Change | DoT |", "|---|---|---:|---:|---:|---|");
-    for (const i of headline) out.push(`| ${esc(i.ref)} | ${esc(i.title)} | ${f(i.ref, i.previous)} | ${f(i.ref, i.value)} | ${formatChange(i.changeFromPrevious)} | ${dotText(i.dot, i.dotJudgement)} |`);
+    for (const i of headline) out.push(`| ${esc(i.ref)} | ${esc(i.title)} | ${f(i.ref, i.previous)} | ${f(i.ref, i.value)} | ${formatFigureChange(i, i.previous, i.value, i.changeFromPrevious)} | ${dotText(i.dot, i.dotJudgement)} |`);
   } else out.push("No indicator in the summary moved by 10% or more.");
   out.push("");
 

@@ -33,6 +33,27 @@ export function formatChange(change: number | null | undefined): string {
   return `${pct > 0 ? "+" : pct < 0 ? "−" : ""}${formatter(0).format(Math.abs(pct))}%`;
 }
 
+/**
+ * The change of an indicator's figure on an earlier one, as readers mean it:
+ * a percentage's in percentage points (0.22% to 0.65% is "+0.43 percentage
+ * points", not "+195%"; in a table cell, `short`, "+0.43 points"), anything
+ * else's as a per cent of the earlier figure ("+24%", from `relative`).
+ */
+export function formatFigureChange(
+  ind: { unit: Unit; decimals: number },
+  from: number | null | undefined,
+  to: number | null | undefined,
+  relative: number | null | undefined,
+  { short = false }: { short?: boolean } = {},
+): string {
+  if (ind.unit !== "percentage") return formatChange(relative);
+  if (from === null || from === undefined || to === null || to === undefined || !Number.isFinite(from) || !Number.isFinite(to)) return NOT_AVAILABLE;
+  const points = roundHalfAway(to - from, ind.decimals);
+  const sign = points > 0 ? "+" : points < 0 ? "−" : "";
+  const unit = short ? "points" : Math.abs(points) === 1 ? "percentage point" : "percentage points";
+  return `${sign}${formatter(ind.decimals).format(Math.abs(points))} ${unit}`;
+}
+
 /** Rounds to `decimals` places, halves away from zero, correcting binary error (1.005 -> 1.01). */
 export function roundHalfAway(value: number, decimals: number): number {
   const factor = 10 ** decimals;

@@ -2,7 +2,7 @@
 // formatted here, so templates print strings and do no arithmetic.
 import type { Dot, DotConvention, Judgement, Rag, Unit } from "../model/types.ts";
 import { DOT_SYMBOL, dotText } from "../format/dot.ts";
-import { formatChange, formatNumber, formatValue } from "../format/number.ts";
+import { formatChange, formatFigureChange, formatNumber, formatValue } from "../format/number.ts";
 import { govukMacro } from "./govuk.ts";
 import { escapeHtml } from "../format/escape.ts";
 
@@ -82,6 +82,21 @@ export function ragTag(rag: Rag): string {
 export function ragCell(rag: Rag | null, withheld: string | null = null): Cell {
   if (withheld) return { ...withheldCell(withheld), classes: "bp-cell-centre" };
   return rag ? { html: ragTag(rag), classes: "bp-cell-centre" } : { text: "", classes: "bp-cell-centre" };
+}
+
+/**
+ * An indicator's change on last month or last year: a percentage's in points
+ * (`+0.43 points`), anything else's relative (`+24%`); or the public
+ * edition's symbol where it is withheld.
+ */
+export function figureChangeCell(
+  ind: { unit: Unit; decimals: number; value: number | null },
+  from: number | null,
+  relative: number | null,
+  withheld: string | null = null,
+): Cell {
+  if (withheld) return withheldCell(withheld);
+  return { text: formatFigureChange(ind, from, ind.value, relative, { short: true }), format: "numeric" };
 }
 
 /** A relative change (`+24%`), or the public edition's symbol where it is withheld. */

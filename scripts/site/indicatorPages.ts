@@ -6,7 +6,7 @@ import { historyData } from "../charts/chartData.ts";
 import { renderSpcChart } from "../charts/spcChart.ts";
 import { analyseIndicator } from "../spc/forIndicator.ts";
 import { dotText } from "../format/dot.ts";
-import { formatChange, formatValue } from "../format/number.ts";
+import { formatFigureChange, formatValue } from "../format/number.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
 import { escapeHtml, figureCell, ragTag, textCell, withheldCell, type Cell } from "./cells.ts";
 import { withheldAs } from "../format/withheld.ts";
@@ -99,7 +99,7 @@ function indicatorDetails(ind: IndicatorResult, ctx: SiteContext, month: Month):
   add(
     "Latest",
     latestFigure(ind, month).current && ind.value !== null
-      ? `${latestWords(ind, month)}: ${ind.dot ? dotText(ind.dot, ind.dotJudgement).toLowerCase() : "no direction of travel"} (${withheldAs(ind, "changeFromPrevious") ?? formatChange(ind.changeFromPrevious)} on last month)`
+      ? `${latestWords(ind, month)}: ${ind.dot ? dotText(ind.dot, ind.dotJudgement).toLowerCase() : "no direction of travel"} (${withheldAs(ind, "changeFromPrevious") ?? formatFigureChange(ind, ind.previous, ind.value, ind.changeFromPrevious)} on last month)`
       : latestWords(ind, month),
   );
   const ytdWithheld = withheldAs(ind, "ytd");

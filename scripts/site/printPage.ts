@@ -1,7 +1,7 @@
 // The board pack as one printable page: cover, contents, summary, sections,
 // appendix. Puppeteer prints it (scripts/pdf/print.ts).
 import type { DataSet, MonthModel } from "../model/types.ts";
-import { describeCompute } from "../model/dependencies.ts";
+import { methodWords, POLARITY_SHORT } from "./words.ts";
 import { longMonth, shortMonth } from "../metrics/months.ts";
 import { escapeHtml, textCell, type Cell } from "./cells.ts";
 import { glance } from "./glance.ts";
@@ -9,7 +9,7 @@ import { glossaryFor, htmlText } from "./glossary.ts";
 import { keyData } from "./key.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { paths } from "./paths.ts";
-import { dataNote, POLARITY_WORDS, summaryViews, targetText, type TableView } from "./tables.ts";
+import { dataNote, summaryViews, targetText, type TableView } from "./tables.ts";
 import type { MonthPage, PrintPage, SectionPage } from "./views.ts";
 
 /** The id of an indicator's row in the printed summary (its page is looked up by it). */
@@ -66,7 +66,8 @@ function appendixOf(model: MonthModel, data: DataSet): PrintPage["appendix"] {
     title: s.title,
     definitionHtml: s.definition ? renderMarkdown(s.definition) : null,
     table: {
-      head: [{ text: "Ref" }, { text: "Indicator" }, { text: "Unit" }, { text: "Good performance is" }, { text: "Counted" }, { text: "How it is worked out" }, { text: "Target" }],
+      // The words of the indicator pages (words.ts), not the catalogue's codes ("Info", "entered").
+      head: [{ text: "Ref" }, { text: "Indicator" }, { text: "Unit" }, { text: "Good performance" }, { text: "Counted" }, { text: "How it is worked out" }, { text: "Target" }],
       rows: s.indicators.map((r) => {
         const i = byRef.get(r)!;
         const source = data.indicators.find((x) => x.ref === r)!;
@@ -74,9 +75,10 @@ function appendixOf(model: MonthModel, data: DataSet): PrintPage["appendix"] {
           textCell(i.ref, "bp-ref"),
           textCell(i.definition ? `${i.title}. ${i.definition}` : i.title),
           textCell(dataNote(i)),
-          textCell(POLARITY_WORDS[i.polarity]),
-          textCell(i.kind === "flow" ? "In month" : "Month end"),
-          textCell(describeCompute(source)),
+          textCell(POLARITY_SHORT[i.polarity]),
+          textCell(i.frequency === "termly" ? "Each term" : i.kind === "flow" ? "In month" : "Month end"),
+          // By reference only: each indicator's title is in the appendix's tables (named in full, a narrow column runs a row to a third of a page).
+          textCell(methodWords(source, (ref) => ref)),
           textCell(i.target ? targetText(i) : "None"),
         ];
       }),

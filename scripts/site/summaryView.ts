@@ -8,7 +8,7 @@
 // every section alike.
 import type { Authority, IndicatorResult, MonthModel } from "../model/types.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
-import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { figureChangeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 import { ACADEMIC_NOTE, annualCell, hasAcademicFigures, benchmarkCell, dataNote, monthFigureCell, targetText, type TableView } from "./tables.ts";
@@ -59,8 +59,8 @@ export function siteSummaryTable(
     ...(showRag ? [{ head: head("RAG", "bp-cell-centre"), cell: (i: IndicatorResult) => ragCell(i.rag, withheldAs(i, "rag")), shown: withTargets }] : []),
     ...(dataset
       ? [
-          { head: numericHead("Change on last month"), cell: (i: IndicatorResult) => changeCell(i.changeFromPrevious, withheldAs(i, "changeFromPrevious")) },
-          { head: numericHead("Change on last year"), cell: (i: IndicatorResult) => changeCell(i.changeFromLastYear, withheldAs(i, "changeFromLastYear")) },
+          { head: numericHead("Change on last month"), cell: (i: IndicatorResult) => figureChangeCell(i, i.previous, i.changeFromPrevious, withheldAs(i, "changeFromPrevious")) },
+          { head: numericHead("Change on last year"), cell: (i: IndicatorResult) => figureChangeCell(i, i.lastYear, i.changeFromLastYear, withheldAs(i, "changeFromLastYear")) },
         ]
       : []),
     { head: head("Target"), cell: (i) => (i.target ? textCell(targetText(i), "bp-summary__target") : textCell("None", "bp-na")), shown: withTargets },
@@ -95,7 +95,7 @@ export function siteSummaryTable(
     })),
     { head: head(verdictHeading(model.month, bm.year)), cell: (i) => textCell(benchmarkVerdict(i, bm.year), "bp-summary__verdict"), shown: any((i) => benchmarkVerdict(i, bm.year)) },
     { head: head("Good performance"), cell: (i) => textCell(POLARITY_SHORT[i.polarity]) },
-    { head: head("Data note"), cell: (i) => textCell(dataNote(i)) },
+    { head: head("Unit"), cell: (i) => textCell(dataNote(i)) },
     ...(dataset
       ? [
           { head: head("Owner"), cell: (i: IndicatorResult) => textCell(i.owner ?? ""), shown: any((i) => i.owner) },

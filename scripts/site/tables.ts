@@ -4,12 +4,12 @@ import type { Authority, IndicatorResult, MonthModel, TableSpec } from "../model
 import { formatValue } from "../format/number.ts";
 import { formatTarget, RAG_WORDS, targetLines } from "../format/target.ts";
 import { monthRange, shortMonth } from "../metrics/months.ts";
-import { changeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
+import { figureChangeCell, dotCell, escapeHtml, figureCell, ragCell, textCell, type Cell } from "./cells.ts";
 import { fieldFigure, withheldAs } from "../format/withheld.ts";
 import { assuranceIcon, variationIcon } from "./icons.ts";
 import { benchmarkVerdict, otherBenchmarkYear, verdictHeading } from "../format/benchmarkVerdict.ts";
 import { ragSafeDecimals } from "../format/ragFigure.ts";
-import { latestFigure } from "./words.ts";
+import { latestFigure, POLARITY_SHORT } from "./words.ts";
 
 export interface TableView {
   caption?: string;
@@ -44,7 +44,6 @@ function markerHtml(marker: Map<string, string>, ref: string): string {
   return m ? ` <span class="bp-footnote-ref">${escapeHtml(m)}</span>` : "";
 }
 
-export const POLARITY_WORDS = { high: "High", low: "Low", info: "Info", range: "Within range" } as const;
 const UNIT_NOTE = { count: "Count", percentage: "Percentage", rate: "Rate per 10,000", average: "Average" } as const;
 
 export function dataNote(i: IndicatorResult): string {
@@ -124,8 +123,8 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
         only: "print",
       },
       ...monthCells,
-      column("figure", "performance", headCell("Change on last month", true), (i) => changeCell(i.changeFromPrevious, withheldAs(i, "changeFromPrevious"))),
-      column("figure", "performance", headCell("Change on last year", true), (i) => changeCell(i.changeFromLastYear, withheldAs(i, "changeFromLastYear"))),
+      column("figure", "performance", headCell("Change on last month", true), (i) => figureChangeCell(i, i.previous, i.changeFromPrevious, withheldAs(i, "changeFromPrevious"))),
+      column("figure", "performance", headCell("Change on last year", true), (i) => figureChangeCell(i, i.lastYear, i.changeFromLastYear, withheldAs(i, "changeFromLastYear"))),
       ...judgement,
       ...rag,
       column("figure", "trend", headCell("12-month average", true), (i) => figureCell(fieldFigure(i, "average12"), i.unit, i.decimals), true),
@@ -137,8 +136,9 @@ function summaryColumns(model: MonthModel, authority: Pick<Authority, "benchmark
   return [
     ref,
     title,
-    column("polarity", "performance", headCell("Good performance is"), (i) => textCell(POLARITY_WORDS[i.polarity])),
-    column("note", "performance", headCell("Data note"), (i) => textCell(dataNote(i))),
+    // The site's words (words.ts), not the catalogue's codes ("Info", "High").
+    column("polarity", "performance", headCell("Good performance"), (i) => textCell(POLARITY_SHORT[i.polarity])),
+    column("note", "performance", headCell("Unit"), (i) => textCell(dataNote(i))),
     ...monthCells,
     column("figure", "performance", headCell(`YTD ${model.reportingYear}`, true), (i) => (i.ytd === null && !withheldAs(i, "ytd") ? dash() : figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals, { parts: false }))),
     ...judgement,
@@ -221,6 +221,11 @@ export function summaryViews(
 function cellText(c: Cell): string {
   return (c.text ?? c.html ?? "").trim();
 }
+
+/** A cell with no figure: blank, "-" or "n/a" (a note such as "tbc" or a withheld symbol is not empty). */
+const emptyCell = (c: Cell) => /^(-|n\/a|)$/.test(cellText(c).replace(/<[^>]*>/g, "").trim());
+/** A table row (its first cell the period) with no figure in any column. */
+const emptyRow = (row: Cell[]) => row.slice(1).every(emptyCell);
 
 /** A benchmark's value, with its year under it where that is not the year the columns are for. */
 export function benchmarkCell(i: IndicatorResult, key: keyof typeof BENCHMARK_SHORT, defaultYear: string): Cell {
@@ -312,42 +317,47 @@ export function sectionTable(
 
   if (termly) {
     const labels = [...new Set(indicators.flatMap((i) => i.terms.map((t) => t.label)))];
-    for (const label of labels) {
-      rows.push([textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
-    }
+    const termRows = labels.map((label) => [textCell(label), ...indicators.map((i) => figureCell(i.terms.find((t) => t.label === label) ?? null, i.unit, i.decimals))]);
+    const first = termRows.findIndex((r) => !emptyRow(r));
+    if (first >= 0) rows.push(...termRows.slice(first));
   } else {
-    for (const m of model.last12) {
+    // The months before the first with a figure (an indicator begun part-way through the year) have no row.
+    const monthRows = model.last12.map((m) => [textCell(shortMonth(m), m === model.month ? "bp-current" : ""), ...indicators.map((i) => monthFigureCell(i, m, model.month, {}))]);
+    const first = monthRows.findIndex((r) => !emptyRow(r));
+    model.last12.forEach((m, k) => {
+      if (first < 0 || k < first) return;
       // A process change from this month (a new form, a new system): a row saying so, as the source does.
       const changes = [...new Set(indicators.flatMap((i) => i.rebases.filter((r) => r.month === m).map((r) => r.reason)))];
       if (changes.length && m !== model.last12[0]) rows.push([{ text: `${changes.join("; ")} (from ${shortMonth(m)})`, colspan: head.length, classes: "bp-rebase-row" }]);
-      rows.push([textCell(shortMonth(m), m === model.month ? "bp-current" : ""), ...indicators.map((i) => monthFigureCell(i, m, model.month, {}))]);
-    }
-    rows.push([
+      rows.push(monthRows[k]!);
+    });
+    const ytd = [
       textCell(`YTD ${model.reportingYear}`, "bp-total"),
       ...indicators.map((i) =>
         i.ytd === null && !withheldAs(i, "ytd")
           ? { text: "-", format: "numeric" as const, classes: "bp-na bp-total" }
           : { ...figureCell(fieldFigure(i, "ytd"), i.unit, i.decimals), classes: "bp-total" },
       ),
-    ]);
+    ];
+    if (!emptyRow(ytd)) rows.push(ytd);
   }
   // The first row of a group (annual trend, benchmarks) is ruled off across the table.
   const startGroup = (row: Cell[]) => row.map((c) => ({ ...c, classes: `${c.classes ?? ""} bp-group-start`.trim() }));
   const years = indicators[0]?.annual.map((a) => a.year) ?? model.trendYears;
   const academicRows = indicators[0]?.yearBasis === "academic";
-  years.forEach((year, idx) => {
-    const row = [
-      textCell(academicRows ? `${year} (academic year)` : year),
-      ...indicators.map((i) => {
-        const a = i.annual[idx];
-        if (!a || (a.value === null && !a.note && !a.withheld)) return { text: "-", format: "numeric" as const, classes: "bp-na" };
-        // In a table of both kinds, a figure of the other kind of year says which year it is for.
-        const cell = figureCell(a, i.unit, i.decimals);
-        return a.year === year ? cell : withPeriod(cell, i.yearBasis === "academic" ? `${ACADEMIC_MARK} ${a.year}` : a.year);
-      }),
-    ];
-    rows.push(idx === 0 ? startGroup(row) : row);
-  });
+  const yearRows = years.map((year, idx) => [
+    textCell(academicRows ? `${year} (academic year)` : year),
+    ...indicators.map((i) => {
+      const a = i.annual[idx];
+      if (!a || (a.value === null && !a.note && !a.withheld)) return { text: "-", format: "numeric" as const, classes: "bp-na" };
+      // In a table of both kinds, a figure of the other kind of year says which year it is for.
+      const cell = figureCell(a, i.unit, i.decimals);
+      return a.year === year ? cell : withPeriod(cell, i.yearBasis === "academic" ? `${ACADEMIC_MARK} ${a.year}` : a.year);
+    }),
+  ]);
+  // The years before the first with a figure (the indicator did not exist) have no row either.
+  const firstYear = yearRows.findIndex((r) => !emptyRow(r));
+  if (firstYear >= 0) yearRows.slice(firstYear).forEach((row, idx) => rows.push(idx === 0 ? startGroup(row) : row));
   const keys = (["statNeighbour", "bestStatNeighbour", "england", "englandTopQuartile", "region"] as const).filter((k) => indicators.some((i) => i.benchmarks?.values[k] !== undefined));
   keys.forEach((k, idx) => {
     const row = [

@@ -12,6 +12,8 @@ import { overlaps, sceneItems, type SceneItem } from "./scenegraph.ts";
 import { monthRange, shortMonth } from "../../scripts/metrics/months.ts";
 import { textWidth } from "../../scripts/charts/textMetrics.ts";
 import { contrast, toHex } from "./contrast.ts";
+import { isShareStack, stackTotals } from "../../scripts/charts/specs.ts";
+import { REFERENCE_MARGIN } from "../../scripts/charts/scale.ts";
 
 export interface Laid {
   chart: ExampleChart;
@@ -43,8 +45,8 @@ export function drawnValues(c: ExampleChart): { values: number[]; references: { 
     return { values: c.spc.analysis.segments.flatMap((s) => s.points.map((p) => p.value)), references: refs };
   }
   const d = c.data!;
-  const values =
-    d.type === "stacked" ? d.categories.map((_, i) => d.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  // A share stack's total a rounding over 100% is drawn to 100% (shareStackProblems checks it is).
+  const values = d.type === "stacked" ? stackTotals(d).map((t) => (isShareStack(d) ? Math.min(t, 100) : t)) : d.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   return { values, references: d.references.map((r) => ({ label: r.label, value: r.value })) };
 }
 
@@ -235,4 +237,75 @@ export function contrastProblems(l: Laid): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/**
+ * A stack of percentage shares of one whole tops out at 100%: its axis ends
+ * at 100% (not 120% because one month's rounded shares add to 100.4%), and
+ * no bar is drawn above the 100% line.
+ */
+export function shareStackProblems(l: Laid): string[] {
+  const d = l.chart.data;
+  if (!d || d.type !== "stacked" || d.unit !== "percentage" || !isShareStack(d)) return [];
+  const out: string[] = [];
+  const y = l.view.scale("y") as ((v: number) => number) & { domain(): number[] };
+  const top = y.domain()[1]!;
+  if (top !== 100) out.push(`${l.chart.name}: a share stack's axis runs to ${top}%, not 100%`);
+  const full = y(100);
+  for (const it of l.items) {
+    if (it.inAxis || it.marktype !== "rect" || !("y" in it.datum)) continue;
+    const upper = Math.min(it.item.y as number, (it.item.y2 as number | undefined) ?? Infinity);
+    if (upper < full - 0.5) out.push(`${l.chart.name}: a bar at ${String(it.datum.x)} drawn above 100%`);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Every series is drawn in its own colour, none black or near-black (a black
+ * series reads as an axis line, a rule or text, and a thin one near 0 is lost
+ * against the axis); contrastProblems checks each has 3:1 on white.
+ */
+export function seriesColourProblems(l: Laid): string[] {
+  const d = l.chart.data;
+  if (!d || d.series.length < 2) return [];
+  const out: string[] = [];
+  let colour: (v: string) => string;
+  try {
+    colour = l.view.scale("color") as (v: string) => string;
+  } catch {
+    return [];
+  }
+  const hexes = d.series.map((s) => toHex(colour(s.label)) ?? "");
+  hexes.forEach((hex, i) => {
+    if (contrast(hex, "#000000") < 1.5) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in near-black ${hex}`);
+    if (hexes.indexOf(hex) !== i) out.push(`${l.chart.name}: series ${d.series[i]!.label} drawn in the colour of ${d.series[hexes.indexOf(hex)]!.label} (${hex})`);
+  });
+  return out;
+}
+
+/**
+ * Reference lines (targets, benchmarks, process limits) stand clear of the
+ * axis frame: none within REFERENCE_MARGIN of the domain's top or bottom
+ * (where it would read as the frame), but at a bound the axis never crosses
+ * (0 on an axis from zero, 100% at the top of a percentage axis); and no two
+ * are drawn at the same height, where one hides the other (coinciding
+ * references are one line whose key names both).
+ */
+export function referenceProblems(l: Laid): string[] {
+  const out: string[] = [];
+  const [lo, hi] = l.view.scale("y").domain() as [number, number];
+  const percentage = (l.chart.spc?.ind.unit ?? l.chart.data?.unit) === "percentage";
+  const margin = (hi - lo) * REFERENCE_MARGIN;
+  for (const r of drawnValues(l.chart).references) {
+    if (r.label === "mean") continue;
+    if (r.value >= hi - margin && !(percentage && hi >= 100)) out.push(`${l.chart.name}: ${r.label} ${r.value} on the top of the axis [${lo}, ${hi}]`);
+    if (r.value <= lo + margin && !(lo === 0 && r.value <= 0)) out.push(`${l.chart.name}: ${r.label} ${r.value} on the bottom of the axis [${lo}, ${hi}]`);
+  }
+  const rules = l.items.filter((it) => !it.inAxis && it.marktype === "rule" && it.item.y2 === undefined && typeof it.item.y === "number");
+  rules.forEach((a, i) => {
+    for (const b of rules.slice(i + 1)) {
+      if (Math.abs((a.item.y as number) - (b.item.y as number)) < 1) out.push(`${l.chart.name}: two reference lines at y=${(a.item.y as number).toFixed(1)}: one hides the other`);
+    }
+  });
+  return out;
 }

@@ -2,7 +2,7 @@
 // and laid out as the build does, in both variants, with Vega-Lite's and
 // Vega's loggers captured. Split in parts so test files run side by side.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
+import { changeProblems, contrastProblems, domainProblems, gapProblems, labelProblems, latestLabelProblems, layOut, missing, referenceProblems, seriesColourProblems, shareStackProblems, textProblems, warningProblems, type Laid } from "./chartChecks.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
 export function exampleChartSuite(part: number, parts: number): void {
@@ -32,6 +32,10 @@ export function exampleChartSuite(part: number, parts: number): void {
       expect(laid.flatMap(domainProblems)).toEqual([]);
     });
 
+    it("keep every target, benchmark and limit line clear of the axis frame, and never draw one over another", () => {
+      expect(laid.flatMap(referenceProblems)).toEqual([]);
+    });
+
     it("leave a gap where there is no figure: no point, bar or line vertex for it", () => {
       expect(laid.flatMap(gapProblems)).toEqual([]);
       // The example has gaps (10.5 in spring 2020, a summer term, an annual "tbc"): the check is exercised.
@@ -54,6 +58,16 @@ export function exampleChartSuite(part: number, parts: number): void {
 
     it("draw every line, point, bar and text at 3:1 contrast or more on white", () => {
       expect(laid.flatMap(contrastProblems)).toEqual([]);
+    });
+
+    it("top a stack of percentage shares out at 100%, clamping a total a rounding over", () => {
+      expect(laid.flatMap(shareStackProblems)).toEqual([]);
+      // The example's assessment outcomes add to 100.4% in Aug-20: the check is exercised.
+      expect(laid.some((l) => l.chart.data?.type === "stacked" && l.chart.data.unit === "percentage")).toBe(true);
+    });
+
+    it("draw every series in its own colour, none near-black", () => {
+      expect(laid.flatMap(seriesColourProblems)).toEqual([]);
     });
 
     it("label the latest period on the x axis", () => {

@@ -1,5 +1,6 @@
 // The printed board pack of the example, read back from the PDF.
 import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { readOutline } from "../../scripts/pdf/outline.ts";
@@ -179,6 +180,22 @@ describe("the board pack PDF", () => {
     for (const t of printed) expect(usesTerm(rest, t) || (t === "CYP" && usesTerm(rest, "cyp")), t).toBe(true);
     for (const t of GLOSSARY_TERMS.map((g) => g.term).filter((g) => !printed.includes(g))) expect(usesTerm(rest, t), `${t} is used but not in the glossary`).toBe(false);
     expect(printed).not.toContain("UASC");
+  });
+
+  it("uses the site's plain words, not the catalogue's codes: which way is good, how a figure is worked out, the unit", () => {
+    // In reading order (a cell's words together), not laid out in columns.
+    const all = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const flat = all.replace(/\s+/g, " ");
+    // The summary and the appendix: never "Good performance is" with "Info", "High" or "Low", "entered", or a "Data note" column of units.
+    expect(all).not.toMatch(/Good performance is/);
+    expect(all).not.toMatch(/(^|\s)(Info|High|Low)(\s|$)/m);
+    expect(all).not.toMatch(/\b(entered|rolling12|ratio)\b/);
+    expect(all).not.toMatch(/Data note(?!:)/); // the commentary's "Data note: ..." is the source's words
+    // The words the site uses (scripts/site/words.ts), under the headings the site uses.
+    expect(flat).toContain("Good performance Unit");
+    for (const words of ["For information", "Higher is better", "Lower is better", "Entered each month by the performance team", "Worked out by boardpack each month: 1.5b per 10,000 children"]) {
+      expect(flat, words).toContain(words);
+    }
   });
 
   it("has no empty month of the rest of the year in its tables", () => {

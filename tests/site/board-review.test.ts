@@ -23,7 +23,8 @@ import { modelToCsv } from "../../scripts/output/modelCsv.ts";
 import { ragRating } from "../../scripts/metrics/rag.ts";
 import { parse } from "csv-parse/sync";
 import { shortMonth } from "../../scripts/metrics/months.ts";
-import type { Cell } from "../../scripts/site/cells.ts";
+import { figureChangeCell, type Cell } from "../../scripts/site/cells.ts";
+import { formatFigureChange } from "../../scripts/format/number.ts";
 
 let data: DataSet;
 let models: MonthModel[];
@@ -142,15 +143,34 @@ describe("section tables", () => {
       for (const s of m.sections) {
         for (const spec of s.tables) {
           const t = sectionTable(m, spec, byRef, data.authority.benchmarks.labels);
-          for (const r of t.rows) {
+          // "n/a" and "-" are no figure: a row of nothing else is empty (a note such as "tbc" is the source's words in place of a figure).
+          const empty = (r: Cell[]) => r.length > 1 && r.slice(1).every((c) => /^(|-|n\/a)$/.test(text(c)));
+          const months = new Set(m.last12.map(shortMonth));
+          const isMonth = (r: Cell[]) => months.has(text(r[0]));
+          const monthRows = t.rows.filter(isMonth);
+          const firstFigure = monthRows.findIndex((r) => !empty(r));
+          const lastFigure = monthRows.length - 1 - [...monthRows].reverse().findIndex((r) => !empty(r));
+          monthRows.forEach((r, k) => {
             expect(future.has(text(r[0])), `${m.month} ${s.id}: ${text(r[0])}`).toBe(false);
-            if (r.length > 1) expect(r.slice(1).some((c) => text(c) !== ""), `${m.month} ${s.id}: ${text(r[0])} is empty`).toBe(true);
-          }
+            // A month with no figure between months with figures is a gap, shown as one; none before the first or after the last.
+            if (empty(r)) expect(k > firstFigure && k < lastFigure, `${m.month} ${s.id} ${spec.title ?? ""}: ${text(r[0])} is empty`).toBe(true);
+          });
+          for (const r of t.rows.filter((r) => !isMonth(r))) expect(empty(r), `${m.month} ${s.id} ${spec.title ?? ""}: ${text(r[0])} is empty`).toBe(false);
           tables++;
         }
       }
     }
     expect(tables).toBeGreaterThan(250);
+  });
+
+  it("start at an indicator's first period: the new contact form measures (from Nov-20) have no rows of n/a for Jan to Oct", () => {
+    const contacts = dec.sections.find((s) => s.tables.some((t) => /new contact form/i.test(t.title ?? "")))!;
+    const spec = contacts.tables.find((t) => /new contact form/i.test(t.title ?? ""))!;
+    const t = sectionTable(dec, spec, new Map(dec.indicators.map((i) => [i.ref, i])), data.authority.benchmarks.labels);
+    const periods = t.rows.map((r) => text(r[0]));
+    expect(periods).not.toContain("Jan-20");
+    expect(periods).not.toContain("Sep-20");
+    expect(periods).toContain("Dec-20");
   });
 });
 
@@ -241,5 +261,32 @@ describe("the glossary", () => {
     expect(g.map((t) => t.term)).toEqual(["CYP", "GOLD", "LAC", "PEP"]);
     expect(g.find((t) => t.term === "PEP")!.meaning).toBe("Personal education plan (our wording)");
     expect(glossaryFor("nothing abbreviated here")).toEqual([]);
+  });
+});
+
+describe("changes of percentages", () => {
+  it("are stated in percentage points, not as a per cent of a per cent (5.11: 0.22% to 0.65% is +0.43 points, not +202%)", () => {
+    const i = ind(dec, "5.11");
+    expect(formatFigureChange(i, i.previous, i.value, i.changeFromPrevious)).toBe("+0.43 percentage points");
+    expect(text(figureChangeCell(i, i.previous, i.changeFromPrevious))).toBe("+0.43 points");
+    // The site's summary and the print summary of a monthly-dataset pack (which have change columns) say the same.
+    const dataset = { ...data.authority, report: { ...data.authority.report, style: "monthly-dataset" as const } };
+    const site = siteSummaryTable(dec, [i], dataset, () => "#");
+    expect(text(site.rows[0]![site.head.map(text).indexOf("Change on last month")])).toBe("+0.43 points");
+    const print = summaryViews(dec, [[i]], dataset)[0]!.performance;
+    expect(text(print.rows[0]![print.head.map(text).indexOf("Change on last month")])).toBe("+0.43 points");
+    // Every percentage of every month: a change in points, at the indicator's decimals; every other unit in per cent.
+    let checked = 0;
+    for (const m of models) {
+      for (const x of m.indicators) {
+        if (x.value === null || x.previous === null) continue;
+        const words = formatFigureChange(x, x.previous, x.value, x.changeFromPrevious);
+        if (x.unit === "percentage") {
+          expect(words, `${m.month} ${x.ref}`).toMatch(/^[+−]?\d[\d,]*(\.\d+)? percentage points?$/);
+          checked++;
+        } else expect(words, `${m.month} ${x.ref}`).toMatch(/^([+−]?\d[\d,]*%|n\/a)$/);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

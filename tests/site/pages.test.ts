@@ -175,6 +175,13 @@ describe("plain words on indicator pages", () => {
     expect(details("1.7")["Good performance"]).toBe("A lower figure (lower is better)");
   });
 
+  it("states a percentage's change on last month in percentage points, anything else's in per cent (5.11: 0.22% to 0.65%)", () => {
+    expect(details("5.11")["Latest"]).toMatch(/\(\+0\.43 percentage points on last month\)$/);
+    expect(details("5.11")["Latest"]).not.toMatch(/202%/);
+    // A count's change is still a per cent of last month's.
+    expect(details("1.5a")["Latest"]).toMatch(/\([+−]?\d+% on last month\)$/);
+  });
+
   it("says how every kind of figure is obtained, naming what it is worked out from", () => {
     expect(details("1.5a")["How it is worked out"]).toBe("Entered each month by the performance team, as the source system reports it");
     expect(details("1.6")["How it is worked out"]).toMatch(/^Entered each month by the performance team, as the source system reports it: a percentage of 1\.5a \(No\. of referrals/);
