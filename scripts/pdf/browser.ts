@@ -23,5 +23,18 @@ export async function launchBrowser(): Promise<Browser> {
       "Chromium was not found, so the PDF cannot be printed. Run `npm run setup` (it installs Debian's chromium as root), install Chromium or Chrome yourself, or set BOARDPACK_CHROMIUM to its path.",
     );
   }
-  return puppeteer.launch({ executablePath, headless: true, args: ARGS });
+  // Puppeteer's own signal handlers would swallow a Ctrl+C or SIGTERM (the
+  // build must stop as the signal says, after clearing its staging folder):
+  // ours stop Chromium and pass the signal on.
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  const onSignal = (signal: NodeJS.Signals) => {
+    unlisten();
+    browser.process()?.kill("SIGKILL");
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const unlisten = () => signals.forEach((s) => process.removeListener(s, onSignal));
+  signals.forEach((s) => process.once(s, onSignal));
+  browser.once("disconnected", unlisten);
+  return browser;
 }
