@@ -2,6 +2,7 @@
 // withholds reaches any file of dist/ (pages, charts, downloads, the PDF).
 // The list of withheld figures comes from the internal model (a plan made
 // here, not read back from the public output).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -9,6 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse, type HTMLElement } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
+import { policyFor } from "../../scripts/build/contentSecurityPolicy.ts";
 import { formatValue } from "../../scripts/format/number.ts";
 import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
 import { addMonths, shortMonth } from "../../scripts/metrics/months.ts";
@@ -30,11 +32,13 @@ const SYMBOL = settings.symbol;
 const WITHHELD_CELL = new RegExp(`^${SYMBOL}(?: ?withheld)?(?: ?†.*)?$`);
 
 let site = "";
+let out = "";
 let pdf: string | null = null;
 
 beforeAll(async () => {
   const r = await buildInto(DATA, { edition: "public" });
   site = r.site;
+  out = r.outDir;
   pdf = r.pdf?.file ?? null;
 }, 600_000);
 
@@ -431,4 +435,40 @@ describe("what the public edition says about itself", () => {
     expect(page).toMatch(/Foster carers continue to be approved/);
     expect(page).not.toMatch(/1 set of foster carers/);
   });
+});
+
+describe("the public edition's pages are locked down and reproducible", () => {
+  it("carries the Content-Security-Policy on every page (print pages too), right after <meta charset>, with the policy worked out for that page", () => {
+    const pages = allFiles(site).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(300);
+    expect(pages.some((f) => f.startsWith("/print/"))).toBe(true);
+    for (const f of pages) {
+      const html = fs.readFileSync(path.join(site, f), "utf8");
+      const m = /<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+      expect(m, f).not.toBeNull();
+      expect(m![1], f).toMatch(/^default-src 'self'; script-src 'none'; /);
+      expect(m![1], f).toBe(policyFor(html));
+      expect(html.match(/http-equiv="Content-Security-Policy"/g), f).toHaveLength(1);
+    }
+  });
+
+  it("gives byte-identical files (site and PDF) when built twice, with the chart and PDF caches off the second time", async () => {
+    const hashes = (dir: string) => Object.fromEntries(allFiles(dir).map((f) => [f, crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, f))).digest("hex")]));
+    const saved = { chart: process.env.BOARDPACK_CHART_CACHE, pdf: process.env.BOARDPACK_PDF_CACHE };
+    process.env.BOARDPACK_CHART_CACHE = "off";
+    process.env.BOARDPACK_PDF_CACHE = "off";
+    let second: string;
+    try {
+      second = (await buildInto(DATA, { edition: "public" })).outDir;
+    } finally {
+      for (const [k, v] of [["BOARDPACK_CHART_CACHE", saved.chart], ["BOARDPACK_PDF_CACHE", saved.pdf]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    const first = hashes(out);
+    expect(Object.keys(first).filter((f) => f.startsWith("/site/") && f.endsWith(".html")).length).toBeGreaterThan(300);
+    expect(Object.keys(first).some((f) => f.endsWith(".pdf"))).toBe(true);
+    expect(hashes(second)).toEqual(first);
+  }, 600_000);
 });
