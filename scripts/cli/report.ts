@@ -1,10 +1,18 @@
 // Prints problems for people (and for CI annotations) and exits without a stack trace.
 import { DataError, formatProblem, type Problem } from "../model/problems.ts";
 
-export function printProblems(problems: Problem[], stream: NodeJS.WriteStream = process.stderr): void {
+/** Where a command writes: the process's streams, or (for tests running many commands in one process) strings. */
+export interface Output {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export const PROCESS_OUTPUT: Output = { stdout: process.stdout, stderr: process.stderr };
+
+export function printProblems(problems: Problem[], stream: Output["stderr"] = process.stderr, stdout: Output["stdout"] = process.stdout): void {
   for (const p of problems) stream.write(formatProblem(p) + "\n");
   // In GitHub Actions, each problem also becomes an annotation on the pull request's changed line.
-  if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) process.stdout.write(githubAnnotation(p) + "\n");
+  if (process.env.GITHUB_ACTIONS === "true") for (const p of problems) stdout.write(githubAnnotation(p) + "\n");
 }
 
 /** `::error file=data/months/2020-12.yaml,line=4,title=boardpack::...` */
@@ -23,18 +31,23 @@ export function summarise(problems: Problem[]): string {
 
 /** Runs a command's main; data problems and expected failures print a message, not a stack. */
 export async function runCli(main: () => Promise<number | void>): Promise<void> {
+  process.exitCode = await runCommandMain(main, PROCESS_OUTPUT);
+}
+
+/** Runs a command's main and returns its exit code; a failure is reported on `out` as runCli reports it. */
+export async function runCommandMain(main: () => Promise<number | void>, out: Output): Promise<number> {
   try {
     const code = await main();
-    process.exitCode = code ?? 0;
+    return code ?? 0;
   } catch (e) {
     if (e instanceof DataError) {
-      printProblems(e.problems);
-      process.stderr.write(`\nThe data has ${summarise(e.problems)}; nothing was built. Fix the lines above and run again.\n`);
+      printProblems(e.problems, out.stderr, out.stdout);
+      out.stderr.write(`\nThe data has ${summarise(e.problems)}; nothing was built. Fix the lines above and run again.\n`);
     } else if (process.env.BOARDPACK_DEBUG) {
       console.error(e);
     } else {
-      process.stderr.write(`boardpack: ${e instanceof Error ? e.message : String(e)}\n`);
+      out.stderr.write(`boardpack: ${e instanceof Error ? e.message : String(e)}\n`);
     }
-    process.exitCode = 1;
+    return 1;
   }
 }

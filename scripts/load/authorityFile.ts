@@ -32,6 +32,15 @@ export function readAuthorityFile(source: string, file: string, problems: Proble
     publicEdition: parsed.publicEdition,
     glossary: Object.fromEntries(Object.entries(parsed.glossary).map(([term, meaning]) => [term.trim(), meaning])),
     source: { file, line: 1 },
-    ...(lines.has("publicEdition") ? { publicEditionLine: lineFor(lines, ["publicEdition"])! } : {}),
+    ...(lines.has("publicEdition")
+      ? {
+          publicEditionLine: lineFor(lines, ["publicEdition"])!,
+          // The line of each reference in `exempt` and `withhold`, so a problem with one points at it.
+          publicEditionRefLines: {
+            exempt: parsed.publicEdition.exempt.map((_, n) => lineFor(lines, ["publicEdition", "exempt", n])!),
+            withhold: parsed.publicEdition.withhold.map((_, n) => lineFor(lines, ["publicEdition", "withhold", n])!),
+          },
+        }
+      : {}),
   };
 }

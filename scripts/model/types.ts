@@ -176,6 +176,8 @@ export interface Authority {
   source: Location;
   /** Line of `publicEdition:` in authority.yaml, for checks of the references it names. */
   publicEditionLine?: number;
+  /** Lines of the references listed under `publicEdition: exempt:` and `withhold:`, in list order. */
+  publicEditionRefLines?: { exempt: number[]; withhold: number[] };
 }
 
 /** The public edition's disclosure settings. */

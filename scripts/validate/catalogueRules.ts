@@ -57,12 +57,13 @@ export function checkReferences(data: DataSet, problems: Problems): void {
     }
   }
   const pe = data.authority.publicEdition;
-  for (const ref of [...pe.exempt, ...pe.withhold]) {
-    if (!byRef.has(ref)) unknown(ref, { file: data.authority.source.file, line: data.authority.publicEditionLine ?? 1 });
-  }
+  // Each reference's own line (the line of publicEdition: if it cannot be told).
+  const peLine = (list: "exempt" | "withhold", n: number) => ({ file: data.authority.source.file, line: data.authority.publicEditionRefLines?.[list][n] ?? data.authority.publicEditionLine ?? 1 });
+  pe.exempt.forEach((ref, n) => byRef.has(ref) || unknown(ref, peLine("exempt", n)));
+  pe.withhold.forEach((ref, n) => byRef.has(ref) || unknown(ref, peLine("withhold", n)));
   for (const ref of pe.exempt.filter((r) => pe.withhold.includes(r))) {
     problems.error(
-      { file: data.authority.source.file, line: data.authority.publicEditionLine ?? 1 },
+      peLine("withhold", pe.withhold.indexOf(ref)),
       `${ref} is both exempt from suppression and always withheld in publicEdition.`,
       "Keep it in one list: `exempt` (never suppressed) or `withhold` (never shown).",
     );

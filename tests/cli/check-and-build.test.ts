@@ -63,3 +63,30 @@ describe("npm run build -- --data DIR --out DIR", () => {
     expect(fs.readdirSync(path.dirname(out)).filter((f) => f.startsWith(`.${path.basename(out)}-building`))).toEqual([]);
   });
 });
+
+describe("npm run build -- --edition public", () => {
+  it("builds the public edition, warns file:line on a small number in the commentary it publishes, and exits 0", () => {
+    const dir = copyFixture();
+    fs.writeFileSync(
+      path.join(dir, "commentary", "2020-12", "front-door.md"),
+      "---\npublic: |\n  Recruitment held up, though there were 2 resignations.\n---\nReferrals rose to **276** in December.\n",
+    );
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-public-cli-")), "dist");
+    try {
+      const r = runCommand("build.ts", ["--data", dir, "--out", out, "--edition", "public", "--no-pdf", "--quiet"]);
+      expect(r.status, r.stderr).toBe(0);
+      const file = path.join(dir, "commentary", "2020-12", "front-door.md");
+      const warning = r.stderr.split("\n").find((l) => l.startsWith(`${file}:`));
+      expect(warning).toMatch(/^\S+front-door\.md:3: warning: The public edition would publish "2 resignations", which may be a count of 1 to 5 children\. Fix: /);
+      expect(r.stderr).not.toMatch(/\n\s+at |: error: /);
+      expect(r.stdout).toMatch(/^Public edition: /m);
+      // The warned text is published as written (a warning, not a refusal), and the internal text is not.
+      const page = fs.readFileSync(path.join(out, "site", "2020-12", "front-door", "index.html"), "utf8");
+      expect(page).toMatch(/there were 2 resignations/);
+      expect(page).not.toMatch(/Referrals rose to/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  }, 300_000);
+});

@@ -1,8 +1,9 @@
 // The bad-input corpus: every case in tests/fixtures/bad/ (the minimal
 // fixture with one defect) is rejected with the exact first error expected,
 // `file:line: error: ... Fix: ...`, as a DataError (printed without a stack),
-// and the build writes nothing. Most cases run in-process; a few go through
-// the real commands to see the exit code and stderr a user sees.
+// and the build writes nothing. Most cases run in-process; every case also
+// goes through npm run check's own code and error reporting in one
+// subprocess (exit code, stderr), and a few through the real commands.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,8 @@ import { DataError, formatProblem, MAX_PROBLEMS_PER_FILE, type Problem } from ".
 import { MAX_DATA_FILE_BYTES } from "../../scripts/load/textFile.ts";
 import { badCases, prepareCase } from "../helpers/badCorpus.ts";
 import { copyFixture } from "../helpers/fixture.ts";
-import { runCommand } from "../helpers/run.ts";
+import { spawnSync } from "node:child_process";
+import { ROOT, runCommand } from "../helpers/run.ts";
 
 const STACK = /\n\s+at |^\s+at |Error: .*\n\s+at /m;
 
@@ -120,6 +122,46 @@ describe("the bad-input corpus through the real commands", () => {
       }
     });
   });
+});
+
+describe("every case of the corpus through npm run check's own code", () => {
+  // One process for all cases (tsx starts in about a second): tests/helpers/checkMany.ts runs check.ts's
+  // code and its error reporting (scripts/cli/report.ts) in each case's folder, as `npm run check` run there.
+  it("exits 1 with the expected first line on stderr and no stack trace, for every case; the same output as the real command", () => {
+    const dirs = cases.map((c) => prepareCase(c));
+    try {
+      const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "tests", "helpers", "checkMany.ts"), ...dirs], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", BOARDPACK_DEBUG: "", GITHUB_ACTIONS: "" },
+        timeout: 300_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const results = r.stdout
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { dir: string; code: number; stdout: string; stderr: string });
+      expect(results.map((x) => x.dir)).toEqual(dirs);
+      const wrong: string[] = [];
+      results.forEach((x, n) => {
+        const c = cases[n]!;
+        if (x.code !== 1) wrong.push(`${c.name}: exit ${x.code}`);
+        if (x.stderr.split("\n")[0] !== c.expected) wrong.push(`${c.name}: first line ${JSON.stringify(x.stderr.split("\n")[0])}`);
+        if (STACK.test(x.stderr) || /^boardpack: /m.test(x.stderr)) wrong.push(`${c.name}: a stack trace or an unexpected failure`);
+        if (!/: \d+ errors?, \d+ warnings?\. Fix the errors above and run again\.\n$/.test(x.stderr)) wrong.push(`${c.name}: no closing summary`);
+      });
+      expect(wrong).toEqual([]);
+      // The runner prints what the real command prints: compare two cases with `npm run check` itself.
+      for (const slug of ["yaml-alias-bomb", "public-exempt-and-withhold"]) {
+        const n = cases.findIndex((c) => c.name.endsWith(`-${slug}`));
+        const real = runCommand("check.ts", ["--data", "."], dirs[n]!);
+        expect({ code: results[n]!.code, stdout: results[n]!.stdout, stderr: results[n]!.stderr }, slug).toEqual({ code: real.status, stdout: real.stdout, stderr: real.stderr });
+      }
+    } finally {
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    }
+  }, 400_000);
 });
 
 describe("a data file at the size limit", () => {

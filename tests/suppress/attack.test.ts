@@ -1,23 +1,26 @@
 // Tries to recover the example's suppressed figures from its public edition
 // by subtraction, as a reader with a calculator would: every total shown
-// (YTD, rolling 12 months, 12-month average of counts, a breakdown's total)
-// minus the months or parts shown, alone and in pairs. This attacker is
-// written independently of the planner's linear algebra.
+// (YTD, rolling 12 months, 12-month average of counts, a breakdown's total,
+// a percentage's YTD numerator and denominator, an annual outturn that sums
+// the year's months) minus the months or parts shown, alone and in pairs.
+// This attacker is written independently of the planner's linear algebra.
+// It runs with the settings the example publishes with (data/authority.yaml
+// publicEdition: 11.1 and 11.1a exempt), with those and rounding to 5, and
+// with the defaults.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
 import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
-import { last12, monthRange, yearStart } from "../../scripts/metrics/months.ts";
+import { last12, monthRange, monthsOfYear, yearStart } from "../../scripts/metrics/months.ts";
 import type { IndicatorResult, MonthModel } from "../../scripts/model/types.ts";
 import { publicModels } from "../../scripts/suppress/apply.ts";
-import { planSuppression } from "../../scripts/suppress/plan.ts";
-import { DEFAULT_SUPPRESSION } from "../../scripts/suppress/settings.ts";
+import { planSuppression, type SuppressionPlan } from "../../scripts/suppress/plan.ts";
+import { DEFAULT_SUPPRESSION, type SuppressionSettings } from "../../scripts/suppress/settings.ts";
 import { ROOT } from "../helpers/run.ts";
 
 const { data } = loadValidData(path.join(ROOT, "data"));
 const internal = reportMonths(data).map((m) => buildMonthModel(data, m));
-const plan = planSuppression(data, internal, DEFAULT_SUPPRESSION);
-const pub = publicModels(internal, plan, data);
+const catalogue = new Map(data.indicators.map((i) => [i.ref, i]));
 
 interface Total {
   report: string;
@@ -45,6 +48,16 @@ function totalsOf(model: MonthModel, priv: MonthModel): { totals: Total[]; hidde
       (s.withheld ? hidden : shown).add(v);
     }
     const window = (months: string[]) => months.map(variable).filter((v): v is string => v !== null);
+    // An outturn of a flow counted over the reporting year, with every month on record, is the sum of those months.
+    const source0 = catalogue.get(ind.ref)!;
+    if (source0.kind === "flow" && source0.yearBasis === "reporting") {
+      for (const a of ind.annual) {
+        if (a.value === null) continue;
+        const months = monthsOfYear(a.year, data.authority.yearStartMonth);
+        const terms = window(months);
+        if (terms.length === 12) totals.push({ report: model.month, ref: ind.ref, what: `annual ${a.year}`, terms });
+      }
+    }
     if (ind.ytd !== null) totals.push({ report: model.month, ref: ind.ref, what: "ytd", terms: window(monthRange(yearStart(model.month, data.authority.yearStartMonth), model.month)) });
     if (ind.rolling12 !== null) totals.push({ report: model.month, ref: ind.ref, what: "rolling12", terms: window(last12(model.month)) });
     if (ind.average12 !== null) totals.push({ report: model.month, ref: ind.ref, what: "average12", terms: window(last12(model.month)) });
@@ -59,6 +72,34 @@ function totalsOf(model: MonthModel, priv: MonthModel): { totals: Total[]; hidde
           .filter((x) => x && x.value !== null)
           .map((x) => `${source.rolling12}@${x!.month}=${x!.value}`);
         totals.push({ report: model.month, ref: ind.ref, what: `rolling figure ${s.month}`, terms });
+      }
+    }
+  }
+  // Percentages: a month's `n of d` shows both counts, and the YTD's is the summed numerators over the summed denominators.
+  for (const ind of model.indicators) {
+    const c = catalogue.get(ind.ref)?.compute;
+    if (!c || !("ratio" in c)) continue;
+    const parts = [
+      { ref: c.ratio.numerator, shown: ind.ytdNumerator },
+      { ref: c.ratio.denominator, shown: ind.ytdDenominator },
+    ];
+    for (const { ref, shown: ytdShown } of parts) {
+      const base = privBy.get(ref);
+      if (!base || catalogue.get(ref)?.unit !== "count") continue;
+      const variable = (m: string) => {
+        const v = base.series.find((s) => s.month === m)?.value;
+        return v === null || v === undefined ? null : `${ref}@${m}=${v}`;
+      };
+      for (const s of ind.series) {
+        const part = ref === c.ratio.numerator ? s.numerator : s.denominator;
+        const v = variable(s.month);
+        if (part !== undefined && part !== null && v) shown.add(v);
+      }
+      if (ytdShown !== null && ytdShown !== undefined) {
+        const terms = monthRange(yearStart(model.month, data.authority.yearStartMonth), model.month)
+          .map(variable)
+          .filter((v): v is string => v !== null);
+        totals.push({ report: model.month, ref: ind.ref, what: `ytd ${ref === c.ratio.numerator ? "numerator" : "denominator"}`, terms });
       }
     }
   }
@@ -78,7 +119,18 @@ function totalsOf(model: MonthModel, priv: MonthModel): { totals: Total[]; hidde
   return { totals, hidden, shown };
 }
 
-describe("the public edition of the example cannot be undone by subtraction", () => {
+function attack(name: string, settings: SuppressionSettings) {
+  const plan = planSuppression(data, internal, settings);
+  const pub = publicModels(internal, plan, data);
+  describe(`the public edition of the example (${name}) cannot be undone by subtraction`, () => {
+    attackWith(settings, plan, pub);
+  });
+}
+
+function attackWith(settings: SuppressionSettings, plan: SuppressionPlan, pub: MonthModel[]) {
+  const exempt = new Set(settings.exempt);
+  const small = (v: number | null | undefined) => v !== null && v !== undefined && Math.round(v) >= 1 && Math.round(v) <= settings.threshold;
+  {
   const all: Total[] = [];
   const hidden = new Set<string>();
   const shown = new Set<string>();
@@ -137,15 +189,56 @@ describe("the public edition of the example cannot be undone by subtraction", ()
     expect(zeros.filter(([, p]) => p.value === 0).length).toBeGreaterThan(zeros.length / 2);
   });
 
-  it("withholds in the public model every count of 1 to 5 the internal model has", () => {
-    const small: [IndicatorResult, IndicatorResult][] = [];
+  it(`withholds in the public model every count of 1 to ${settings.threshold} the internal model has, but for exempt indicators`, () => {
+    const found: [IndicatorResult, IndicatorResult][] = [];
     internal.forEach((m, i) => {
-      for (const r of m.indicators) if (r.unit === "count" && r.value !== null && r.value >= 1 && r.value <= 5) small.push([r, pub[i]!.indicators.find((x) => x.ref === r.ref)!]);
+      for (const r of m.indicators) if (r.unit === "count" && !exempt.has(r.ref) && small(r.value)) found.push([r, pub[i]!.indicators.find((x) => x.ref === r.ref)!]);
     });
-    expect(small.length).toBeGreaterThan(10);
-    for (const [r, p] of small) {
+    expect(found.length).toBeGreaterThan(10);
+    for (const [r, p] of found) {
       expect(p.value, `${r.ref}`).toBeNull();
       expect(p.withheld?.fields).toContain("value");
     }
   });
-});
+
+  it("shows no small count as a month, a percentage's numerator, denominator or complement, a YTD's, an annual outturn or a term (exempt indicators aside)", () => {
+    const found: string[] = [];
+    internal.forEach((m, n) => {
+      const out = new Map(pub[n]!.indicators.map((i) => [i.ref, i]));
+      for (const r of m.indicators) {
+        if (exempt.has(r.ref)) continue;
+        const p = out.get(r.ref)!;
+        const parts = (what: string, v: number | null, num: number | null | undefined, den: number | null | undefined) => {
+          if (v === null) return;
+          if (r.unit === "count" && small(v)) found.push(`${m.month} ${r.ref} ${what} = ${v}`);
+          if (num !== null && num !== undefined && den !== null && den !== undefined && (small(num) || small(den) || small(den - num))) found.push(`${m.month} ${r.ref} ${what} = ${num} of ${den}`);
+        };
+        for (const s of r.series) if (!p.series.find((x) => x.month === s.month)?.withheld) parts(`month ${s.month}`, s.value, s.numerator, s.denominator);
+        if (p.ytd !== null) parts("ytd", r.ytd, r.ytdNumerator, r.ytdDenominator);
+        for (const a of r.annual) if (!p.annual.find((x) => x.year === a.year)?.withheld) parts(`annual ${a.year}`, a.value, a.numerator, a.denominator);
+        for (const t of r.terms) if (!p.terms.find((x) => x.label === t.label)?.withheld && r.unit === "count" && small(t.value)) found.push(`${m.month} ${r.ref} term ${t.label} = ${t.value}`);
+      }
+    });
+    expect(found.slice(0, 10)).toEqual([]);
+  });
+
+  it("has annual outturns and percentage YTDs to attack", () => {
+    // The example's outturns come from outturn files (no year has all twelve months on record): each is checked as a count of its own.
+    expect(pub.flatMap((m) => m.indicators.filter((i) => i.unit === "count").flatMap((i) => i.annual.filter((a) => a.value !== null))).length).toBeGreaterThan(100);
+    expect(pub.some((m) => m.indicators.some((i) => i.annual.some((a) => a.withheld)))).toBe(true);
+    expect(all.filter((t) => t.what.startsWith("ytd n")).length).toBeGreaterThan(10);
+    // The example's termly figures are percentages without counts: the term check above has nothing to find in it.
+  });
+
+  if (settings.rounding) {
+    it(`rounds every count it shows to the nearest ${settings.rounding}`, () => {
+      for (const m of pub) for (const i of m.indicators) if (i.unit === "count") for (const v of [i.value, i.ytd, ...i.series.map((p) => p.value), ...i.annual.map((a) => a.value)]) if (v !== null) expect(v % settings.rounding, `${m.month} ${i.ref} ${v}`).toBe(0);
+    });
+  }
+  }
+}
+
+const example = data.authority.publicEdition;
+attack("its own settings", example);
+attack("its own settings, rounding to 5", { ...example, rounding: 5 });
+attack("the defaults", DEFAULT_SUPPRESSION);

@@ -2,6 +2,7 @@
 // withholds reaches any file of dist/ (pages, charts, downloads, the PDF).
 // The list of withheld figures comes from the internal model (a plan made
 // here, not read back from the public output).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -9,9 +10,11 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { parse, type HTMLElement } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
+import { policyFor } from "../../scripts/build/contentSecurityPolicy.ts";
 import { formatValue } from "../../scripts/format/number.ts";
 import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
-import { shortMonth } from "../../scripts/metrics/months.ts";
+import { addMonths, shortMonth } from "../../scripts/metrics/months.ts";
+import { slugsFor } from "../../scripts/site/paths.ts";
 import type { IndicatorResult, MonthModel } from "../../scripts/model/types.ts";
 import { planSuppression, type SuppressedFigure } from "../../scripts/suppress/plan.ts";
 import { allFiles, buildInto } from "../helpers/site.ts";
@@ -29,11 +32,13 @@ const SYMBOL = settings.symbol;
 const WITHHELD_CELL = new RegExp(`^${SYMBOL}(?: ?withheld)?(?: ?†.*)?$`);
 
 let site = "";
+let out = "";
 let pdf: string | null = null;
 
 beforeAll(async () => {
   const r = await buildInto(DATA, { edition: "public" });
   site = r.site;
+  out = r.outDir;
   pdf = r.pdf?.file ?? null;
 }, 600_000);
 
@@ -145,6 +150,214 @@ describe("every table of every page", () => {
   });
 });
 
+/**
+ * Every withheld figure of the plan, looked for where the public edition would
+ * print it: the cell of each table (rows or columns of months, the YTD, the
+ * outturn years, the terms, the 12-month average and maximum, rolling 12
+ * months), the per-series sentences of chart titles and descriptions, the
+ * CSV, Excel and JSON downloads. Each place that would hold a withheld
+ * figure must show the symbol. `checked` records, for each figure, where.
+ */
+const latestMonth = internal.at(-1)!.month;
+const allMonths = [...new Set(internal.flatMap((m) => m.indicators.flatMap((i) => i.series.map((p) => p.month))))];
+const monthOfShort = new Map(allMonths.map((m) => [shortMonth(m), m]));
+const termLabels = new Set(internal.flatMap((m) => m.indicators.flatMap((i) => i.terms.map((t) => t.label))));
+const refOfSlug = new Map([...slugsFor(data.indicators.map((i) => i.ref))].map(([ref, slug]) => [slug, ref]));
+const withheldKey = (report: string, ref: string, field: string) => `${report}\u0000${ref}\u0000${field}`;
+const withheldSet = new Set(plan.figures.map((f) => withheldKey(f.report, f.ref, f.field)));
+
+/** The field a row or column heading stands for (`cell:2020-12`, `ytd`, `annual:2019/20`...), or null. */
+function fieldOfHeading(h: string, report: MonthModel): string | null {
+  const text = h.replace(/\s*†.*$/, "").trim();
+  const month = monthOfShort.get(text);
+  if (month) return `cell:${month}`;
+  const ytd = /^YTD (\d{4}\/\d{2})$/.exec(text);
+  if (ytd) return ytd[1] === report.reportingYear ? "ytd" : null;
+  if (/^\d{4}\/\d{2}$/.test(text)) return `annual:${text}`;
+  if (/^12[- ]month average$/i.test(text)) return "average12";
+  if (/^12[- ]month max(imum)?$/i.test(text)) return "max12";
+  if (/^Rolling 12 months$/i.test(text)) return "rolling12";
+  if (termLabels.has(text)) return `term:${text}`;
+  return null;
+}
+
+/** The indicator a heading names: its reference first (`9.4 Number of...`), else its title or short title among `refs`. */
+function refOfHeading(h: string, refs: string[]): string | null {
+  const first = h.split(" ")[0]!;
+  if (byRef.has(first)) return first;
+  const matches = refs.filter((r) => byRef.get(r)!.title === h || byRef.get(r)!.shortTitle === h);
+  return matches.length === 1 ? matches[0]! : null;
+}
+
+/** The report a page belongs to, and the indicators it is about. */
+function pageScope(file: string): { report: MonthModel; refs: string[] } | null {
+  const month = /^\/(\d{4}-\d{2})\//.exec(file)?.[1] ?? /^\/print\/(\d{4}-\d{2})\//.exec(file)?.[1] ?? null;
+  const report = internal.find((m) => m.month === (month ?? latestMonth));
+  if (!report) return null;
+  const section = /^\/\d{4}-\d{2}\/([^/]+)\//.exec(file)?.[1];
+  const slug = /^\/indicators\/([^/]+)\//.exec(file)?.[1];
+  const refs = slug ? [refOfSlug.get(slug)!] : report.indicators.filter((i) => !section || i.section === section).map((i) => i.ref);
+  return { report, refs };
+}
+
+/** Every place of the site's pages that holds a figure of an indicator: [page, ref, field, text shown]. */
+interface ShownCell {
+  file: string;
+  report: string;
+  ref: string;
+  field: string;
+  text: string;
+  /** The figure is a part of the cell (a percentage's `n of d`), not the cell itself. */
+  part: boolean;
+}
+
+function tableCells(site: string): ShownCell[] {
+  const out: ShownCell[] = [];
+  for (const file of allFiles(site).filter((f) => f.endsWith(".html"))) {
+    const scope = pageScope(file);
+    if (!scope) continue;
+    const { report, refs } = scope;
+    const push = (ref: string, field: string, text: string) => {
+      out.push({ file, report: report.month, ref, field, text, part: false });
+      // A percentage's cell also shows its numerator and denominator (`19.6% 106 of 541`).
+      const c = byRef.get(ref)!.compute;
+      if (c && "ratio" in c) for (const p of [c.ratio.numerator, c.ratio.denominator]) out.push({ file, report: report.month, ref: p, field, text, part: true });
+    };
+    for (const t of tables(parse(fs.readFileSync(path.join(site, file), "utf8")))) {
+      const colRef = t.head.map((h) => (h === "Outturn" && refs.length === 1 ? refs[0]! : refOfHeading(h, refs)));
+      const colField = t.head.map((h) => fieldOfHeading(h, report));
+      for (const row of t.rows) {
+        const rowLabel = row[0] ?? "";
+        // Indicators across, periods down (section tables, chart tables, an indicator's history and outturns).
+        const rowField = fieldOfHeading(rowLabel, report);
+        if (rowField) row.forEach((text, n) => n > 0 && colRef[n] && push(colRef[n]!, rowField, text));
+        // Indicators down, periods across (the summary).
+        else if (byRef.has(rowLabel)) row.forEach((text, n) => n > 0 && colField[n] && push(rowLabel, colField[n]!, text));
+      }
+    }
+  }
+  return out;
+}
+
+/** The figures a chart's words give for a month, series by series: `Label: 12 in Dec-20; highest 15 (Jun-20), lowest 3 (Feb-20).` */
+function chartSentences(text: string, refs: string[]): { ref: string; month: string; figure: string }[] {
+  const out: { ref: string; month: string; figure: string }[] = [];
+  for (const sentence of text.split(/(?<=\.) (?=\S)/)) {
+    const m = /^(.+?): (\S+) in ([A-Z][a-z]{2}-\d{2}); highest(?: of the figures shown)? (\S+) \(([^)]+)\), lowest(?: of the figures shown)? (\S+) \(([^)]+)\)\.$/.exec(sentence);
+    if (!m) continue;
+    const ref = refOfHeading(m[1]!, refs);
+    if (!ref) continue;
+    for (const [figure, short] of [[m[2], m[3]], [m[4], m[5]], [m[6], m[7]]] as [string, string][]) {
+      const month = monthOfShort.get(short);
+      if (month) out.push({ ref, month, figure });
+    }
+  }
+  return out;
+}
+
+const names = new Set([...data.sections.map((s) => s.title), ...data.indicators.flatMap((i) => [i.title, i.shortTitle])]);
+
+describe("every withheld figure of the plan, in place", () => {
+  it("shows the symbol in each table cell that stands for it: month cells, YTD, outturns, terms, 12-month average, maximum and rolling 12 months", () => {
+    const cells = tableCells(site);
+    const checked = new Map<string, number>();
+    const leaks: string[] = [];
+    for (const c of cells) {
+      const key = withheldKey(c.report, c.ref, c.field);
+      if (!withheldSet.has(key)) continue;
+      checked.set(key, (checked.get(key) ?? 0) + 1);
+      // A withheld numerator or denominator: the percentage is withheld too, or shown without its parts.
+      const ok = WITHHELD_CELL.test(c.text) || (c.part && !/\d of \d/.test(c.text));
+      if (!ok) leaks.push(`${c.file}: ${c.ref} ${c.field}${c.part ? " (as a part of a percentage)" : ""} shows "${c.text}"`);
+    }
+    expect(leaks.slice(0, 10)).toEqual([]);
+    // Each kind of figure is found where pages print it; every withheld figure of a month, a YTD or an outturn is in some table.
+    const kinds = new Set([...checked.keys()].map((k) => k.split("\u0000")[2]!.split(":")[0]));
+    for (const kind of ["cell", "ytd", "annual"]) expect(kinds, kind).toContain(kind);
+    const unseen = plan.figures.filter((f) => /^(cell|ytd|annual):?/.test(f.field) && !checked.has(withheldKey(f.report, f.ref, f.field)));
+    expect(unseen.map((f) => `${f.report} ${f.ref} ${f.field}`).slice(0, 10)).toEqual([]);
+    expect(checked.size).toBeGreaterThan(1000);
+  });
+
+  it("gives no figure for a withheld month in any chart title, description or aria-label, and none in a data-* attribute", () => {
+    let sentences = 0;
+    const leaks: string[] = [];
+    for (const file of allFiles(site).filter((f) => /\.(html|svg)$/.test(f))) {
+      const scope = pageScope(file);
+      if (!scope) continue;
+      const root = parse(fs.readFileSync(path.join(site, file), "utf8"));
+      const texts = [...root.querySelectorAll("title, desc").map((e) => e.textContent), ...root.querySelectorAll("[aria-label]").map((e) => e.getAttribute("aria-label")!)];
+      for (const text of texts) {
+        for (const s of chartSentences(text.replace(/\s+/g, " "), scope.refs)) {
+          sentences++;
+          if (withheldSet.has(withheldKey(scope.report.month, s.ref, `cell:${s.month}`))) leaks.push(`${file}: ${s.ref} ${s.month} given as ${s.figure}`);
+        }
+      }
+      // data-* attributes carry no figure of a withheld cell of the page's report.
+      const withheldTexts = new Set(
+        plan.figures.filter((f) => f.report === scope.report.month && scope.refs.includes(f.ref)).map((f) => formatValue(f.value, byRef.get(f.ref)!.unit, byRef.get(f.ref)!.decimals)),
+      );
+      for (const el of root.querySelectorAll("*")) {
+        for (const [name, value] of Object.entries(el.attributes)) {
+          if (!/^data-/i.test(name)) continue;
+          // Names (a section's or an indicator's title, such as "Section 47 enquiries") are words, not figures.
+          if (names.has(value)) continue;
+          for (const token of value.split(/[\s,;:()]+/)) if (withheldTexts.has(token)) leaks.push(`${file}: ${name}="${value}"`);
+        }
+      }
+    }
+    expect(leaks.slice(0, 10)).toEqual([]);
+    expect(sentences).toBeGreaterThan(1000);
+  });
+
+  it("shows the symbol in the CSV and Excel downloads of each month: figure, previous month, 12-month average and maximum, YTD, rolling 12 months, every month column", () => {
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const m of internal) {
+      const rows = parseCsv(fs.readFileSync(path.join(site, "data", `${m.month}.csv`), "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+      const byRow = new Map(rows.map((r) => [r.Ref, r]));
+      const book = XLSX.read(fs.readFileSync(path.join(site, "data", `${m.month}.xlsx`)));
+      const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: true, defval: null });
+      const header = sheet[sheet.findIndex((r) => r[0] === "Ref")]!;
+      const xcol = (name: string) => header.indexOf(name);
+      const csvColumns: [string, string][] = [
+        [`cell:${m.month}`, "Figure"],
+        [`cell:${m.month}`, "Numerator"],
+        [`cell:${m.month}`, "Denominator"],
+        [`cell:${addMonths(m.month, -1)}`, "Previous month"],
+        ["average12", "12-month average"],
+        ["max12", "12-month maximum"],
+        ["ytd", `Year to date ${m.reportingYear}`],
+        ["rolling12", "Rolling 12 months"],
+      ];
+      for (const f of figuresOf(m.month)) {
+        const row = byRow.get(f.ref)!;
+        for (const [field, column] of csvColumns) {
+          if (f.field !== field || row[column] === undefined) continue;
+          checked++;
+          // A withheld figure shows the symbol; its numerator and denominator are left empty (or show it too).
+          const ok = column === "Numerator" || column === "Denominator" ? row[column] === "" || row[column] === SYMBOL : row[column] === SYMBOL;
+          if (!ok) leaks.push(`${m.month}.csv: ${f.ref} ${column} = "${row[column]}"`);
+        }
+        const xrow = sheet.find((r) => r[0] === f.ref)!;
+        const xlsxColumns: [string, number][] = [
+          ["average12", xcol("12 month average")],
+          ["max12", xcol("12 month maximum")],
+          ["ytd", xcol("YTD")],
+          ...header.flatMap((h, n) => (typeof h === "number" ? [[`cell:${XLSX.SSF.format("yyyy-mm", h)}`, n] as [string, number]] : [])),
+        ];
+        for (const [field, c] of xlsxColumns) {
+          if (f.field !== field || c < 0) continue;
+          checked++;
+          if (xrow[c] !== SYMBOL) leaks.push(`${m.month}.xlsx: ${f.ref} ${field} = ${JSON.stringify(xrow[c])}`);
+        }
+      }
+    }
+    expect(leaks.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
 /** Every figure the public edition shows, formatted as pages show them: a string that appears for these reasons is no leak. */
 function shownStrings(): Set<string> {
   const out = new Set<string>();
@@ -222,4 +435,40 @@ describe("what the public edition says about itself", () => {
     expect(page).toMatch(/Foster carers continue to be approved/);
     expect(page).not.toMatch(/1 set of foster carers/);
   });
+});
+
+describe("the public edition's pages are locked down and reproducible", () => {
+  it("carries the Content-Security-Policy on every page (print pages too), right after <meta charset>, with the policy worked out for that page", () => {
+    const pages = allFiles(site).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(300);
+    expect(pages.some((f) => f.startsWith("/print/"))).toBe(true);
+    for (const f of pages) {
+      const html = fs.readFileSync(path.join(site, f), "utf8");
+      const m = /<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+      expect(m, f).not.toBeNull();
+      expect(m![1], f).toMatch(/^default-src 'self'; script-src 'none'; /);
+      expect(m![1], f).toBe(policyFor(html));
+      expect(html.match(/http-equiv="Content-Security-Policy"/g), f).toHaveLength(1);
+    }
+  });
+
+  it("gives byte-identical files (site and PDF) when built twice, with the chart and PDF caches off the second time", async () => {
+    const hashes = (dir: string) => Object.fromEntries(allFiles(dir).map((f) => [f, crypto.createHash("sha256").update(fs.readFileSync(path.join(dir, f))).digest("hex")]));
+    const saved = { chart: process.env.BOARDPACK_CHART_CACHE, pdf: process.env.BOARDPACK_PDF_CACHE };
+    process.env.BOARDPACK_CHART_CACHE = "off";
+    process.env.BOARDPACK_PDF_CACHE = "off";
+    let second: string;
+    try {
+      second = (await buildInto(DATA, { edition: "public" })).outDir;
+    } finally {
+      for (const [k, v] of [["BOARDPACK_CHART_CACHE", saved.chart], ["BOARDPACK_PDF_CACHE", saved.pdf]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    const first = hashes(out);
+    expect(Object.keys(first).filter((f) => f.startsWith("/site/") && f.endsWith(".html")).length).toBeGreaterThan(300);
+    expect(Object.keys(first).some((f) => f.endsWith(".pdf"))).toBe(true);
+    expect(hashes(second)).toEqual(first);
+  }, 600_000);
 });
