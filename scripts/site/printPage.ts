@@ -7,7 +7,6 @@ import { escapeHtml, textCell, type Cell } from "./cells.ts";
 import { glance } from "./glance.ts";
 import { glossaryFor, htmlText } from "./glossary.ts";
 import { keyData } from "./key.ts";
-import { renderMarkdown } from "./markdown.ts";
 import { paths } from "./paths.ts";
 import { dataNote, summaryViews, targetText, type TableView } from "./tables.ts";
 import type { MonthPage, PrintPage, SectionPage } from "./views.ts";
@@ -45,12 +44,13 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
       { id: "glance", title: "At a glance" },
       { id: "summary", title: "Performance summary", entries: summary.map((s) => ({ at: `summary-${s.id}`, title: s.title })) },
       ...sections.map((s) => ({ id: `section-${s.id}`, title: s.title })),
-      { id: "appendix", title: "Appendix: definitions and restated figures", entries: [{ at: "glossary", title: "Glossary" }] },
+      { id: "appendix", title: "Appendix: definitions and restated figures", entries: [{ at: "glossary", title: "Glossary" }, { at: "restated", title: "Figures restated since the previous report" }] },
     ],
     glance: atAGlance,
     summary: summary.map(({ refs: _refs, ...s }) => s),
     sections,
     appendix,
+    appendixIntro: APPENDIX_INTRO,
     restatements: monthPage.restatements,
   };
   // The glossary explains the abbreviations the pack's own text uses (and only those).
@@ -59,12 +59,17 @@ export function printPage(data: DataSet, model: MonthModel, monthPage: MonthPage
   return { ...page, contents, glossary };
 }
 
+/** Said once above the appendix's tables, instead of in most of their rows. */
+export const APPENDIX_INTRO = [
+  "Each figure comes from the performance team each month (each term for termly measures), as the source system reports it (\"As reported\"), unless its row says how boardpack works it out from other figures.",
+  "Each section's own definition is printed at the start of the section.",
+];
+
 function appendixOf(model: MonthModel, data: DataSet): PrintPage["appendix"] {
   const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
   return model.sections.map((s) => ({
     id: s.id,
     title: s.title,
-    definitionHtml: s.definition ? renderMarkdown(s.definition) : null,
     table: {
       // The words of the indicator pages (words.ts), not the catalogue's codes ("Info", "entered").
       head: [{ text: "Ref" }, { text: "Indicator" }, { text: "Unit" }, { text: "Good performance" }, { text: "Counted" }, { text: "How it is worked out" }, { text: "Target" }],
@@ -77,8 +82,10 @@ function appendixOf(model: MonthModel, data: DataSet): PrintPage["appendix"] {
           textCell(dataNote(i)),
           textCell(POLARITY_SHORT[i.polarity]),
           textCell(i.frequency === "termly" ? "Each term" : i.kind === "flow" ? "In month" : "Month end"),
-          // By reference only: each indicator's title is in the appendix's tables (named in full, a narrow column runs a row to a third of a page).
-          textCell(methodWords(source, (ref) => ref)),
+          // Most figures are entered as reported, which the appendix says once (APPENDIX_INTRO); a row says more only
+          // when boardpack works the figure out or it is a percentage of another. By reference only: each indicator's
+          // title is in the appendix's tables (named in full, a narrow column runs a row to a third of a page).
+          textCell(source.compute || source.percentageOf ? methodWords(source, (ref) => ref) : "As reported"),
           textCell(i.target ? targetText(i) : "None"),
         ];
       }),
@@ -139,7 +146,7 @@ function printedText(page: Omit<PrintPage, "glossary">, key: ReturnType<typeof k
     for (const c of s.charts) out.push(c.title, ...c.key.map((k) => k.label), ...c.notes);
   }
   for (const a of page.appendix) {
-    out.push(a.title, htmlText(a.definitionHtml ?? ""));
+    out.push(a.title);
     table(a.table);
   }
   out.push(...page.restatements.map((r) => r.title));

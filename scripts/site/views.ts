@@ -85,7 +85,9 @@ export interface PrintPage {
   /** Each section's summary in two views (scripts/site/tables.ts summaryViews). */
   summary: { id: string; title: string; performance: TableView; trend: TableView | null }[];
   sections: SectionPage[];
-  appendix: { id: string; title: string; definitionHtml: string | null; table: TableView }[];
+  appendix: { id: string; title: string; table: TableView }[];
+  /** Said once above the appendix's tables. */
+  appendixIntro: string[];
   restatements: MonthPage["restatements"];
 }
 

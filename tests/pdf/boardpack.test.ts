@@ -85,7 +85,7 @@ describe("the board pack PDF", () => {
     const summary = parts.find((e) => e.title === "Performance summary")!.page;
     const subs = lines.filter((e) => e.sub);
     const inSummary = build.data.sections.filter((x) => build.data.indicators.some((i) => i.section === x.id && i.inSummary)).map((x) => x.title);
-    expect(subs.map((e) => e.title)).toEqual([...inSummary, "Glossary"]);
+    expect(subs.map((e) => e.title)).toEqual([...inSummary, "Glossary", "Figures restated since the previous report"]);
     for (const e of subs) {
       expect(e.page, e.title).toBeGreaterThanOrEqual(summary);
       // The heading itself, a line of its own on that page.
@@ -193,7 +193,7 @@ describe("the board pack PDF", () => {
     expect(all).not.toMatch(/Data note(?!:)/); // the commentary's "Data note: ..." is the source's words
     // The words the site uses (scripts/site/words.ts), under the headings the site uses.
     expect(flat).toContain("Good performance Unit");
-    for (const words of ["For information", "Higher is better", "Lower is better", "Entered each month by the performance team", "Worked out by boardpack each month: 1.5b per 10,000 children"]) {
+    for (const words of ["For information", "Higher is better", "Lower is better", "Each figure comes from the performance team each month", "As reported", "Worked out by boardpack each month: 1.5b per 10,000 children"]) {
       expect(flat, words).toContain(words);
     }
   });
