@@ -76,13 +76,16 @@ export function analyseSegment(points: { month: Month; value: number }[], polari
   // such a segment is shown without limits, and the chart says why (Making Data Count).
   const limits = values.length >= settings.minimumPoints ? xmrLimits(values, { screenOutliers: settings.screenOutliers, freezeAfter: settings.freezeAfter }) : null;
   const flags = limits ? allFlags(values, limits, settings) : [];
+  // Each point's flags, gathered once (filtering the whole list per point grew with the square of a long history).
+  const flagsAt = new Map<number, typeof flags>();
+  for (const f of flags) flagsAt.set(f.index, [...(flagsAt.get(f.index) ?? []), f]);
   return {
     start: points[0]!.month,
     end: points[points.length - 1]!.month,
     reason,
     limits,
     trial: limits !== null && limits.baseline < TRIAL_BELOW,
-    points: points.map((p, i) => ({ ...p, ...labelPoint(flags.filter((f) => f.index === i), polarity) })),
+    points: points.map((p, i) => ({ ...p, ...labelPoint(flagsAt.get(i) ?? [], polarity) })),
   };
 }
 
