@@ -108,8 +108,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
     });
-    // Chromium starts while Eleventy renders (it waits on other processes than ours); unused if every pack is cached.
-    if (pdfMonths.length) browser = startBrowser();
     await timer.time("eleventy", () => renderSite(site, siteDir, { preview: !!options.preview }));
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from
@@ -131,8 +129,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         const cached = takeCachedPdf(key, file);
         if (cached) return { ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
         const waited = performance.now();
-        const running = await browser!.get();
-        const wait = { name: "chromium start (what was left of it after Eleventy)", ms: performance.now() - waited };
+        browser ??= startBrowser();
+        const running = await browser.get();
+        const wait = { name: "chromium start", ms: performance.now() - waited };
         const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running });
         result.timings.unshift(wait);
         keepPdf(key, file, result);
@@ -157,10 +156,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
 }
 
-/** Chromium, started now and waited for when a pack must be printed; a failure to start is reported only then. */
+/**
+ * Chromium, started when the first pack must be printed (not while Eleventy
+ * renders: on two cores its start slowed Eleventy by more than it saved) and
+ * shared by every pack printed.
+ */
 function startBrowser() {
   const launching = launchBrowser();
-  launching.catch(() => {}); // reported by get(), if a pack needs it
+  launching.catch(() => {}); // reported by get()
   return {
     get: () => launching,
     close: () => launching.then((b) => b.close()).catch(() => {}),

@@ -88,6 +88,7 @@ function importRuns(): void {
 function floorPart(args: string[]): Record<string, number> {
   const r = spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`floor ${args[0]} failed:\n${r.stderr}`);
+  if (args[0] === "prepare") return {};
   return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>;
 }
 
