@@ -1,6 +1,9 @@
-// Where builds keep what they can reuse (stylesheets, chart SVGs, printed
-// board packs), keyed by what each was made from. BOARDPACK_CACHE_DIR moves it
-// to a folder CI keeps between runs; the default lives with the packages.
+// Where builds keep what they can reuse (stylesheets, chart SVGs, section
+// pages, downloads, printed board packs), keyed by what each was made from.
+// BOARDPACK_CACHE_DIR moves it to a folder CI keeps between runs; the default
+// lives with the packages.
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -8,4 +11,29 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export function cacheDir(...parts: string[]): string {
   const base = process.env.BOARDPACK_CACHE_DIR ? path.resolve(process.env.BOARDPACK_CACHE_DIR) : path.join(ROOT, "node_modules", ".cache", "boardpack");
   return path.join(base, ...parts);
+}
+
+const sourceHashes = new Map<string, string>();
+
+/**
+ * A hash of the project files and folders named (relative to the project,
+ * folders read whole), for the part of a cache key that says which code made
+ * an entry: a change to any of them makes the entry again. Worked out once a
+ * process.
+ */
+export function sourcesHash(paths: string[]): string {
+  const id = paths.join("\n");
+  const known = sourceHashes.get(id);
+  if (known) return known;
+  const hash = crypto.createHash("sha256");
+  const add = (rel: string) => {
+    const abs = path.join(ROOT, rel);
+    if (fs.statSync(abs).isDirectory()) {
+      for (const name of fs.readdirSync(abs).sort()) add(path.join(rel, name));
+    } else hash.update(rel).update(fs.readFileSync(abs));
+  };
+  paths.forEach(add);
+  const digest = hash.digest("hex");
+  sourceHashes.set(id, digest);
+  return digest;
 }

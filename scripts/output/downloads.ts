@@ -7,25 +7,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
 import type { MonthModel } from "../model/types.ts";
 import { modelToCsv } from "./modelCsv.ts";
 import { modelToJson } from "./modelJson.ts";
 import { modelToXlsx } from "./modelXlsx.ts";
 
-let codeHash: string | undefined;
-
-/** The output and formatting code, and the workbook library's version. */
+/** The output and formatting code (and the month names they use), and the workbook library's version. */
 function writerHash(): string {
-  if (codeHash) return codeHash;
-  const hash = crypto.createHash("sha256");
-  const root = path.resolve(import.meta.dirname, "..", "..");
-  for (const dir of ["scripts/output", "scripts/format"]) {
-    for (const f of fs.readdirSync(path.join(root, dir)).sort()) hash.update(f).update(fs.readFileSync(path.join(root, dir, f)));
-  }
-  hash.update(fs.readFileSync(path.join(root, "node_modules", "@e965", "xlsx", "package.json")));
-  codeHash = hash.digest("hex");
-  return codeHash;
+  return sourcesHash(["scripts/output", "scripts/format", "scripts/metrics/months.ts", "node_modules/@e965/xlsx/package.json"]);
 }
 
 /** Writes `<month>.json`, `.csv` and `.xlsx` into `dir`. */

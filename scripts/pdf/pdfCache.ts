@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
 import { findChromium } from "../setup/chromium.mjs";
 import type { PdfMetadata } from "./metadata.ts";
 import type { PrintResult } from "./print.ts";
@@ -18,21 +18,11 @@ export const pdfStats = { printed: 0, cached: 0 };
 
 export type CachedPrint = Pick<PrintResult, "pages" | "contents" | "warnings">;
 
-let codeHash: string | undefined;
-
 /** The printing code and the browser: a change to either prints again. */
 function printerHash(): string {
-  if (codeHash) return codeHash;
-  const hash = crypto.createHash("sha256");
-  const dir = import.meta.dirname;
-  for (const f of fs.readdirSync(dir).sort()) if (/\.(ts|mjs)$/.test(f)) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   const chromium = findChromium();
-  if (chromium) {
-    const st = fs.statSync(chromium);
-    hash.update(`${chromium}:${st.size}:${st.mtimeMs}`);
-  }
-  codeHash = hash.digest("hex");
-  return codeHash;
+  const st = chromium ? fs.statSync(chromium) : null;
+  return `${sourcesHash(["scripts/pdf", "scripts/serve"])}:${chromium}:${st?.size}:${st?.mtimeMs}`;
 }
 
 /** The key of a month's pack: its print page and the stylesheets it links to, as built into `siteDir`. */

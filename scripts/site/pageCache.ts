@@ -9,34 +9,25 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
 import type { SectionPage, SiteData } from "./views.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** Section pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
 
-let rendererHash: string | undefined;
-
 /** The templates, the Eleventy configuration and its helpers, and the versions of Eleventy and GOV.UK Frontend. */
 function templatesHash(): string {
-  if (rendererHash) return rendererHash;
-  const hash = crypto.createHash("sha256");
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
-    }
-  };
-  walk(path.join(ROOT, "content"));
-  walk(path.join(ROOT, "templates"));
-  for (const f of [".eleventy.js", "scripts/site/nunjucksEnv.mjs", "scripts/site/relativeUrl.mjs", "scripts/site/eleventy.ts", "scripts/build/contentSecurityPolicy.ts", "node_modules/@11ty/eleventy/package.json", "node_modules/govuk-frontend/package.json"]) {
-    hash.update(f).update(fs.readFileSync(path.join(ROOT, f)));
-  }
-  rendererHash = hash.digest("hex");
-  return rendererHash;
+  return sourcesHash([
+    "content",
+    "templates",
+    ".eleventy.js",
+    "scripts/site/nunjucksEnv.mjs",
+    "scripts/site/relativeUrl.mjs",
+    "scripts/site/eleventy.ts",
+    "scripts/build/contentSecurityPolicy.ts",
+    "node_modules/@11ty/eleventy/package.json",
+    "node_modules/govuk-frontend/package.json",
+  ]);
 }
 
 function fileOf(siteDir: string, page: SectionPage): string {
