@@ -14,7 +14,7 @@ import path from "node:path";
 import { loadValidData } from "../build/loadAndValidate.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
 import { launchBrowser } from "../pdf/browser.ts";
-import { paginatePage } from "../pdf/print.ts";
+import { openPrintPage, paginatePage, PDF_OPTIONS } from "../pdf/print.ts";
 import { startStaticServer } from "../serve/staticServer.ts";
 import { renderSite } from "../site/eleventy.ts";
 import { buildSiteData } from "../site/siteData.ts";
@@ -27,10 +27,7 @@ async function prepare(siteDir: string, month: string): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}print/${month}/`, { waitUntil: "load" });
-    await page.emulateMediaType("print");
-    await page.setViewport({ width: 1200, height: 900 });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await openPrintPage(page, `${server.url}print/${month}/`);
     await paginatePage(page);
     // The layout's styles are set from script; as markup they would be inline styles the page's policy refuses.
     const html = (await page.content()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, "");
@@ -50,12 +47,10 @@ async function chromium(siteDir: string, month: string): Promise<Record<string, 
   try {
     const page = await browser.newPage();
     start = performance.now();
-    await page.goto(`${server.url}print/${month}/${FINAL}`, { waitUntil: "load" });
-    await page.emulateMediaType("print");
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await openPrintPage(page, `${server.url}print/${month}/${FINAL}`);
     t.load = performance.now() - start;
     start = performance.now();
-    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, displayHeaderFooter: false, timeout: 120_000 });
+    const pdf = await page.pdf(PDF_OPTIONS);
     t.print = performance.now() - start;
     if (pdf.length < 1000) throw new Error("the floor's print came out empty");
   } finally {

@@ -34,7 +34,7 @@ export interface PrintResult {
   warnings: string[];
 }
 
-const PDF_OPTIONS: PDFOptions = {
+export const PDF_OPTIONS: PDFOptions = {
   printBackground: true,
   preferCSSPageSize: true,
   tagged: true,
@@ -42,6 +42,15 @@ const PDF_OPTIONS: PDFOptions = {
   displayHeaderFooter: false,
   timeout: 120_000,
 };
+
+/** Opens the print page at `url` as it is printed: print media, the layout viewport, fonts ready. */
+export async function openPrintPage(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (!response || !response.ok()) throw new Error(`The print page ${url} could not be opened (${response?.status()}).`);
+  await page.emulateMediaType("print");
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
 
 /** Places the print page's blocks on pages (paginate.ts), in the page; fonts must be ready. */
 export function paginatePage(page: Page, options: Partial<PaginateOptions> = {}): Promise<PaginateResult> {
@@ -67,11 +76,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
   try {
     const page = await browser.newPage();
     const url = server.url + options.printPath.replace(/^\//, "");
-    const response = await time("load page", () => page.goto(url, { waitUntil: "load" }));
-    if (!response || !response.ok()) throw new Error(`The print page ${options.printPath} could not be opened (${response?.status()}).`);
-    await page.emulateMediaType("print");
-    await page.setViewport({ width: 1200, height: 900 });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await time("load page", () => openPrintPage(page, url));
     const layout = await time("paginate", () => paginatePage(page));
 
     const pdf = await time("print", () => page.pdf(PDF_OPTIONS));

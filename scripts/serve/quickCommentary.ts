@@ -4,6 +4,7 @@
 // month's model again, and renders that one page (well under a second).
 // Anything else, or a commentary file with a problem, takes the full build,
 // which reports it.
+import fs from "node:fs";
 import path from "node:path";
 import type { BuildResult } from "../build/pipeline.ts";
 import { readCommentary, checkPageReferences } from "../load/commentary.ts";
@@ -15,7 +16,6 @@ import { renderSite } from "../site/eleventy.ts";
 import { modelToJson } from "../output/modelJson.ts";
 import { sectionPages } from "../site/sectionPages.ts";
 import { siteContext } from "../site/siteData.ts";
-import fs from "node:fs";
 
 /** `commentary/YYYY-MM/<section>.md` (relative to the data folder) as month and section, or null. */
 export function commentaryFile(rel: string, sections: string[]): { month: string; section: string } | null {

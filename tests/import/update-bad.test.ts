@@ -2,7 +2,6 @@
 // setting named (never a staging folder, never the sheet blamed for it), a
 // person's YAML the import cannot edit named by file and line, and what
 // --replace would discard listed before it does.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,19 +9,10 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { unstaged } from "../../scripts/import/run.ts";
+import { hashes } from "../helpers/hashes.ts";
 import { ROOT, runCommand } from "../helpers/run.ts";
 
 const DECEMBER = path.join(ROOT, "tests", "fixtures", "import", "sequence", "rotherham-2020-12.csv");
-
-function hashes(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath, e.name);
-    out.set(path.relative(dir, p).split(path.sep).join("/"), crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex"));
-  }
-  return out;
-}
 
 /** A copy of the bundled example (data/, to December 2020). */
 function example(): string {

@@ -2,7 +2,6 @@
 // directory; a person edits it; December's sheet (a new column, three
 // earlier figures re-run) updates it as a reviewable, minimal change that
 // keeps every edit, and the same update again changes nothing.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,19 +10,10 @@ import { loadAndValidate, loadValidData } from "../../scripts/build/loadAndValid
 import { buildMonthModel } from "../../scripts/metrics/model.ts";
 import { modelToXlsx } from "../../scripts/output/modelXlsx.ts";
 import { runBuild } from "../../scripts/build/pipeline.ts";
+import { hashes } from "../helpers/hashes.ts";
 import { ROOT, runCommand } from "../helpers/run.ts";
 
 const SEQ = "tests/fixtures/import/sequence";
-
-function hashes(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]) {
-    if (!e.isFile()) continue;
-    const p = path.join(e.parentPath, e.name);
-    out.set(path.relative(dir, p).split(path.sep).join("/"), crypto.createHash("sha256").update(fs.readFileSync(p)).digest("hex"));
-  }
-  return out;
-}
 
 function changed(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k)).sort();
