@@ -4,16 +4,32 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import { vegaToSvg, type Rendered } from "./vegaRender.ts";
+import { shapeKey } from "./runtimeTemplates.ts";
 
 interface Pending {
   resolve: (r: Rendered) => void;
   reject: (e: Error) => void;
 }
 
+interface Job {
+  id: number;
+  spec: TopLevelSpec;
+}
+
+interface Lane {
+  worker: Worker;
+  busy: boolean;
+  queue: Job[];
+}
+
+/**
+ * Charts of one shape go to one worker, so each shape is compiled once, not
+ * once per worker (runtimeTemplates.ts); a worker with nothing queued takes
+ * work from the longest queue, so no core waits while another has a backlog.
+ */
 class ChartPool {
-  private workers: Worker[] = [];
-  private idle: Worker[] = [];
-  private queue: { id: number; spec: TopLevelSpec }[] = [];
+  private lanes: Lane[] = [];
+  private laneOfShape = new Map<string, Lane>();
   private pending = new Map<number, Pending>();
   private next = 0;
 
@@ -21,44 +37,57 @@ class ChartPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url));
       worker.unref();
+      const lane: Lane = { worker, busy: false, queue: [] };
       worker.on("message", (msg: { id: number; svg?: string; warnings?: string[]; error?: string }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(msg.error));
         else p.resolve({ svg: msg.svg!, warnings: msg.warnings ?? [] });
-        this.idle.push(worker);
+        lane.busy = false;
         this.pump();
       });
       worker.on("error", (e) => {
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
-      this.workers.push(worker);
-      this.idle.push(worker);
+      this.lanes.push(lane);
     }
   }
 
   render(spec: TopLevelSpec): Promise<Rendered> {
     const id = this.next++;
+    const shape = shapeKey(spec);
+    let lane = this.laneOfShape.get(shape);
+    if (!lane) {
+      lane = this.lanes.reduce((a, b) => (b.queue.length + Number(b.busy) < a.queue.length + Number(a.busy) ? b : a));
+      this.laneOfShape.set(shape, lane);
+    }
+    const target = lane;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.queue.push({ id, spec });
+      target.queue.push({ id, spec });
       this.pump();
     });
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      worker.ref();
-      worker.postMessage(job);
+    for (const lane of this.lanes) {
+      if (lane.busy) continue;
+      let job = lane.queue.shift();
+      if (!job) {
+        const longest = this.lanes.reduce((a, b) => (b.queue.length > a.queue.length ? b : a));
+        if (longest.queue.length > 1) job = longest.queue.pop();
+      }
+      if (!job) continue;
+      lane.busy = true;
+      lane.worker.ref();
+      lane.worker.postMessage(job);
     }
-    if (this.queue.length === 0 && this.pending.size === 0) for (const w of this.workers) w.unref();
+    if (this.pending.size === 0) for (const lane of this.lanes) lane.worker.unref();
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.lanes.map((l) => l.worker.terminate()));
   }
 }
 

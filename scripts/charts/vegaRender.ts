@@ -4,7 +4,8 @@
 // comes back with the SVG, so the build can report it and the chart tests can
 // fail on it. A warning means the spec asks for something the library drops.
 import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+import { parsedRuntime } from "./runtimeTemplates.ts";
 import { installTextMetrics } from "./textMetrics.ts";
 
 export interface Rendered {
@@ -20,13 +21,12 @@ export function capturingLogger(into: string[]) {
   });
 }
 
-/** Compiles and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
+/** Compiles (or takes its shape's template, runtimeTemplates.ts) and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
 export async function runView(spec: TopLevelSpec): Promise<{ view: vega.View; warnings: string[] }> {
   installTextMetrics();
   const warnings: string[] = [];
   const logger = capturingLogger(warnings);
-  const compiled = compile(spec, { logger }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none", logger });
+  const view = new vega.View(parsedRuntime(spec, logger, warnings), { renderer: "none", logger });
   await view.runAsync();
   return { view, warnings };
 }

@@ -2,6 +2,7 @@
 // reports, section pages, indicator pages and print pages (see views.ts).
 import type { DataSet, MonthModel } from "../model/types.ts";
 import { indicatorPages } from "./indicatorPages.ts";
+import { mapLimited } from "../build/mapLimited.ts";
 import { keyData } from "./key.ts";
 import { monthPage } from "./monthPage.ts";
 import { paths, slugsFor } from "./paths.ts";
@@ -27,20 +28,18 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const ctx = siteContext(data);
 
-  const months: MonthPage[] = [];
-  const sections: SectionPage[] = [];
-  for (const [done, model] of models.entries()) {
-    options.onMonth?.(done, models.length);
-    months.push(monthPage(ctx, model, model === latest, pdfMonths.has(model.month)));
-    sections.push(...(await sectionPages(ctx, model)));
-  }
+  const months: MonthPage[] = models.map((model) => monthPage(ctx, model, model === latest, pdfMonths.has(model.month)));
+  // Several months (and the indicator pages) at once, so the chart workers always have the next chart waiting.
+  const indicatorsLater = indicatorPages(ctx, latest, models.map((m) => m.month));
+  indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
+  const sections: SectionPage[] = (await mapLimited(models, 4, (model) => sectionPages(ctx, model), options.onMonth)).flat();
 
   return {
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
     latest: latest.month,
     months: [...months].reverse(),
     sectionPages: sections,
-    indicatorPages: await indicatorPages(ctx, latest, models.map((m) => m.month)),
+    indicatorPages: await indicatorsLater,
     indicatorIndex: sectionsInOrder.map((s) => ({
       title: s.title,
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),
