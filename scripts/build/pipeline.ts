@@ -43,6 +43,9 @@ export interface BuildOptions {
 export interface BuildResult {
   data: DataSet;
   problems: Problems;
+  /** Every month with a report, oldest first. */
+  months: Month[];
+  /** The models of the report month, the latest month and the months printed (the rest are let go once their pages are made); every month's in the public edition. */
   models: MonthModel[];
   reportMonth: Month;
   outDir: string;
@@ -64,12 +67,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (!months.includes(reportMonth)) {
     throw new Error(`There is no data for ${reportMonth}: the months with data are ${months[0]} to ${months[months.length - 1]}.`);
   }
-  let models = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
+  const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];
+  // Models are made month by month as the site's pages are (streamed), and only
+  // the latest and printed months' are kept; the public edition needs them all
+  // at once to plan what to withhold.
+  let models: MonthModel[] | null = null;
   let suppression: SuppressionPlan | null = null;
   if (options.edition === "public") {
+    const all = await timer.time("compute", () => months.map((m) => buildMonthModel(data, m)));
     // The public edition is built from suppressed models only: nothing downstream sees a withheld figure.
-    suppression = await timer.time("suppress", () => planSuppression(data, models, data.authority.publicEdition));
-    models = publicModels(models, suppression, data);
+    suppression = await timer.time("suppress", () => planSuppression(data, all, data.authority.publicEdition));
+    models = publicModels(all, suppression, data);
     const plan = suppression;
     const byRef = new Map(data.indicators.map((i) => [i.ref, i]));
     const withheldTexts = new Map<string, Map<string, string>>();
@@ -94,15 +102,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let browser: ReturnType<typeof startBrowser> | undefined;
   try {
     const siteDir = path.join(staging.dir, "site");
-    await timer.time("write model", () => {
-      const dataDir = path.join(siteDir, "data");
-      fs.mkdirSync(dataDir, { recursive: true });
-      for (const model of models) writeDownloads(dataDir, model, data.authority.name);
-    });
+    const dataDir = path.join(siteDir, "data");
+    fs.mkdirSync(dataDir, { recursive: true });
+    const keep = new Set([reportMonth, months[months.length - 1]!, ...pdfMonths]);
+    const kept = new Map<Month, MonthModel>();
+    const spent = { compute: 0, downloads: 0 };
+    const atHand = models ? new Map(models.map((m) => [m.month, m])) : null;
+    const modelOf = (month: Month): MonthModel => {
+      let start = performance.now();
+      const model = atHand?.get(month) ?? buildMonthModel(data, month);
+      spent.compute += performance.now() - start;
+      start = performance.now();
+      writeDownloads(dataDir, model, data.authority.name);
+      spent.downloads += performance.now() - start;
+      if (keep.has(month)) kept.set(month, model);
+      return model;
+    };
     const chartsBefore = chartStats.ms;
-    const pdfMonths = options.noPdf ? [] : options.allPdfs ? months : [reportMonth];
-    site = await timer.time("charts and views", () => buildSiteData(data, models, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }));
+    site = await timer.time("months: models, downloads, charts", () =>
+      buildSiteData(data, { months, model: modelOf }, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }),
+    );
+    if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
+    timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
     timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
+    models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
     await timer.time("styles", () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
@@ -114,7 +137,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // the cache (pdfCache.ts); Chromium starts only for a month that needs it.
     for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
       if (pdfMonths.length > 1) timer.progress.step(done, pdfMonths.length, "board packs printed");
-      const model = models.find((m) => m.month === month)!;
+      const model = kept.get(month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
       const metadata = {
         title: `${data.authority.report.title} – ${longMonth(month)}`,
@@ -153,7 +176,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     staging.discard();
     throw e;
   }
-  return { data, problems, models, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
+  return { data, problems, months, models: models!, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
 }
 
 /**

@@ -1,5 +1,5 @@
 // What a long build says while it runs: on a terminal, one line that the
-// current phase rewrites with its count ("charts and views 5 of 24 months");
+// current phase rewrites with its count ("months: models, downloads, charts 5 of 24 months");
 // in a log (CI, a pipe), a line as each phase starts and nothing more;
 // with --quiet, nothing.
 export interface Progress {

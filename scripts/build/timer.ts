@@ -1,6 +1,7 @@
 // Times the phases of a build, for `npm run bench` and the build summary.
 // BOARDPACK_TRACE_PHASES=1 also prints each phase to stderr as it starts
-// (to see where a slow or stuck build is; the kill test stops builds there).
+// (to see where a slow or stuck build is; the kill test stops builds there);
+// BOARDPACK_TRACE_MEMORY=1 prints the memory held after each phase.
 import { silent, type Progress } from "./progress.ts";
 
 export class PhaseTimer {
@@ -16,6 +17,10 @@ export class PhaseTimer {
       return await fn();
     } finally {
       this.phases.push({ name, ms: performance.now() - start });
+      if (process.env.BOARDPACK_TRACE_MEMORY) {
+        const m = process.memoryUsage();
+        process.stderr.write(`memory after ${name}: rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB\n`);
+      }
     }
   }
 }

@@ -27,7 +27,7 @@ await runCli(async () => {
   if (args.values.timings) fs.writeFileSync(args.values.timings as string, JSON.stringify(result.timer.phases));
   printProblems(result.problems.warnings);
   const rel = path.relative(process.cwd(), result.outDir) || ".";
-  process.stdout.write(`Built ${result.models.length} months (${result.models[0]?.month} to ${result.models.at(-1)?.month}) into ${rel}/site/\n`);
+  process.stdout.write(`Built ${result.months.length} months (${result.months[0]} to ${result.months.at(-1)}) into ${rel}/site/\n`);
   if (result.suppression) {
     const s = result.suppression;
     const latest = s.figures.filter((f) => f.report === result.reportMonth).length;

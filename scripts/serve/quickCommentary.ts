@@ -35,8 +35,7 @@ export async function updateCommentaryPage(build: BuildResult, rel: string): Pro
   if (build.suppression) return false;
   const at = commentaryFile(rel, data.authority.sections);
   if (!at) return false;
-  const modelIndex = build.models.findIndex((m) => m.month === at.month);
-  if (modelIndex < 0) return false;
+  if (!build.months.includes(at.month)) return false;
   const abs = path.join(data.dir, rel);
   if (!fs.existsSync(abs)) return false;
   const problems = new Problems();
@@ -52,7 +51,8 @@ export async function updateCommentaryPage(build: BuildResult, rel: string): Pro
   const others = data.commentary.filter((c) => !(c.month === at.month && c.section === at.section));
   data.commentary = [...others, commentary];
   const model = buildMonthModel(data, at.month);
-  build.models[modelIndex] = model;
+  const kept = build.models.findIndex((m) => m.month === at.month);
+  if (kept >= 0) build.models[kept] = model;
   const page = (await sectionPages(siteContext(data), model)).find((p) => p.id === at.section);
   if (!page) return false;
   const site = build.siteData;

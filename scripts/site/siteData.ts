@@ -1,6 +1,6 @@
 // Everything the site's templates print, prepared in one place: the month
 // reports, section pages, indicator pages and print pages (see views.ts).
-import type { DataSet, MonthModel } from "../model/types.ts";
+import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { indicatorPages } from "./indicatorPages.ts";
 import { mapLimited } from "../build/mapLimited.ts";
 import { keyData } from "./key.ts";
@@ -22,17 +22,41 @@ export function siteContext(data: DataSet): SiteContext {
   };
 }
 
-export async function buildSiteData(data: DataSet, models: MonthModel[], options: SiteOptions = {}): Promise<SiteData> {
+/**
+ * The months a site shows and how to get each one's model: computed when its
+ * pages are made and let go after (a ten-year archive's models do not fit in
+ * memory at once), or all at hand (the public edition, tests).
+ */
+export interface MonthSource {
+  /** Every month with a report, oldest first. */
+  months: Month[];
+  /** The month's model; asked once for each month, the latest first. */
+  model: (month: Month) => MonthModel;
+}
+
+export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthSource, options: SiteOptions = {}): Promise<SiteData> {
+  const { months: reportMonths, model: modelOf } = Array.isArray(source) ? fromModels(source) : source;
   const pdfMonths = new Set(options.pdfMonths ?? []);
-  const latest = models[models.length - 1]!;
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const ctx = siteContext(data);
+  const latest = modelOf(reportMonths[reportMonths.length - 1]!);
 
-  const months: MonthPage[] = models.map((model) => monthPage(ctx, model, model === latest, pdfMonths.has(model.month)));
   // Several months (and the indicator pages) at once, so the chart workers always have the next chart waiting.
-  const indicatorsLater = indicatorPages(ctx, latest, models.map((m) => m.month));
+  const indicatorsLater = indicatorPages(ctx, latest, reportMonths);
   indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
-  const sections: SectionPage[] = (await mapLimited(models, 4, (model) => sectionPages(ctx, model), options.onMonth)).flat();
+  const perMonth = await mapLimited(
+    reportMonths,
+    4,
+    async (month) => {
+      const model = month === latest.month ? latest : modelOf(month);
+      const page = monthPage(ctx, model, model === latest, pdfMonths.has(month));
+      const sections = await sectionPages(ctx, model);
+      return { page, sections, print: pdfMonths.has(month) ? printPage(data, model, page, sections) : null };
+    },
+    options.onMonth,
+  );
+  const months: MonthPage[] = perMonth.map((p) => p.page);
+  const sections: SectionPage[] = perMonth.flatMap((p) => p.sections);
 
   return {
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
@@ -44,9 +68,7 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
       title: s.title,
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),
     })),
-    printPages: models
-      .filter((m) => pdfMonths.has(m.month))
-      .map((model) => printPage(data, model, months.find((p) => p.month === model.month)!, sections.filter((p) => p.month === model.month))),
+    printPages: perMonth.flatMap((p) => (p.print ? [p.print] : [])),
     key: keyData(data, latest.publicEdition),
     generator: "boardpack",
     publicEdition: latest.publicEdition
@@ -56,4 +78,9 @@ export async function buildSiteData(data: DataSet, models: MonthModel[], options
         }
       : null,
   };
+}
+
+function fromModels(models: MonthModel[]): MonthSource {
+  const byMonth = new Map(models.map((m) => [m.month, m]));
+  return { months: models.map((m) => m.month), model: (month) => byMonth.get(month)! };
 }

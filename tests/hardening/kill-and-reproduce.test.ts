@@ -60,7 +60,7 @@ describe("a killed build", () => {
     const after = copyFixture();
     editFile(after, "commentary/2020-12/front-door.md", () => "Killed builds lose nothing.\n");
 
-    for (const phase of ["load and validate", "charts and views", "eleventy", "pdf"]) {
+    for (const phase of ["load and validate", "months: models, downloads, charts", "eleventy", "pdf"]) {
       const r = await buildUntil(after, out, phase, "SIGKILL");
       expect(r.reached, `${phase}: ${r.stderr}`).toBe(true);
       expect(r.signal, phase).toBe("SIGKILL");

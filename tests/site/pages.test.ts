@@ -12,7 +12,7 @@ import { allFiles, buildInto, cellText, readPage } from "../helpers/site.ts";
 import { referenceProblems, siteReferences } from "./references.ts";
 
 let site: string;
-let models: MonthModel[];
+let months: string[];
 let sections: string[];
 let refs: string[];
 let latest: MonthModel;
@@ -21,23 +21,23 @@ let byRef: Map<string, IndicatorResult>;
 beforeAll(async () => {
   const result = await buildInto("data", { noPdf: true });
   site = result.site;
-  models = result.models;
+  months = result.months;
   sections = result.data.sections.map((s) => s.id);
   refs = result.data.indicators.map((i) => i.ref);
-  latest = models.at(-1)!;
+  latest = result.models.at(-1)!;
   byRef = new Map(latest.indicators.map((i) => [i.ref, i]));
 }, 300_000);
 
 describe("pages", () => {
   it("has the latest report at / and every month at /YYYY-MM/", () => {
     expect(fs.existsSync(path.join(site, "index.html"))).toBe(true);
-    for (const m of models) expect(fs.existsSync(path.join(site, m.month, "index.html")), m.month).toBe(true);
+    for (const m of months) expect(fs.existsSync(path.join(site, m, "index.html")), m).toBe(true);
     expect(readPage(site, "/").querySelector("h1")!.text).toContain("Monthly Performance Report");
     expect(readPage(site, "/").text).toContain("December 2020");
   });
 
   it("has a page for every section of every month", () => {
-    for (const m of models) for (const s of sections) expect(fs.existsSync(path.join(site, m.month, s, "index.html")), `${m.month}/${s}`).toBe(true);
+    for (const m of months) for (const s of sections) expect(fs.existsSync(path.join(site, m, s, "index.html")), `${m}/${s}`).toBe(true);
     expect(sections).toHaveLength(15);
   });
 
@@ -49,10 +49,10 @@ describe("pages", () => {
 
   it("has an archive of every month, newest first, with downloads", () => {
     const rows = readPage(site, "/archive/").querySelectorAll("tbody tr");
-    expect(rows.map((r) => cellText(r.querySelector("th")!))).toEqual([...models].reverse().map((m) => expect.stringContaining(new Date(`${m.month}-15`).toLocaleString("en-GB", { month: "long", year: "numeric" }))));
-    for (const m of models) {
-      expect(fs.existsSync(path.join(site, "data", `${m.month}.csv`))).toBe(true);
-      expect(fs.existsSync(path.join(site, "data", `${m.month}.json`))).toBe(true);
+    expect(rows.map((r) => cellText(r.querySelector("th")!))).toEqual([...months].reverse().map((m) => expect.stringContaining(new Date(`${m}-15`).toLocaleString("en-GB", { month: "long", year: "numeric" }))));
+    for (const m of months) {
+      expect(fs.existsSync(path.join(site, "data", `${m}.csv`))).toBe(true);
+      expect(fs.existsSync(path.join(site, "data", `${m}.json`))).toBe(true);
     }
   });
 
@@ -152,14 +152,14 @@ describe("navigation", () => {
     const shown = page.querySelectorAll(".bp-trail--default");
     expect(shown.map((n) => n.id)).toEqual(["from-2020-12"]);
     expect(trail(shown[0]!)).toEqual(["December 2020", "Referrals", "1.5"]);
-    expect(page.querySelectorAll(".bp-trail")).toHaveLength(models.length);
+    expect(page.querySelectorAll(".bp-trail")).toHaveLength(months.length);
   });
 
   it("links an indicator page to its section in every month's report", () => {
     const page = readPage(site, `/indicators/${slug("6.13")}/`);
     const list = page.querySelector(".bp-inline-list")!;
-    expect(list.querySelectorAll("a").map(cellText)).toEqual([...models].reverse().map((m) => expect.stringMatching(new RegExp(`^\\w+ ${m.month.slice(0, 4)}$`))));
-    expect(list.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([...models].reverse().map((m) => `../../${m.month}/health-and-education/index.html`));
+    expect(list.querySelectorAll("a").map(cellText)).toEqual([...months].reverse().map((m) => expect.stringMatching(new RegExp(`^\\w+ ${m.slice(0, 4)}$`))));
+    expect(list.querySelectorAll("a").map((a) => a.getAttribute("href"))).toEqual([...months].reverse().map((m) => `../../${m}/health-and-education/index.html`));
   });
 });
 
