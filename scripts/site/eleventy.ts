@@ -11,17 +11,18 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /**
  * Renders the site into `outDir`, every page with its Content-Security-Policy
  * (added as Eleventy writes it, not in a second pass over the files); `only`
- * renders one template of content/ (the preview's quick path).
+ * renders one template of content/ (the preview's quick path). Returns the
+ * number of pages Eleventy wrote and where the page cache keeps each section page.
  */
-export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<number> {
+export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<{ written: number; pageFiles: Map<string, string> }> {
   const { only, ...policy } = options;
-  if (only) return runEleventy(site, outDir, policy, only);
+  if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
   // Section pages unchanged since they were last rendered are copied (pageCache.ts).
   const plan = planSectionPages(site, !!policy.preview);
   const written = await runEleventy({ ...site, sectionPages: plan.render }, outDir, policy);
   plan.keep(outDir);
   plan.restore(outDir);
-  return written;
+  return { written, pageFiles: plan.files };
 }
 
 async function runEleventy(site: SiteData, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {

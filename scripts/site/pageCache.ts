@@ -41,6 +41,8 @@ export interface PagePlan {
   restore(siteDir: string): void;
   /** Keeps the pages Eleventy rendered. */
   keep(siteDir: string): void;
+  /** Where the cache keeps each section page, by URL (after keep(); none with the cache off). */
+  files: Map<string, string>;
 }
 
 export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
@@ -52,6 +54,7 @@ export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
     return { page, file, hit: !off && fs.existsSync(file) };
   });
   return {
+    files: new Map(off ? [] : entries.map((e) => [e.page.url, e.file])),
     render: entries.filter((e) => !e.hit).map((e) => e.page),
     restore(siteDir) {
       for (const e of entries.filter((x) => x.hit)) {

@@ -32,10 +32,12 @@ export interface MonthSource {
   months: Month[];
   /** The month's model; asked once for each month, the latest first. */
   model: (month: Month) => MonthModel;
+  /** A month kept whole from an earlier build (monthCache.ts): its month page's view; it needs no model and no section page views. Not asked for the latest month or a printed one. */
+  kept?: (month: Month) => MonthPage | null;
 }
 
 export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthSource, options: SiteOptions = {}): Promise<SiteData> {
-  const { months: reportMonths, model: modelOf } = Array.isArray(source) ? fromModels(source) : source;
+  const { months: reportMonths, model: modelOf, kept } = Array.isArray(source) ? fromModels(source) : source;
   const pdfMonths = new Set(options.pdfMonths ?? []);
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const ctx = siteContext(data);
@@ -48,10 +50,12 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     reportMonths,
     4,
     async (month) => {
+      const page = month === latest.month || pdfMonths.has(month) ? null : (kept?.(month) ?? null);
+      if (page) return { page, sections: [], print: null };
       const model = month === latest.month ? latest : modelOf(month);
-      const page = monthPage(ctx, model, model === latest, pdfMonths.has(month));
+      const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
       const sections = await sectionPages(ctx, model);
-      return { page, sections, print: pdfMonths.has(month) ? printPage(data, model, page, sections) : null };
+      return { page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
     },
     options.onMonth,
   );

@@ -11,6 +11,7 @@ import { cacheStats, renderedCharts } from "../../scripts/charts/render.ts";
 import { pdfStats } from "../../scripts/pdf/pdfCache.ts";
 import { pageStats } from "../../scripts/site/pageCache.ts";
 import { writeSyntheticArchive } from "../../scripts/synthetic/archive.ts";
+import { monthStats } from "../../scripts/build/monthCache.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-month-cache-"));
 const data = path.join(work, "data");
@@ -25,6 +26,7 @@ async function build(month?: string) {
   const printed = pdfStats.printed;
   const cached = pdfStats.cached;
   const pages = { ...pageStats };
+  const taken = monthStats.taken;
   await runBuild({ data, out, ...(month ? { month } : {}) });
   return {
     rendered: renderedCharts.slice(charts),
@@ -33,6 +35,8 @@ async function build(month?: string) {
     cached: pdfStats.cached - cached,
     pagesRendered: pageStats.rendered - pages.rendered,
     pagesCopied: pageStats.cached - pages.cached,
+    /** Months taken whole from the cache: no model, chart or page made (monthCache.ts). */
+    monthsTaken: monthStats.taken - taken,
   };
 }
 
@@ -61,9 +65,12 @@ describe("a 24-month archive, built again", () => {
     expect(first.pagesCopied).toBe(0);
     const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
 
+    expect(first.monthsTaken).toBe(0);
     const again = await build();
     expect(again.rendered).toEqual([]);
-    expect(again.hits).toBe(first.rendered.length + first.hits);
+    expect(again.hits).toBeGreaterThan(0);
+    // Every month but the latest (which has the pack) is taken whole: its charts are not even looked up.
+    expect(again.monthsTaken).toBe(22);
     expect(again.printed).toBe(0);
     expect(again.cached).toBe(1);
     expect(again.pagesRendered).toBe(0);
@@ -83,6 +90,22 @@ describe("a 24-month archive, built again", () => {
     // Only December's section pages are rendered; the earlier months' are copied as they were.
     expect(added.pagesRendered).toBe(2);
     expect(added.pagesCopied).toBe(23 * 2);
+    // November was the latest month: its month page changes, so it is made again (its section pages still copied).
+    expect(added.monthsTaken).toBe(22);
+
+    // What the caches gave is what a build with every cache off makes, file for file.
+    const clean = path.join(work, "clean");
+    const switches = ["BOARDPACK_CHART_CACHE", "BOARDPACK_PAGE_CACHE", "BOARDPACK_PDF_CACHE"];
+    for (const k of switches) process.env[k] = "off";
+    try {
+      await runBuild({ data, out: clean });
+    } finally {
+      for (const k of switches) delete process.env[k];
+    }
+    const files = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
+    expect(files(path.join(clean, "site"))).toEqual(files(path.join(out, "site")));
+    const differ = files(path.join(out, "site")).filter((f) => !fs.readFileSync(path.join(out, "site", f)).equals(fs.readFileSync(path.join(clean, "site", f))));
+    expect(differ).toEqual([]);
 
     // November's pack as the report month: unchanged, so copied, not printed.
     const november = await build("2020-11");
@@ -90,5 +113,6 @@ describe("a 24-month archive, built again", () => {
     expect(november.cached).toBe(1);
     expect(november.rendered).toEqual([]);
     expect(november.pagesRendered).toBe(0);
+    expect(november.monthsTaken).toBe(22);
   });
 });
