@@ -26,10 +26,10 @@ export interface MonthRecord {
 
 export const monthStats = { taken: 0, kept: 0 };
 
-/** All the code: a model, a chart or a page may change with any of it. */
+/** The code a month's model, pages and downloads are made with (not the import, preview or bench), and the templates. */
 function codeHash(): string {
   return sourcesHash([
-    "scripts",
+    ...["build", "charts", "format", "load", "metrics", "model", "narrative", "output", "schema", "site", "spc", "suppress", "types", "validate"].map((d) => `scripts/${d}`),
     "content",
     "templates",
     ".eleventy.js",

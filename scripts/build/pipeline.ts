@@ -135,7 +135,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
     timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
-    timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
+    // Charts are drawn while models are made (streamed): their time is only apart in the public edition.
+    if (models) timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
     await timer.time("styles", () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });

@@ -1,12 +1,13 @@
-// npm run bench [-- --runs N] [--only example|import|archive] [--archive 12,60,120]:
+// npm run bench [-- --runs N] [--only example|import|archive|all] [--archive 12,60,120]:
 // times each build phase of the example over several runs, each in a fresh
 // process: a first build (chart and PDF caches off), a rebuild after an edit
 // (charts cached, the month's pack printed again) and a rebuild of unchanged
 // data (everything cached); the floor (Chromium printing the final print
 // page once, Eleventy rendering the same pages without charts) in the same
 // run; the import of a generated 200 x 120 workbook; and, with --only archive,
-// synthetic archives of 12, 60 and 120 months. Prints medians and ratios, and
-// ends with `rebuild/floor: X.XXx, first build/floor: Y.YYx`.
+// synthetic archives of 12, 60 and 120 months and adding a month to the
+// largest (with --only all, against the floor measured in the same run).
+// Prints medians and ratios, and ends with `rebuild/floor: X.XXx, first build/floor: Y.YYx`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -109,28 +110,64 @@ function floorRuns(site: string, month: string): Map<string, number>[] {
   });
 }
 
-/** Synthetic archives of each size: a first build (site and the latest pack) and time per month x indicator. */
-function archiveRuns(): void {
+/** Synthetic archives of each size: a first build (site and the latest pack) and time per month x indicator; then, at the largest size, adding its last month to an archive built without it. */
+function archiveRuns(floor: number | null): void {
   const sizes = values.archive!.split(",").map(Number);
   const indicators = Number(values.indicators);
   process.stdout.write(`\nSynthetic archives, ${indicators} indicators (median of ${runs} first builds each, caches off)\n`);
   for (const months of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-archive-"));
-    const gen = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "generateArchive.ts"), "--out", path.join(dir, "data"), "--months", String(months), "--indicators", String(indicators)], { cwd: ROOT, encoding: "utf8" });
+    const data = path.join(dir, "data");
+    const gen = spawnSync(TSX, [path.join(ROOT, "scripts", "cli", "generateArchive.ts"), "--out", data, "--months", String(months), "--indicators", String(indicators)], { cwd: ROOT, encoding: "utf8" });
     if (gen.status !== 0) throw new Error(`generate-archive failed:\n${gen.stderr}`);
-    const samples = Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false }, path.join(dir, "data")));
+    const samples = Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false }, data));
     const total = median(samples.map((s) => s.get("end to end (process)")!));
     const peak = median(samples.map((s) => s.get("peak memory (MB)") ?? 0));
     process.stdout.write(
       `  ${`${months} months`.padEnd(12)} ${(total / 1000).toFixed(1).padStart(7)} s  ${((total * 1000) / (months * indicators)).toFixed(0).padStart(6)} µs per month x indicator${peak ? `  peak ${peak.toFixed(0)} MB` : ""}\n`,
     );
+    if (months === Math.max(...sizes)) addMonthRuns(data, months, floor);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The monthly case on a long archive: the last month's file and commentary are
+ * held back, the archive is built (every cache on, a cache of its own), the
+ * month comes in and the build that follows is timed (site and that month's
+ * pack). Each run starts from an empty cache, so no run reuses another's charts.
+ */
+function addMonthRuns(data: string, months: number, floor: number | null): void {
+  const last = fs.readdirSync(path.join(data, "months")).sort().at(-1)!.replace(/\.yaml$/, "");
+  const held = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-held-"));
+  const move = (from: string, to: string) => fs.existsSync(from) && fs.renameSync(from, to);
+  const saved = process.env.BOARDPACK_CACHE_DIR;
+  const samples = Array.from({ length: runs }, () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-cache-"));
+    process.env.BOARDPACK_CACHE_DIR = cache;
+    try {
+      move(path.join(data, "months", `${last}.yaml`), path.join(held, "month.yaml"));
+      move(path.join(data, "commentary", last), path.join(held, "commentary"));
+      runOnce({ charts: true, pdf: true }, data);
+      move(path.join(held, "month.yaml"), path.join(data, "months", `${last}.yaml`));
+      move(path.join(held, "commentary"), path.join(data, "commentary", last));
+      return runOnce({ charts: true, pdf: true }, data);
+    } finally {
+      if (saved === undefined) delete process.env.BOARDPACK_CACHE_DIR;
+      else process.env.BOARDPACK_CACHE_DIR = saved;
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+  const added = report(`Adding ${last} to the ${months - 1}-month archive (site and its pack; earlier months cached)`, samples);
+  const e2e = added.get("end to end (process)")!;
+  process.stdout.write(`  adding a month: ${(e2e / 1000).toFixed(1)} s${floor ? `, ${(e2e / floor).toFixed(2)}x the example's floor (target under 3x)` : ""}\n`);
+  fs.rmSync(held, { recursive: true, force: true });
+}
+
 process.stdout.write(`boardpack bench: ${values.data}, ${runs} runs each, ${os.cpus().length} cores, Node ${process.version}\n`);
 let ratios = "";
-if (!values.only || values.only === "example") {
+let floorMs: number | null = null;
+if (!values.only || values.only === "example" || values.only === "all") {
   let kept = "";
   const keepDir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-floor-"));
   // Warms the caches and the disk, and keeps a build for the floor to print from.
@@ -145,12 +182,13 @@ if (!values.only || values.only === "example") {
   const floor = report(`Floor (${month}: Chromium prints the final print page once; Eleventy renders the pages without charts)`, floorRuns(kept, month));
   fs.rmSync(keepDir, { recursive: true, force: true });
   const f = floor.get("floor")!;
+  floorMs = f;
   const e2e = (m: Map<string, number>) => m.get("end to end (process)")!;
   process.stdout.write(`\nFloor ${(f / 1000).toFixed(2)} s; first build ${(e2e(cold) / 1000).toFixed(2)} s, rebuild after an edit ${(e2e(warm) / 1000).toFixed(2)} s, unchanged ${(e2e(same) / 1000).toFixed(2)} s.\n`);
   process.stdout.write(`unchanged/floor: ${(e2e(same) / f).toFixed(2)}x\n`);
   ratios = `rebuild/floor: ${(e2e(warm) / f).toFixed(2)}x, first build/floor: ${(e2e(cold) / f).toFixed(2)}x`;
 }
-if (!values.only || values.only === "import") importRuns();
-if (values.only === "archive") archiveRuns();
+if (!values.only || values.only === "import" || values.only === "all") importRuns();
+if (values.only === "archive" || values.only === "all") archiveRuns(floorMs);
 // Last, on a line of its own, so runs can be compared from machine to machine.
 if (ratios) process.stdout.write(`\n${ratios}\n`);

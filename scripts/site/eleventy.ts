@@ -17,9 +17,9 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<{ written: number; pageFiles: Map<string, string> }> {
   const { only, ...policy } = options;
   if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
-  // Section pages unchanged since they were last rendered are copied (pageCache.ts).
+  // Section and month pages unchanged since they were last rendered are copied (pageCache.ts).
   const plan = planSectionPages(site, !!policy.preview);
-  const written = await runEleventy({ ...site, sectionPages: plan.render }, outDir, policy);
+  const written = await runEleventy({ ...site, sectionPages: plan.render, monthPages: plan.renderMonths }, outDir, policy);
   plan.keep(outDir);
   plan.restore(outDir);
   return { written, pageFiles: plan.files };

@@ -1,5 +1,5 @@
-// A month's section pages do not change once it is published, and they are
-// most of the site (months x sections). Each is kept, as written, under the
+// A month's section pages and its month page do not change once it is
+// published, and they are most of the site (months x sections). Each is kept, as written, under the
 // hash of everything it is rendered from: its own view (figures, charts,
 // commentary, links), the settings every page shows (authority, public
 // edition notice), the templates and the code that renders them. A build
@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
-import type { SectionPage, SiteData } from "./views.ts";
+import type { MonthPage, SectionPage, SiteData } from "./views.ts";
 
 /** Section pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
@@ -30,32 +30,44 @@ function templatesHash(): string {
   ]);
 }
 
-function fileOf(siteDir: string, page: SectionPage): string {
+function fileOf(siteDir: string, page: { url: string }): string {
   return path.join(siteDir, page.url.replace(/^\//, ""), "index.html");
 }
 
 export interface PagePlan {
   /** The section pages Eleventy must render. */
   render: SectionPage[];
+  /** The month pages Eleventy must render. */
+  renderMonths: MonthPage[];
   /** Copies the other pages from the cache into `siteDir` (after Eleventy wrote its pages). */
   restore(siteDir: string): void;
   /** Keeps the pages Eleventy rendered. */
   keep(siteDir: string): void;
-  /** Where the cache keeps each section page, by URL (after keep(); none with the cache off). */
+  /** Where the cache keeps each section page, by URL (none with the cache off). */
   files: Map<string, string>;
 }
 
+/**
+ * Which section and month pages to render and which to copy. A month page
+ * also shows the key (what the symbols mean), so its hash covers that too.
+ */
 export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
   const off = process.env.BOARDPACK_PAGE_CACHE === "off";
   const shared = crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: site.authority, publicEdition: site.publicEdition, preview })).digest("hex");
-  const entries = site.sectionPages.map((page) => {
-    const key = crypto.createHash("sha256").update(shared).update(JSON.stringify(page)).digest("hex").slice(0, 32);
-    const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
-    return { page, file, hit: !off && fs.existsSync(file) };
-  });
+  const monthShared = crypto.createHash("sha256").update(shared).update(JSON.stringify(site.key)).digest("hex");
+  const plan = <P extends { url: string }>(pages: P[], base: string) =>
+    pages.map((page) => {
+      const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+      const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
+      return { page, file, hit: !off && fs.existsSync(file) };
+    });
+  const sections = plan(site.sectionPages, shared);
+  const months = plan(site.months, monthShared);
+  const entries = [...sections, ...months];
   return {
-    files: new Map(off ? [] : entries.map((e) => [e.page.url, e.file])),
-    render: entries.filter((e) => !e.hit).map((e) => e.page),
+    files: new Map(off ? [] : sections.map((e) => [e.page.url, e.file])),
+    render: sections.filter((e) => !e.hit).map((e) => e.page),
+    renderMonths: months.filter((e) => !e.hit).map((e) => e.page),
     restore(siteDir) {
       for (const e of entries.filter((x) => x.hit)) {
         const out = fileOf(siteDir, e.page);

@@ -66,6 +66,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
     latest: latest.month,
     months: [...months].reverse(),
+    monthPages: [...months].reverse(),
     sectionPages: sections,
     indicatorPages: await indicatorsLater,
     indicatorIndex: sectionsInOrder.map((s) => ({

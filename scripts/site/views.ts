@@ -94,7 +94,10 @@ export interface PrintPage {
 export interface SiteData {
   authority: DataSet["authority"] & { benchmarkYear: string };
   latest: Month;
+  /** Every month, newest first (the archive). */
   months: MonthPage[];
+  /** The month pages to render (all but those the page cache copies). */
+  monthPages: MonthPage[];
   sectionPages: SectionPage[];
   indicatorPages: IndicatorPage[];
   indicatorIndex: { title: string; indicators: Link[] }[];

@@ -61,7 +61,7 @@ describe("a 24-month archive, built again", () => {
     const first = await build();
     expect(first.rendered.length).toBeGreaterThan(100);
     expect(first.printed).toBe(1);
-    expect(first.pagesRendered).toBe(23 * 2); // 23 months of two sections
+    expect(first.pagesRendered).toBe(23 * 3); // 23 months of two section pages and a month page
     expect(first.pagesCopied).toBe(0);
     const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
 
@@ -74,7 +74,7 @@ describe("a 24-month archive, built again", () => {
     expect(again.printed).toBe(0);
     expect(again.cached).toBe(1);
     expect(again.pagesRendered).toBe(0);
-    expect(again.pagesCopied).toBe(23 * 2);
+    expect(again.pagesCopied).toBe(23 * 3);
     // The copy is the pack as printed.
     expect(fs.readFileSync(path.join(out, "board-pack-2020-11.pdf")).equals(pdf)).toBe(true);
   });
@@ -87,9 +87,10 @@ describe("a 24-month archive, built again", () => {
     expect(added.rendered.some((n) => n.startsWith("chart-2020-12-"))).toBe(true);
     const earlier = added.rendered.filter((n) => /^chart-\d{4}-\d{2}-/.test(n) && !n.startsWith("chart-2020-12-"));
     expect(earlier).toEqual([]);
-    // Only December's section pages are rendered; the earlier months' are copied as they were.
-    expect(added.pagesRendered).toBe(2);
-    expect(added.pagesCopied).toBe(23 * 2);
+    // Only December's pages are rendered, and November's month page (no longer the latest, and without the pack now);
+    // the earlier months' pages are copied as they were.
+    expect(added.pagesRendered).toBe(2 + 1 + 1);
+    expect(added.pagesCopied).toBe(23 * 2 + 22);
     // November was the latest month: its month page changes, so it is made again (its section pages still copied).
     expect(added.monthsTaken).toBe(22);
 
@@ -112,7 +113,8 @@ describe("a 24-month archive, built again", () => {
     expect(november.printed).toBe(0);
     expect(november.cached).toBe(1);
     expect(november.rendered).toEqual([]);
-    expect(november.pagesRendered).toBe(0);
+    // Only the two month pages whose pack link changed: November's links its pack again, December's no longer has one.
+    expect(november.pagesRendered).toBe(2);
     expect(november.monthsTaken).toBe(22);
   });
 });
