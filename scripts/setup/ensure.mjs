@@ -5,11 +5,13 @@
 //
 //   node scripts/setup/ensure.mjs            packages + Chromium
 //   node scripts/setup/ensure.mjs --no-browser   packages only
+//   --compile: also compile the build (scripts/.compiled/, see compile.mjs)
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findChromium } from "./chromium.mjs";
+import { compileBuild } from "./compile.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const wantBrowser = !process.argv.includes("--no-browser");
@@ -59,6 +61,15 @@ if (wantBrowser && (!findChromium() || !have("pdftoppm"))) {
     say("  Debian/Ubuntu:  sudo apt-get install -y chromium fonts-liberation poppler-utils");
     say("  macOS:          install Google Chrome, then export BOARDPACK_CHROMIUM=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\"");
     say("  elsewhere:      set BOARDPACK_CHROMIUM to the path of a Chromium or Chrome executable.");
+    process.exit(1);
+  }
+}
+
+if (process.argv.includes("--compile")) {
+  try {
+    await compileBuild(root);
+  } catch (e) {
+    say(`could not compile the build: ${e instanceof Error ? e.message : e}`);
     process.exit(1);
   }
 }

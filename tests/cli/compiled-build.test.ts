@@ -1,0 +1,55 @@
+// `npm run build` runs the build compiled to JavaScript (scripts/setup/compile.mjs):
+// it must make the same site as the TypeScript sources do, chart workers
+// included, and be compiled again when a source changes.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture } from "../helpers/fixture.ts";
+import { hashes } from "../helpers/hashes.ts";
+import { ROOT, runCommand } from "../helpers/run.ts";
+
+const COMPILED = path.join(ROOT, "scripts", ".compiled", "build.mjs");
+
+function compile() {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "setup", "ensure.mjs"), "--compile", "--no-browser"], { cwd: ROOT, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+}
+
+describe("the compiled build", () => {
+  it("makes the same site as the TypeScript sources, charts drawn by its own workers", () => {
+    compile();
+    const data = copyFixture();
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-compiled-"));
+    // Caches off: every chart is drawn, by the compiled worker in one run and the TypeScript one in the other.
+    const env = { ...process.env, BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off", NO_COLOR: "1" };
+    const compiled = spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(work, "a"), "--no-pdf", "--quiet"], { cwd: ROOT, encoding: "utf8", env });
+    expect(compiled.status, compiled.stderr).toBe(0);
+    const sources = runCommand("build.ts", ["--data", data, "--out", path.join(work, "b"), "--no-pdf", "--quiet"], ROOT, { BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off" });
+    expect(sources.status, sources.stderr).toBe(0);
+    expect(hashes(path.join(work, "a", "site"))).toEqual(hashes(path.join(work, "b", "site")));
+    fs.rmSync(work, { recursive: true, force: true });
+  }, 240_000);
+
+  it("is compiled again when a source file changes, and not otherwise", () => {
+    compile();
+    const stamp = path.join(ROOT, "scripts", ".compiled", "sources.sha256");
+    const before = fs.statSync(COMPILED).mtimeMs;
+    compile();
+    expect(fs.statSync(COMPILED).mtimeMs).toBe(before);
+    // A change to any source (here a comment in a file of its own, removed after) compiles it again.
+    // (In scripts/setup/, which no cache key covers, so builds running beside this test are not disturbed.)
+    const probe = path.join(ROOT, "scripts", "setup", `compile-probe-${process.pid}.ts`);
+    fs.writeFileSync(probe, "// probe\nexport {};\n");
+    const hash = fs.readFileSync(stamp, "utf8");
+    try {
+      compile();
+      expect(fs.readFileSync(stamp, "utf8")).not.toBe(hash);
+    } finally {
+      fs.rmSync(probe);
+      compile();
+    }
+    expect(fs.readFileSync(stamp, "utf8")).toBe(hash);
+  }, 120_000);
+});
