@@ -90,7 +90,8 @@ function importRuns(): void {
 
 /** One fresh process of scripts/bench/floor.ts; its figures in ms. */
 function floorPart(args: string[]): Record<string, number> {
-  const r = spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // The page cache off: the floor is Eleventy rendering every page, not copying the ones an earlier run rendered.
+  const r = spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOARDPACK_PAGE_CACHE: "off" } });
   if (r.status !== 0) throw new Error(`floor ${args[0]} failed:\n${r.stderr}`);
   if (args[0] === "prepare") return {};
   return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>;
