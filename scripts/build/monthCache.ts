@@ -2,23 +2,24 @@
 // the catalogue or the code does. Each month is kept under the hash of
 // everything its model and pages are made from: the code and templates, the
 // authority, catalogue, outturns and terms, the month files up to it (a month
-// is reported as known then, vintage.ts), its own commentary, and whether it
-// is the latest month. A build takes such a month whole from the cache (its
-// month page's view, its section pages as written, its downloads) and makes
-// no model, chart or page for it: adding a month to a ten-year archive makes
-// that month's pages, not 120 months'. BOARDPACK_PAGE_CACHE=off turns it off.
+// is reported as known then, vintage.ts) and its own commentary. A build
+// takes such a month whole from the cache (its month page's view, its section
+// pages as written, its downloads) and makes no model, chart or page for it:
+// adding a month to a ten-year archive makes that month's pages, not 120
+// months'. The latest month and printed months are always made.
+// BOARDPACK_PAGE_CACHE=off turns it off.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DataSet, Month } from "../model/types.ts";
-import type { MonthPage } from "../site/views.ts";
+import type { MonthPage, SiteData } from "../site/views.ts";
 import { cacheDir, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
-import { pageStats } from "../site/pageCache.ts";
+import { restorePage } from "../site/pageCache.ts";
 
 /** What a kept month is: its month page's view, and cache files (relative to the cache folder) of its section pages and downloads. */
-export interface MonthRecord {
+interface MonthRecord {
   monthPage: MonthPage;
   sectionPages: { url: string; file: string }[];
   downloads: DownloadFiles;
@@ -42,10 +43,15 @@ const relative = (file: string) => path.relative(cacheDir(), file);
 
 export class MonthCache {
   private readonly keys = new Map<Month, string>();
+  private readonly taken = new Map<Month, MonthRecord>();
   readonly off = process.env.BOARDPACK_PAGE_CACHE === "off";
 
-  /** `latest`: the latest month (its page differs from an earlier month's); `preview`: pages for the local preview. */
-  constructor(data: DataSet, latest: Month, preview: boolean) {
+  /**
+   * `made`: months this build always makes, never taken or kept (the latest,
+   * whose month page differs from an earlier month's, and the printed ones);
+   * `preview`: pages for the local preview.
+   */
+  constructor(data: DataSet, private readonly made: ReadonlySet<Month>, preview: boolean) {
     if (this.off) return;
     const shared = sha()
       .update(codeHash())
@@ -58,46 +64,52 @@ export class MonthCache {
       chain = sha().update(chain).update(JSON.stringify(file)).digest("hex");
       if (files[i + 1]?.month === file.month) continue; // two files of one month: the key covers both
       const commentary = data.commentary.filter((c) => c.month === file.month);
-      this.keys.set(file.month, sha().update(chain).update(JSON.stringify(commentary)).update(file.month === latest ? "latest" : "").digest("hex").slice(0, 32));
+      this.keys.set(file.month, sha().update(chain).update(JSON.stringify(commentary)).digest("hex").slice(0, 32));
     }
   }
 
   private file(month: Month): string | null {
-    const key = this.keys.get(month);
+    const key = this.made.has(month) ? undefined : this.keys.get(month);
     return key ? cacheDir("months", key.slice(0, 2), `${key}.json`) : null;
   }
 
-  /** The month as kept by an earlier build, if every file of it is still in the cache. */
-  take(month: Month): MonthRecord | null {
+  /** The month page's view of a month kept by an earlier build, if every file of it is still in the cache; restoreTaken() copies the rest. */
+  take(month: Month): MonthPage | null {
     const file = this.file(month);
     if (!file || !fs.existsSync(file)) return null;
     const record = JSON.parse(fs.readFileSync(file, "utf8")) as MonthRecord;
     const files = [...record.sectionPages.map((p) => p.file), ...DOWNLOADS.map((ext) => record.downloads[ext])];
-    return files.every((f) => fs.existsSync(cacheDir(f))) ? record : null;
+    if (!files.every((f) => fs.existsSync(cacheDir(f)))) return null;
+    this.taken.set(month, record);
+    return record.monthPage;
   }
 
-  /** Copies a kept month's section pages and downloads into the site. */
-  restore(month: Month, record: MonthRecord, siteDir: string): void {
-    for (const page of record.sectionPages) {
-      const out = path.join(siteDir, page.url.replace(/^\//, ""), "index.html");
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.copyFileSync(cacheDir(page.file), out);
-      pageStats.cached++;
+  /** Copies the taken months' section pages and downloads into the site. */
+  restoreTaken(siteDir: string): void {
+    for (const [month, record] of this.taken) {
+      for (const page of record.sectionPages) restorePage(siteDir, page.url, cacheDir(page.file));
+      for (const ext of DOWNLOADS) fs.copyFileSync(cacheDir(record.downloads[ext]), path.join(siteDir, "data", `${month}.${ext}`));
+      monthStats.taken++;
     }
-    for (const ext of DOWNLOADS) fs.copyFileSync(cacheDir(record.downloads[ext]), path.join(siteDir, "data", `${month}.${ext}`));
-    monthStats.taken++;
   }
 
-  /** Keeps a month this build made (after its section pages are in the page cache). */
-  keep(month: Month, monthPage: MonthPage, sectionPages: { url: string; file: string }[], downloads: DownloadFiles | null): void {
-    const file = this.file(month);
-    if (!file || !downloads || sectionPages.some((p) => !fs.existsSync(p.file))) return;
-    const record: MonthRecord = {
-      monthPage,
-      sectionPages: sectionPages.map((p) => ({ url: p.url, file: relative(p.file) })),
-      downloads: Object.fromEntries(DOWNLOADS.map((ext) => [ext, relative(downloads[ext])])) as DownloadFiles,
-    };
-    writeFileAtomic(file, JSON.stringify(record));
-    monthStats.kept++;
+  /**
+   * Keeps the months this build made for the next one: `downloads`, the
+   * months whose model was made, with their cached downloads; `pageFiles`,
+   * where the page cache keeps each section page (so after Eleventy).
+   */
+  keepMade(site: SiteData, downloads: ReadonlyMap<Month, DownloadFiles | null>, pageFiles: ReadonlyMap<string, string>): void {
+    for (const [month, files] of downloads) {
+      const file = this.file(month);
+      const pages = site.sectionPages.filter((p) => p.month === month).map((p) => ({ url: p.url, file: pageFiles.get(p.url) }));
+      if (!file || !files || pages.some((p) => !p.file || !fs.existsSync(p.file))) continue;
+      const record: MonthRecord = {
+        monthPage: site.months.find((p) => p.month === month)!,
+        sectionPages: pages.map((p) => ({ url: p.url, file: relative(p.file!) })),
+        downloads: Object.fromEntries(DOWNLOADS.map((ext) => [ext, relative(files[ext])])) as DownloadFiles,
+      };
+      writeFileAtomic(file, JSON.stringify(record));
+      monthStats.kept++;
+    }
   }
 }

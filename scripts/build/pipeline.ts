@@ -5,7 +5,7 @@ import type { Problems } from "../model/problems.ts";
 import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
 import { writeDownloads, type DownloadFiles } from "../output/downloads.ts";
-import { MonthCache, type MonthRecord } from "./monthCache.ts";
+import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
@@ -105,33 +105,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const siteDir = path.join(staging.dir, "site");
     const dataDir = path.join(siteDir, "data");
     fs.mkdirSync(dataDir, { recursive: true });
+    // The months whose models are kept for printing (and for BuildResult); always made, never taken from the cache.
     const keep = new Set([reportMonth, months[months.length - 1]!, ...pdfMonths]);
     const kept = new Map<Month, MonthModel>();
     const spent = { compute: 0, downloads: 0 };
     const atHand = models ? new Map(models.map((m) => [m.month, m])) : null;
     // Earlier months unchanged since a previous build are taken whole from the cache (monthCache.ts); not in the public edition, whose plan spans every month.
-    const monthCache = models ? null : new MonthCache(data, months[months.length - 1]!, !!options.preview);
-    const taken = new Map<Month, MonthRecord>();
-    const made = new Map<Month, DownloadFiles | null>();
+    const monthCache = models ? null : new MonthCache(data, keep, !!options.preview);
+    const downloads = new Map<Month, DownloadFiles | null>();
     const modelOf = (month: Month): MonthModel => {
       let start = performance.now();
       const model = atHand?.get(month) ?? buildMonthModel(data, month);
       spent.compute += performance.now() - start;
       start = performance.now();
-      made.set(month, writeDownloads(dataDir, model, data.authority.name));
+      downloads.set(month, writeDownloads(dataDir, model, data.authority.name));
       spent.downloads += performance.now() - start;
       if (keep.has(month)) kept.set(month, model);
       return model;
     };
-    const takeMonth = (month: Month) => {
-      if (!monthCache || keep.has(month)) return null;
-      const record = monthCache.take(month);
-      if (record) taken.set(month, record);
-      return record?.monthPage ?? null;
-    };
     const chartsBefore = chartStats.ms;
     site = await timer.time("months: models, downloads, charts", () =>
-      buildSiteData(data, { months, model: modelOf, kept: takeMonth }, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }),
+      buildSiteData(data, { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null }, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }),
     );
     if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
     timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
@@ -145,14 +139,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     await timer.time("eleventy", async () => {
       const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview });
-      for (const [month, record] of taken) monthCache!.restore(month, record, siteDir);
-      // Months made by this build are kept for the next one (their section pages are in the page cache now).
-      for (const [month, downloads] of made) {
-        if (keep.has(month) || !monthCache) continue;
-        const view = site.months.find((p) => p.month === month)!;
-        const pages = site.sectionPages.filter((p) => p.month === month).map((p) => ({ url: p.url, file: pageFiles.get(p.url) ?? "" }));
-        if (pages.every((p) => p.file)) monthCache.keep(month, view, pages, downloads);
-      }
+      monthCache?.restoreTaken(siteDir);
+      monthCache?.keepMade(site, downloads, pageFiles);
     });
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from

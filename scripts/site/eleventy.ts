@@ -4,7 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteData } from "./siteData.ts";
 import { withPolicy, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
-import { planSectionPages } from "./pageCache.ts";
+import { planPages } from "./pageCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -18,8 +18,8 @@ export async function renderSite(site: SiteData, outDir: string, options: Policy
   const { only, ...policy } = options;
   if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
   // Section and month pages unchanged since they were last rendered are copied (pageCache.ts).
-  const plan = planSectionPages(site, !!policy.preview);
-  const written = await runEleventy({ ...site, sectionPages: plan.render, monthPages: plan.renderMonths }, outDir, policy);
+  const plan = planPages(site, !!policy.preview);
+  const written = await runEleventy({ ...site, sectionPages: plan.renderSections, monthPages: plan.renderMonths }, outDir, policy);
   plan.keep(outDir);
   plan.restore(outDir);
   return { written, pageFiles: plan.files };

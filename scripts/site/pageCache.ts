@@ -1,6 +1,6 @@
 // A month's section pages and its month page do not change once it is
-// published, and they are most of the site (months x sections). Each is kept, as written, under the
-// hash of everything it is rendered from: its own view (figures, charts,
+// published, and they are most of the site (months x sections). Each is kept,
+// as written, under the hash of everything it is rendered from: its own view (figures, charts,
 // commentary, links), the settings every page shows (authority, public
 // edition notice), the templates and the code that renders them. A build
 // renders only the pages whose hash is new and copies the rest.
@@ -12,7 +12,7 @@ import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
 import type { MonthPage, SectionPage, SiteData } from "./views.ts";
 
-/** Section pages rendered and copied by this process (for the build's tests). */
+/** Section and month pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
 
 /** The templates, the Eleventy configuration and its helpers, and the versions of Eleventy and GOV.UK Frontend. */
@@ -34,9 +34,17 @@ function fileOf(siteDir: string, page: { url: string }): string {
   return path.join(siteDir, page.url.replace(/^\//, ""), "index.html");
 }
 
+/** Copies a page kept in the cache to its place in the site (here, and for whole months in monthCache.ts). */
+export function restorePage(siteDir: string, url: string, cached: string): void {
+  const out = fileOf(siteDir, { url });
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.copyFileSync(cached, out);
+  pageStats.cached++;
+}
+
 export interface PagePlan {
   /** The section pages Eleventy must render. */
-  render: SectionPage[];
+  renderSections: SectionPage[];
   /** The month pages Eleventy must render. */
   renderMonths: MonthPage[];
   /** Copies the other pages from the cache into `siteDir` (after Eleventy wrote its pages). */
@@ -51,7 +59,7 @@ export interface PagePlan {
  * Which section and month pages to render and which to copy. A month page
  * also shows the key (what the symbols mean), so its hash covers that too.
  */
-export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
+export function planPages(site: SiteData, preview: boolean): PagePlan {
   const off = process.env.BOARDPACK_PAGE_CACHE === "off";
   const shared = crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: site.authority, publicEdition: site.publicEdition, preview })).digest("hex");
   const monthShared = crypto.createHash("sha256").update(shared).update(JSON.stringify(site.key)).digest("hex");
@@ -66,15 +74,10 @@ export function planSectionPages(site: SiteData, preview: boolean): PagePlan {
   const entries = [...sections, ...months];
   return {
     files: new Map(off ? [] : sections.map((e) => [e.page.url, e.file])),
-    render: sections.filter((e) => !e.hit).map((e) => e.page),
+    renderSections: sections.filter((e) => !e.hit).map((e) => e.page),
     renderMonths: months.filter((e) => !e.hit).map((e) => e.page),
     restore(siteDir) {
-      for (const e of entries.filter((x) => x.hit)) {
-        const out = fileOf(siteDir, e.page);
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.copyFileSync(e.file, out);
-        pageStats.cached++;
-      }
+      for (const e of entries.filter((x) => x.hit)) restorePage(siteDir, e.page.url, e.file);
     },
     keep(siteDir) {
       for (const e of entries.filter((x) => !x.hit)) {

@@ -33,11 +33,11 @@ export interface MonthSource {
   /** The month's model; asked once for each month, the latest first. */
   model: (month: Month) => MonthModel;
   /** A month kept whole from an earlier build (monthCache.ts): its month page's view; it needs no model and no section page views. Not asked for the latest month or a printed one. */
-  kept?: (month: Month) => MonthPage | null;
+  cached?: (month: Month) => MonthPage | null;
 }
 
 export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthSource, options: SiteOptions = {}): Promise<SiteData> {
-  const { months: reportMonths, model: modelOf, kept } = Array.isArray(source) ? fromModels(source) : source;
+  const { months: reportMonths, model: modelOf, cached } = Array.isArray(source) ? fromModels(source) : source;
   const pdfMonths = new Set(options.pdfMonths ?? []);
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const ctx = siteContext(data);
@@ -50,7 +50,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     reportMonths,
     4,
     async (month) => {
-      const page = month === latest.month || pdfMonths.has(month) ? null : (kept?.(month) ?? null);
+      const page = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
       if (page) return { page, sections: [], print: null };
       const model = month === latest.month ? latest : modelOf(month);
       const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
