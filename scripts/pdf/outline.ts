@@ -1,6 +1,7 @@
 // Reads a PDF's bookmarks (outline) with the page each one points at, so the
 // contents page can give the page where every section starts.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, PDFHexString, type PDFDocument } from "pdf-lib";
+import { loadPdf } from "./pdfDocument.ts";
 
 export interface OutlineItem {
   title: string;
@@ -15,7 +16,7 @@ function decodeTitle(obj: unknown): string {
 }
 
 export async function readOutline(bytes: Uint8Array): Promise<OutlineItem[]> {
-  return outlineOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+  return outlineOf(await loadPdf(bytes));
 }
 
 /** The bookmarks of a document already parsed (the print parses its PDF once, for this and the metadata). */

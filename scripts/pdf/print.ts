@@ -11,7 +11,7 @@ import { startStaticServer } from "../serve/staticServer.ts";
 import { launchBrowser } from "./browser.ts";
 import { finishPdf, type PdfMetadata } from "./metadata.ts";
 import { outlineOf, startPages } from "./outline.ts";
-import { PDFDocument } from "pdf-lib";
+import { loadPdf } from "./pdfDocument.ts";
 import { paginate, PAGINATE_DEFAULTS, type PaginateOptions, type PaginateResult } from "./paginate.ts";
 
 export interface PrintOptions {
@@ -84,7 +84,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
     // Parsed once: for the bookmarks' pages here and for the metadata below.
-    let doc = await time("read page numbers", () => PDFDocument.load(pdf, { updateMetadata: false }));
+    let doc = await time("read page numbers", () => loadPdf(pdf));
     const outline = outlineOf(doc);
     const starts = startPages(outline.filter((o) => o.depth === 0), entries.map((e) => e.title));
     const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? layout.starts[e.id] ?? 0 }));
@@ -96,7 +96,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
         }
       }, contents);
       const again = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
-      doc = await PDFDocument.load(again, { updateMetadata: false });
+      doc = await loadPdf(again);
     }
     const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
