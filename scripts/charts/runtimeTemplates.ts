@@ -12,64 +12,52 @@
 // arrays put back must give exactly the dataflow that compiling and parsing
 // the chart itself gives. A shape whose compile depends on the lifted arrays
 // (Vega-Lite folding a domain into an expression, say) is never templated.
+//
+// Templates are kept on disk too (with the chart cache), so a later build
+// (the next month, a rebuild after an edit) starts with every shape it has
+// seen: making a template costs two compiles and two parses, and the first
+// charts of a build are otherwise all new shapes to each worker.
+import crypto from "node:crypto";
+import fs from "node:fs";
 import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** Keys whose array values are lifted: inline data, scale domains and ranges, axis values. */
-const LIFTED = new Set(["values", "domain", "range"]);
-
-interface Lifted {
-  /** The spec with every lifted array replaced by a placeholder (equal arrays share one). */
-  spec: Json;
-  /** The lifted arrays, as JSON text, by placeholder number. */
-  arrays: string[];
-}
-
-/** A placeholder Vega-Lite and Vega pass through as they would the array: an array of one string no code reads. */
-const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
-
-function lift(spec: Json): Lifted {
-  const arrays: string[] = [];
-  const index = new Map<string, number>();
-  const walk = (node: Json): Json => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (node === null || typeof node !== "object") return node;
-    const out: { [k: string]: Json } = {};
-    for (const [k, v] of Object.entries(node)) {
-      if (LIFTED.has(k) && Array.isArray(v) && v.length > 0) {
-        const text = JSON.stringify(v);
-        let n = index.get(text);
-        if (n === undefined) {
-          n = arrays.length;
-          arrays.push(text);
-          index.set(text, n);
-        }
-        out[k] = placeholder(n);
-      } else out[k] = walk(v);
-    }
-    return out;
-  };
-  return { spec: walk(spec), arrays };
-}
-
-/** The template's text with each placeholder replaced by its array. */
-function fill(template: string, arrays: string[]): string {
-  // Axis values end up as expression code, inside a JSON string: there the array is written escaped.
-  return template
-    .replace(/\["__boardpack_lifted_(\d+)__"\]/g, (_m, n: string) => arrays[Number(n)]!)
-    .replace(/\[\\"__boardpack_lifted_(\d+)__\\"\]/g, (_m, n: string) => JSON.stringify(arrays[Number(n)]!).slice(1, -1));
-}
-
-/** What charts of one shape have in common: the spec without its lifted arrays (the pool sends a shape to one worker). */
-export function shapeKey(spec: TopLevelSpec): string {
-  return JSON.stringify(lift(spec as unknown as Json).spec);
-}
+import { compile, version as vegaLiteVersion, type TopLevelSpec } from "vega-lite";
+import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { cacheDir } from "../build/cacheDir.ts";
+import { fill, lift, type Json } from "./chartShape.ts";
 
 /** By shape (the lifted spec's JSON): the parsed dataflow's JSON with placeholders, or null if the shape cannot be templated. */
 const templates = new Map<string, string | null>();
-export const templateStats = { hits: 0, made: 0, refused: 0 };
+export const templateStats = { hits: 0, made: 0, refused: 0, read: 0 };
+
+// Bump when lifting or filling changes in a way the shape key does not show.
+const TEMPLATE_VERSION = `1-${vega.version}-${vegaLiteVersion}`;
+let diskTemplates = process.env.BOARDPACK_CHART_CACHE !== "off";
+
+function templateFile(key: string): string {
+  const hash = crypto.createHash("sha256").update(TEMPLATE_VERSION).update(key).digest("hex").slice(0, 32);
+  return cacheDir("chart-templates", hash.slice(0, 2), `${hash}.json`);
+}
+
+/** The shape's template: known to this thread, else kept on disk by an earlier build; undefined if never seen. */
+function knownTemplate(key: string): string | null | undefined {
+  if (templates.has(key) || !diskTemplates) return templates.get(key);
+  let kept: { key: string; template: string | null } | undefined;
+  try {
+    kept = JSON.parse(fs.readFileSync(templateFile(key), "utf8"));
+  } catch {
+    return undefined; // none kept (or unreadable): made again
+  }
+  // The file names the shape by a hash: the shape itself is checked.
+  if (!kept || kept.key !== key) return undefined;
+  templates.set(key, kept.template);
+  templateStats.read++;
+  return kept.template;
+}
+
+function keepTemplate(key: string, template: string | null): void {
+  templates.set(key, template);
+  if (diskTemplates) writeFileAtomic(templateFile(key), JSON.stringify({ key, template }));
+}
 
 type Logger = ReturnType<typeof vega.logger>;
 
@@ -86,7 +74,7 @@ function compileAndParse(spec: TopLevelSpec, logger: Logger): vega.Runtime {
 export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: string[]): vega.Runtime {
   const lifted = lift(spec as unknown as Json);
   const key = JSON.stringify(lifted.spec);
-  const template = templates.get(key);
+  const template = knownTemplate(key);
   if (template) {
     templateStats.hits++;
     return JSON.parse(fill(template, lifted.arrays)) as vega.Runtime;
@@ -103,10 +91,10 @@ export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: stri
     made = null;
   }
   if (made !== null && jsonSafe(runtime) && fill(made, lifted.arrays) === JSON.stringify(runtime)) {
-    templates.set(key, made);
+    keepTemplate(key, made);
     templateStats.made++;
   } else {
-    templates.set(key, null);
+    keepTemplate(key, null);
     templateStats.refused++;
   }
   return runtime;
@@ -120,7 +108,8 @@ function jsonSafe(node: unknown): boolean {
   return true;
 }
 
-/** Forgets every template (tests). */
-export function clearTemplates(): void {
+/** Forgets the templates this thread knows, as a new build would; `disk: false` also stops reading and keeping them on disk (tests that count templates made). */
+export function clearTemplates({ disk = false }: { disk?: boolean } = {}): void {
   templates.clear();
+  diskTemplates = disk;
 }

@@ -1,12 +1,15 @@
 // A chart drawn from its shape's template (runtimeTemplates.ts) must be the
 // chart compiled on its own, byte for byte: checked on every chart of the
 // example, and on a shape whose compile depends on a lifted array.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { vegaToSvg } from "../../scripts/charts/vegaRender.ts";
 import { clearTemplates, templateStats } from "../../scripts/charts/runtimeTemplates.ts";
-import { installTextMetrics } from "../../scripts/charts/textMetrics.ts";
+import { installTextMetrics } from "../../scripts/charts/vegaTextMetrics.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
 async function compiledAlone(spec: TopLevelSpec): Promise<string> {
@@ -61,4 +64,46 @@ describe("chart templates", () => {
     expect(templateStats.refused - before.refused).toBe(1);
     expect(templateStats.hits - before.hits).toBe(0);
   });
+
+  it("are kept on disk: a later build (a thread that knows none) reads them, makes none, and draws the same charts", async () => {
+    const saved = process.env.BOARDPACK_CACHE_DIR;
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-templates-"));
+    process.env.BOARDPACK_CACHE_DIR = cache;
+    try {
+      const charts = exampleCharts().filter((c) => c.variant === "wide").slice(0, 40);
+      const draw = async () => {
+        const before = { ...templateStats };
+        const svgs: string[] = [];
+        for (const c of charts) svgs.push((await vegaToSvg(c.spec)).svg);
+        // Shapes that cannot be templated are kept too (as refused), so they are not tried again.
+        const made = templateStats.made - before.made;
+        return { svgs, made, shapes: made + templateStats.refused - before.refused, read: templateStats.read - before.read };
+      };
+      clearTemplates({ disk: true });
+      const first = await draw();
+      expect(first.made).toBeGreaterThan(0);
+      expect(first.read).toBe(0);
+      const kept = fs.readdirSync(path.join(cache, "chart-templates"), { recursive: true }).filter((f) => String(f).endsWith(".json"));
+      expect(kept.length).toBe(first.shapes);
+
+      clearTemplates({ disk: true });
+      const second = await draw();
+      expect(second.shapes).toBe(0);
+      expect(second.read).toBe(first.shapes);
+      expect(second.svgs).toEqual(first.svgs);
+
+      // A file that is not a template of its shape (damaged, or another shape's) is not used: the shape is made again.
+      for (const f of kept) fs.writeFileSync(path.join(cache, "chart-templates", String(f)), JSON.stringify({ key: "another shape", template: "[]" }));
+      clearTemplates({ disk: true });
+      const third = await draw();
+      expect(third.read).toBe(0);
+      expect(third.shapes).toBe(first.shapes);
+      expect(third.svgs).toEqual(first.svgs);
+    } finally {
+      clearTemplates();
+      if (saved === undefined) delete process.env.BOARDPACK_CACHE_DIR;
+      else process.env.BOARDPACK_CACHE_DIR = saved;
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
