@@ -132,10 +132,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Charts are drawn while models are made (streamed): their time is only apart in the public edition.
     if (models) timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
     models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
-    await timer.time("styles", () => {
+    await timer.time("styles", async () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
-      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), compileStyles("boardpack"));
-      fs.writeFileSync(path.join(siteDir, "assets", "print.css"), compileStyles("print"));
+      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), await compileStyles("boardpack"));
+      fs.writeFileSync(path.join(siteDir, "assets", "print.css"), await compileStyles("print"));
     });
     await timer.time("eleventy", async () => {
       const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview });

@@ -3,8 +3,8 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
-import { vegaToSvg, type Rendered } from "./vegaRender.ts";
-import { shapeKey } from "./runtimeTemplates.ts";
+import type { Rendered } from "./vegaRender.ts";
+import { shapeKey } from "./chartShape.ts";
 
 interface Pending {
   resolve: (r: Rendered) => void;
@@ -102,7 +102,10 @@ function getPool(): ChartPool | null {
 
 export async function renderOnPool(spec: TopLevelSpec): Promise<Rendered> {
   const p = getPool();
-  return p ? p.render(spec) : vegaToSvg(spec);
+  if (p) return p.render(spec);
+  // Loaded only here: Vega takes about 0.3 s to load, and with workers this thread never draws.
+  const { vegaToSvg } = await import("./vegaRender.ts");
+  return vegaToSvg(spec);
 }
 
 export async function closePool(): Promise<void> {

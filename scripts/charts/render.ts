@@ -6,15 +6,15 @@
 // rendering warned is reported on every build and never cached.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir } from "../build/cacheDir.ts";
+import { packageVersion } from "./packageVersion.ts";
 
 // Bump when the renderer or text metrics change in a way the spec does not show.
-const RENDERER_VERSION = `2-${vega.version}`;
+const RENDERER_VERSION = `2-${packageVersion("vega")}`;
 
 export const cacheStats = { hits: 0, misses: 0 };
 /** Names of the charts this process rendered (cache misses), for the tests of caching. */

@@ -6,7 +6,7 @@
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { parsedRuntime } from "./runtimeTemplates.ts";
-import { installTextMetrics } from "./textMetrics.ts";
+import { installTextMetrics } from "./vegaTextMetrics.ts";
 
 export interface Rendered {
   svg: string;

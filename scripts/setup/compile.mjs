@@ -46,6 +46,10 @@ export async function compileBuild(root) {
       format: "esm",
       target: "node20",
       packages: "external",
+      // Modules the build imports only when needed (the in-thread chart renderer) become chunks of their
+      // own, so their packages load only then; beside the entries, so paths worked out from a module's place hold.
+      splitting: true,
+      chunkNames: "[name]-[hash]",
       logLevel: "warning",
     });
     fs.writeFileSync(path.join(temp, "sources.sha256"), hash);

@@ -11,7 +11,8 @@ import { compileStyles } from "../../scripts/site/styles.ts";
 
 let browser: Browser;
 let page: Page;
-const css = compileStyles("print");
+const css = await compileStyles("print");
+const siteCss = await compileStyles("boardpack");
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -152,7 +153,7 @@ describe("the print stylesheet", () => {
   it("keeps a gap between a figure and a left-aligned cell after it (a note across columns, a verdict)", async () => {
     await page.setContent(
       // The site's stylesheet (GOV.UK Frontend: figures right-aligned) and the print one, as the print page loads them.
-      `<!DOCTYPE html><html lang="en"><head><style>${compileStyles("boardpack")}${css}</style></head><body class="bp-print"><div class="bp-page bp-page--portrait">` +
+      `<!DOCTYPE html><html lang="en"><head><style>${siteCss}${css}</style></head><body class="bp-print"><div class="bp-page bp-page--portrait">` +
         `<table class="govuk-table bp-section-print-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th class="govuk-table__header"></th>` +
         `${["6.13 % of LAC with a PEP", "6.14 % of LAC with up to date PEPs", "6.15 Overall absence", "6.16 Persistent absentees"].map((h) => `<th class="govuk-table__header govuk-table__header--numeric">${h}</th>`).join("")}</tr></thead>` +
         `<tbody class="govuk-table__body"><tr class="govuk-table__row"><th class="govuk-table__header">Summer term 2019/20</th><td class="govuk-table__cell govuk-table__cell--numeric">98.9%</td><td class="govuk-table__cell govuk-table__cell--numeric">96.5%</td>` +
