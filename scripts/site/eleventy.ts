@@ -3,14 +3,14 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { SiteData } from "./siteData.ts";
-import { withPolicy, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
+import { policyForStyles, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
 import { planPages } from "./pageCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /**
  * Renders the site into `outDir`, every page with its Content-Security-Policy
- * (added as Eleventy writes it, not in a second pass over the files); `only`
+ * (the layouts write it with the contentSecurityPolicy filter); `only`
  * renders one template of content/ (the preview's quick path). Returns the
  * number of pages Eleventy wrote and where the page cache keeps each section page.
  */
@@ -29,12 +29,10 @@ async function runEleventy(site: SiteData, outDir: string, policy: PolicyOptions
   const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
-    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; addTransform: (name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string) => void }) {
+    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; addFilter: (name: string, fn: (style: unknown) => string) => void }) {
       eleventyConfig.addGlobalData("site", site);
-      eleventyConfig.addTransform("content-security-policy", function (content) {
-        const out = this.page.outputPath;
-        return typeof out === "string" && out.endsWith(".html") ? withPolicy(content, policy) : content;
-      });
+      // The page's policy from its style block (a set block's text; the layout writes the same text in <style>).
+      eleventyConfig.addFilter("contentSecurityPolicy", (style) => policyForStyles([String(style)], policy));
     },
   });
   const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
