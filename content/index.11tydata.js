@@ -1,5 +1,5 @@
 export default {
   eleventyComputed: {
-    pageTitle: (data) => data.site.months[0].label,
+    pageTitle: (data) => data.site.latestPage.label,
   },
 };

@@ -3,8 +3,9 @@
 // everything its model and pages are made from: the code and templates, the
 // authority, catalogue, outturns and terms, the month files up to it (a month
 // is reported as known then, vintage.ts) and its own commentary. A build
-// takes such a month whole from the cache (its month page's view, its section
-// pages as written, its downloads) and makes no model, chart or page for it:
+// takes such a month whole from the cache (what the archive lists of it, its
+// month and section pages as written, its downloads) and makes no model,
+// chart, page view or page for it:
 // adding a month to a ten-year archive makes that month's pages, not 120
 // months'. The latest month and printed months are always made.
 // BOARDPACK_PAGE_CACHE=off turns it off.
@@ -12,16 +13,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DataSet, Month } from "../model/types.ts";
-import type { MonthPage, SiteData } from "../site/views.ts";
+import type { MonthEntry, SiteData } from "../site/views.ts";
 import { cacheDir, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
 import { restorePage } from "../site/pageCache.ts";
 
-/** What a kept month is: its month page's view, and cache files (relative to the cache folder) of its section pages and downloads. */
+/** What a kept month is: what the archive lists of it, and cache files (relative to the cache folder) of its pages and downloads. */
 interface MonthRecord {
-  monthPage: MonthPage;
-  sectionPages: { url: string; file: string }[];
+  entry: MonthEntry;
+  /** Its month page and section pages. */
+  pages: { url: string; file: string }[];
   downloads: DownloadFiles;
 }
 
@@ -73,21 +75,21 @@ export class MonthCache {
     return key ? cacheDir("months", key.slice(0, 2), `${key}.json`) : null;
   }
 
-  /** The month page's view of a month kept by an earlier build, if every file of it is still in the cache; restoreTaken() copies the rest. */
-  take(month: Month): MonthPage | null {
+  /** What the archive lists of a month kept by an earlier build, if every file of it is still in the cache; restoreTaken() copies its files. */
+  take(month: Month): MonthEntry | null {
     const file = this.file(month);
     if (!file || !fs.existsSync(file)) return null;
     const record = JSON.parse(fs.readFileSync(file, "utf8")) as MonthRecord;
-    const files = [...record.sectionPages.map((p) => p.file), ...DOWNLOADS.map((ext) => record.downloads[ext])];
+    const files = [...record.pages.map((p) => p.file), ...DOWNLOADS.map((ext) => record.downloads[ext])];
     if (!files.every((f) => fs.existsSync(cacheDir(f)))) return null;
     this.taken.set(month, record);
-    return record.monthPage;
+    return record.entry;
   }
 
-  /** Copies the taken months' section pages and downloads into the site. */
+  /** Copies the taken months' pages and downloads into the site. */
   restoreTaken(siteDir: string): void {
     for (const [month, record] of this.taken) {
-      for (const page of record.sectionPages) restorePage(siteDir, page.url, cacheDir(page.file));
+      for (const page of record.pages) restorePage(siteDir, page.url, cacheDir(page.file));
       for (const ext of DOWNLOADS) fs.copyFileSync(cacheDir(record.downloads[ext]), path.join(siteDir, "data", `${month}.${ext}`));
       monthStats.taken++;
     }
@@ -96,16 +98,19 @@ export class MonthCache {
   /**
    * Keeps the months this build made for the next one: `downloads`, the
    * months whose model was made, with their cached downloads; `pageFiles`,
-   * where the page cache keeps each section page (so after Eleventy).
+   * where the page cache keeps each month and section page (so after Eleventy).
    */
   keepMade(site: SiteData, downloads: ReadonlyMap<Month, DownloadFiles | null>, pageFiles: ReadonlyMap<string, string>): void {
     for (const [month, files] of downloads) {
       const file = this.file(month);
-      const pages = site.sectionPages.filter((p) => p.month === month).map((p) => ({ url: p.url, file: pageFiles.get(p.url) }));
-      if (!file || !files || pages.some((p) => !p.file || !fs.existsSync(p.file))) continue;
+      const monthPage = site.monthPages.find((p) => p.month === month);
+      if (!file || !files || !monthPage) continue;
+      const pages = [monthPage, ...site.sectionPages.filter((p) => p.month === month)].map((p) => ({ url: p.url, file: pageFiles.get(p.url) }));
+      if (pages.some((p) => !p.file || !fs.existsSync(p.file))) continue;
+      const { label, url, isLatest, reportingYear, downloads: links } = monthPage;
       const record: MonthRecord = {
-        monthPage: site.months.find((p) => p.month === month)!,
-        sectionPages: pages.map((p) => ({ url: p.url, file: relative(p.file!) })),
+        entry: { month, label, url, isLatest, reportingYear, downloads: links },
+        pages: pages.map((p) => ({ url: p.url, file: relative(p.file!) })),
         downloads: Object.fromEntries(DOWNLOADS.map((ext) => [ext, relative(files[ext])])) as DownloadFiles,
       };
       writeFileAtomic(file, JSON.stringify(record));

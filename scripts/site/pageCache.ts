@@ -51,7 +51,7 @@ export interface PagePlan {
   restore(siteDir: string): void;
   /** Keeps the pages Eleventy rendered. */
   keep(siteDir: string): void;
-  /** Where the cache keeps each section page, by URL (none with the cache off). */
+  /** Where the cache keeps each section and month page, by URL (none with the cache off). */
   files: Map<string, string>;
 }
 
@@ -70,10 +70,10 @@ export function planPages(site: SiteData, preview: boolean): PagePlan {
       return { page, file, hit: !off && fs.existsSync(file) };
     });
   const sections = plan(site.sectionPages, shared);
-  const months = plan(site.months, monthShared);
+  const months = plan(site.monthPages, monthShared);
   const entries = [...sections, ...months];
   return {
-    files: new Map(off ? [] : sections.map((e) => [e.page.url, e.file])),
+    files: new Map(off ? [] : entries.map((e) => [e.page.url, e.file])),
     renderSections: sections.filter((e) => !e.hit).map((e) => e.page),
     renderMonths: months.filter((e) => !e.hit).map((e) => e.page),
     restore(siteDir) {

@@ -8,9 +8,9 @@ import { monthPage } from "./monthPage.ts";
 import { paths, slugsFor } from "./paths.ts";
 import { printPage } from "./printPage.ts";
 import { sectionPages } from "./sectionPages.ts";
-import type { MonthPage, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
+import type { MonthEntry, MonthPage, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
 
-export type { IndicatorPage, Link, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
+export type { IndicatorPage, Link, MonthEntry, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
 
 /** What every page builder needs to know about the whole site. */
 export function siteContext(data: DataSet): SiteContext {
@@ -32,8 +32,8 @@ export interface MonthSource {
   months: Month[];
   /** The month's model; asked once for each month, the latest first. */
   model: (month: Month) => MonthModel;
-  /** A month kept whole from an earlier build (monthCache.ts): its month page's view; it needs no model and no section page views. Not asked for the latest month or a printed one. */
-  cached?: (month: Month) => MonthPage | null;
+  /** A month kept whole from an earlier build (monthCache.ts): what the archive lists of it; it needs no model and no page views (its pages are copied). Not asked for the latest month or a printed one. */
+  cached?: (month: Month) => MonthEntry | null;
 }
 
 export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthSource, options: SiteOptions = {}): Promise<SiteData> {
@@ -50,23 +50,24 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     reportMonths,
     4,
     async (month) => {
-      const page = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
-      if (page) return { page, sections: [], print: null };
+      const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
+      if (entry) return { entry, page: null, sections: [], print: null };
       const model = month === latest.month ? latest : modelOf(month);
       const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
       const sections = await sectionPages(ctx, model);
-      return { page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
+      return { entry: made as MonthEntry, page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
     },
     options.onMonth,
   );
-  const months: MonthPage[] = perMonth.map((p) => p.page);
+  const made: MonthPage[] = perMonth.flatMap((p) => (p.page ? [p.page] : []));
   const sections: SectionPage[] = perMonth.flatMap((p) => p.sections);
 
   return {
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
     latest: latest.month,
-    months: [...months].reverse(),
-    monthPages: [...months].reverse(),
+    months: perMonth.map((p) => p.entry).reverse(),
+    latestPage: made.find((p) => p.month === latest.month)!,
+    monthPages: [...made].reverse(),
     sectionPages: sections,
     indicatorPages: await indicatorsLater,
     indicatorIndex: sectionsInOrder.map((s) => ({

@@ -25,6 +25,9 @@ export interface MonthPage {
   glance: { intro: string[]; table: TableView | null } | null;
 }
 
+/** What the archive lists of every month; a month taken whole from the cache (monthCache.ts) has only this. */
+export type MonthEntry = Pick<MonthPage, "month" | "label" | "url" | "isLatest" | "reportingYear" | "downloads">;
+
 export interface SectionPage {
   month: Month;
   monthLabel: string;
@@ -95,8 +98,10 @@ export interface SiteData {
   authority: DataSet["authority"] & { benchmarkYear: string };
   latest: Month;
   /** Every month, newest first (the archive). */
-  months: MonthPage[];
-  /** The month pages to render (all but those the page cache copies). */
+  months: MonthEntry[];
+  /** The latest month's page (the home page shows it too). */
+  latestPage: MonthPage;
+  /** The month pages this build made, newest first (Eleventy renders those the page cache does not copy). */
   monthPages: MonthPage[];
   sectionPages: SectionPage[];
   indicatorPages: IndicatorPage[];
