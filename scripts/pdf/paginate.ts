@@ -105,6 +105,9 @@ export function paginate(options: PaginateOptions): PaginateResult {
   body.insertBefore(holder, parts[0] ?? null);
   // Out of the document while their blocks are placed: each measurement then lays out the pages only.
   for (const part of parts) part.remove();
+  // Pages already filled wait out of the document too, so a measurement lays out the current page
+  // alone rather than every page before it (a page's layout does not depend on the pages before it).
+  const filled = document.createDocumentFragment();
 
   const describe = (el: Element) => (el.querySelector("caption, figcaption, h1, h2, h3")?.textContent ?? el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60);
 
@@ -112,6 +115,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
     const el = document.createElement("div");
     // The part's own classes, so its styles still apply to its blocks.
     el.className = `bp-page bp-page--${kind}${cover ? " bp-page--cover" : ""} ${Array.from(part?.classList ?? []).filter((c) => c !== "bp-part").join(" ")}`.trim();
+    for (const done of Array.from(holder.children)) filled.appendChild(done);
     holder.appendChild(el);
     page = { el, kind, limit: sizes[kind].height - options.slack, width: sizes[kind].width, placed: 0, charts: [], clones: new Map() };
     pages.push(page);
@@ -218,11 +222,23 @@ export function paginate(options: PaginateOptions): PaginateResult {
     s.appendChild(tb);
     return s;
   };
-  /** Rows of `rows` from `start` that fit after the shell already placed (binary search). */
+  /**
+   * Rows of `rows` from `start` that fit after the shell already placed. Each
+   * measurement lays the table out again (milliseconds for a wide table), so
+   * the count is first guessed from where each row ends with every row in,
+   * and the guess checked with the rows up to it and one more; where the
+   * layout moved (columns narrower with fewer rows), a binary search.
+   */
   const rowsThatFit = (s: HTMLTableElement, rows: HTMLTableRowElement[], start: number, extra: Leaf | null): number => {
     const tb = s.tBodies[0]!;
+    /** With every row in: where each row ends, and the height used. */
+    let whole: { bottoms: number[]; used: number } | null = null;
     const fitsWith = (k: number) => {
       for (let i = 0; i < k; i++) tb.appendChild(rows[start + i]!);
+      if (k === rows.length - start) {
+        // The layout is current after used(): reading the rows' places lays nothing out again.
+        whole = { used: used(), bottoms: rows.slice(start).map((r) => r.getBoundingClientRect().bottom) };
+      }
       const ok = extra && start + k === rows.length ? trial(() => append(extra.el, extra.ancestors)) : fits();
       for (let i = 0; i < k; i++) rows[start + i]!.remove();
       return ok;
@@ -230,6 +246,11 @@ export function paginate(options: PaginateOptions): PaginateResult {
     let lo = 0;
     let hi = rows.length - start;
     if (fitsWith(hi)) return hi;
+    // Without the rows after row i, the page would end (last row's bottom - row i's bottom) higher, if nothing else moved.
+    const { bottoms, used: all } = whole!;
+    let guess = 0;
+    while (guess < hi && all - (bottoms[hi - 1]! - bottoms[guess]!) <= current().limit) guess++;
+    if (guess === 0 ? !fitsWith(1) : fitsWith(guess) && !fitsWith(guess + 1)) return guess;
     while (lo < hi - 1) {
       const mid = (lo + hi) >> 1;
       if (fitsWith(mid)) lo = mid;
@@ -296,18 +317,25 @@ export function paginate(options: PaginateOptions): PaginateResult {
   };
 
   // ---- widths -------------------------------------------------------------
-  const minWidth = (el: HTMLElement): number => {
+  /** The narrowest each element can be laid out, measured together: one layout for all of them. */
+  const minWidths = new Map<HTMLElement, number>();
+  const measureMinWidths = (els: HTMLElement[]) => {
     const box = document.createElement("div");
     box.className = "bp-page bp-page--landscape";
     box.style.cssText = "position:absolute;left:0;top:0;visibility:hidden;width:10000px";
     body.appendChild(box);
-    const c = el.cloneNode(true) as HTMLElement;
-    c.style.width = "min-content";
-    c.style.tableLayout = "auto";
-    box.appendChild(c);
-    const w = c.getBoundingClientRect().width;
+    const clones = els.map((el) => {
+      const c = el.cloneNode(true) as HTMLElement;
+      c.style.width = "min-content";
+      c.style.tableLayout = "auto";
+      return box.appendChild(c);
+    });
+    clones.forEach((c, i) => minWidths.set(els[i]!, c.getBoundingClientRect().width));
     box.remove();
-    return w;
+  };
+  const minWidth = (el: HTMLElement): number => {
+    if (!minWidths.has(el)) measureMinWidths([el]);
+    return minWidths.get(el)!;
   };
   const wide = new Map<HTMLElement, Kind>();
   /** Scales a chart to `width` if its smallest text stays legible; false if it would not. */
@@ -422,6 +450,8 @@ export function paginate(options: PaginateOptions): PaginateResult {
   const kindFor = (el: HTMLElement, part: HTMLElement): Kind =>
     kindOf(part) === "landscape" || ((el.tagName === "TABLE" || el.tagName === "FIGURE") && wideKind(el) === "landscape") ? "landscape" : "portrait";
 
+  // Every table's narrowest width, in one layout rather than one each.
+  measureMinWidths(parts.flatMap((part) => Array.from(part.querySelectorAll<HTMLElement>("table"))));
   for (const part of parts) {
     const kind = kindOf(part);
     const cover = part.dataset.page === "cover";
@@ -554,6 +584,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
     return trial(() => placeOpening(leaves, 0, j));
   }
 
+  holder.insertBefore(filled, holder.firstChild);
   for (const [id, n] of Object.entries(starts)) {
     const el = document.querySelector(`[data-page-of="${CSS.escape(id)}"]`);
     if (el) el.textContent = String(n);
