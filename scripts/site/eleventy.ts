@@ -9,6 +9,16 @@ import { planPages } from "./pageCache.ts";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /**
+ * The most section, month and indicator pages one Eleventy run renders.
+ * Eleventy holds every page it renders (before and after its layout) until
+ * the run ends: a ten-year archive in one run held more than a gigabyte of
+ * HTML. A site with more pages is rendered in several runs, the later ones of
+ * one template each (about 0.1 s a run). BOARDPACK_PAGES_PER_RUN sets another
+ * number (the tests render a small site in many runs).
+ */
+const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 250;
+
+/**
  * Renders the site into `outDir`, every page with its Content-Security-Policy
  * (the layouts write it with the contentSecurityPolicy filter); `only`
  * renders one template of content/ (the preview's quick path). Returns the
@@ -19,7 +29,21 @@ export async function renderSite(site: SiteData, outDir: string, options: Policy
   if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
   // Section and month pages unchanged since they were last rendered are copied (pageCache.ts).
   const plan = planPages(site, !!policy.preview);
-  const written = await runEleventy({ ...site, sectionPages: plan.renderSections, monthPages: plan.renderMonths }, outDir, policy);
+  const paged = { sectionPages: plan.renderSections, monthPages: plan.renderMonths, indicatorPages: site.indicatorPages };
+  const templates = { sectionPages: "section.njk", monthPages: "month.njk", indicatorPages: "indicator.njk" } as const;
+  // The first run renders every other page and as many of these as a run may; later runs the rest.
+  const first = { ...paged };
+  const later: { template: string; data: Partial<typeof paged> }[] = [];
+  const perRun = pagesPerRun();
+  let room = perRun;
+  for (const key of Object.keys(paged) as (keyof typeof paged)[]) {
+    const pages: unknown[] = paged[key];
+    (first[key] as unknown[]) = pages.slice(0, room);
+    for (let i = Math.min(room, pages.length); i < pages.length; i += perRun) later.push({ template: templates[key], data: { [key]: pages.slice(i, i + perRun) } });
+    room = Math.max(0, room - pages.length);
+  }
+  let written = await runEleventy({ ...site, ...first }, outDir, policy);
+  for (const run of later) written += await runEleventy({ ...site, sectionPages: [], monthPages: [], indicatorPages: [], ...run.data }, outDir, policy, run.template);
   plan.keep(outDir);
   plan.restore(outDir);
   return { written, pageFiles: plan.files };

@@ -1,0 +1,35 @@
+// A site with more pages than one Eleventy run renders (PAGES_PER_RUN in
+// scripts/site/eleventy.ts: Eleventy holds every page of a run in memory) is
+// rendered in several runs: the same files, whatever the number of runs.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyFixture } from "../helpers/fixture.ts";
+import { allFiles, buildInto } from "../helpers/site.ts";
+
+const saved = { perRun: process.env.BOARDPACK_PAGES_PER_RUN, cache: process.env.BOARDPACK_PAGE_CACHE };
+afterAll(() => {
+  for (const [name, value] of [["BOARDPACK_PAGES_PER_RUN", saved.perRun], ["BOARDPACK_PAGE_CACHE", saved.cache]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+describe("the site rendered in several Eleventy runs", () => {
+  it("is the same site, file for file, as one run renders", async () => {
+    const data = copyFixture();
+    // Every page rendered (none copied from the page cache), so each run renders its share.
+    process.env.BOARDPACK_PAGE_CACHE = "off";
+    delete process.env.BOARDPACK_PAGES_PER_RUN;
+    const one = await buildInto(data, { noPdf: true });
+    process.env.BOARDPACK_PAGES_PER_RUN = "3";
+    const many = await buildInto(data, { noPdf: true });
+    const files = allFiles(one.site);
+    const pages = files.filter((f) => f.endsWith(".html"));
+    // Enough section, month and indicator pages that a run of 3 cannot hold them.
+    expect(pages.filter((f) => /^\/\d{4}-\d{2}\//.test(f)).length).toBeGreaterThan(6);
+    expect(pages.filter((f) => f.startsWith("/indicators/")).length).toBeGreaterThan(6);
+    expect(allFiles(many.site)).toEqual(files);
+    for (const f of files) expect(fs.readFileSync(path.join(many.site, f)).equals(fs.readFileSync(path.join(one.site, f))), f).toBe(true);
+  });
+});
