@@ -22,6 +22,13 @@ export const renderedCharts: string[] = [];
 /** Warnings of this process's renders ("<chart>: <warning>"), for the build and its tests. */
 export const chartWarnings: string[] = [];
 
+/**
+ * This process's renders by key: a chart that appears twice in a build (the
+ * same figures in two months, a section chart in the pack) is drawn once, even
+ * with the cache off (about a tenth of the example's charts).
+ */
+const drawn = new Map<string, Promise<{ svg: string; warnings: string[] }>>();
+
 export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
   const file = cacheDir("charts", key.slice(0, 2), `${key}.svg`);
@@ -29,7 +36,18 @@ export async function renderSvg(spec: TopLevelSpec, name: string, useCache = pro
     cacheStats.hits++;
     return fs.readFileSync(file, "utf8");
   }
-  const { svg, warnings } = await renderOnPool(spec);
+  const again = drawn.get(key);
+  if (again) {
+    cacheStats.hits++;
+    const { svg, warnings } = await again;
+    // Reported under this chart's name too: every chart that warned is named.
+    for (const w of warnings) chartWarnings.push(`${name}: ${w}`);
+    return svg;
+  }
+  const rendering = renderOnPool(spec);
+  drawn.set(key, rendering);
+  rendering.catch(() => drawn.delete(key)); // a failed render is not remembered (its error reaches the first caller)
+  const { svg, warnings } = await rendering;
   cacheStats.misses++;
   renderedCharts.push(name);
   for (const w of warnings) {
