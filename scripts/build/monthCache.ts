@@ -18,6 +18,7 @@ import { cacheDir, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
 import { restorePage } from "../site/pageCache.ts";
+import { monthEntry } from "../site/monthPage.ts";
 
 /** What a kept month is: what the archive lists of it, and cache files (relative to the cache folder) of its pages and downloads. */
 interface MonthRecord {
@@ -107,9 +108,8 @@ export class MonthCache {
       if (!file || !files || !monthPage) continue;
       const pages = [monthPage, ...site.sectionPages.filter((p) => p.month === month)].map((p) => ({ url: p.url, file: pageFiles.get(p.url) }));
       if (pages.some((p) => !p.file || !fs.existsSync(p.file))) continue;
-      const { label, url, isLatest, reportingYear, downloads: links } = monthPage;
       const record: MonthRecord = {
-        entry: { month, label, url, isLatest, reportingYear, downloads: links },
+        entry: monthEntry(monthPage),
         pages: pages.map((p) => ({ url: p.url, file: relative(p.file!) })),
         downloads: Object.fromEntries(DOWNLOADS.map((ext) => [ext, relative(files[ext])])) as DownloadFiles,
       };

@@ -67,7 +67,7 @@ export function fill(template: string, arrays: string[]): string {
     .replace(/\["__boardpack_lifted_(\d+)__"\]/g, (_m, n: string) => arrays[Number(n)]!)
     .replace(/\[\\"__boardpack_lifted_(\d+)__\\"\]/g, (_m, n: string) => JSON.stringify(arrays[Number(n)]!).slice(1, -1))
     .replace(/__boardpack_text_(\d+)__/g, (_m, n: string) => JSON.parse(arrays[Number(n)]!) as string)
-    .replace(/79190\d{5}\.3125/g, (m) => arrays[Number(m.slice(0, -5)) - NUMBER_BASE]!);
+    .replace(/(79190\d{5})\.3125/g, (_m, whole: string) => arrays[Number(whole) - NUMBER_BASE]!);
 }
 
 /** What charts of one shape have in common: the spec without its lifted arrays (the pool sends a shape to one worker). */

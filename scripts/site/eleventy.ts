@@ -30,24 +30,36 @@ export async function renderSite(site: SiteData, outDir: string, options: Policy
   if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
   // Section and month pages unchanged since they were last rendered are copied (pageCache.ts).
   const plan = planPages(site, !!policy.preview);
-  const paged = { sectionPages: plan.renderSections, monthPages: plan.renderMonths, indicatorPages: site.indicatorPages };
-  const templates = { sectionPages: "section.njk", monthPages: "month.njk", indicatorPages: "indicator.njk" } as const;
-  // The first run renders every other page and as many of these as a run may; later runs the rest.
-  const first = { ...paged };
-  const later: { template: string; data: Partial<typeof paged> }[] = [];
-  const perRun = pagesPerRun();
-  let room = perRun;
-  for (const key of Object.keys(paged) as (keyof typeof paged)[]) {
-    const pages: unknown[] = paged[key];
-    (first[key] as unknown[]) = pages.slice(0, room);
-    for (let i = Math.min(room, pages.length); i < pages.length; i += perRun) later.push({ template: templates[key], data: { [key]: pages.slice(i, i + perRun) } });
-    room = Math.max(0, room - pages.length);
+  let written = 0;
+  for (const run of eleventyRuns({ sectionPages: plan.renderSections, monthPages: plan.renderMonths, indicatorPages: site.indicatorPages }, pagesPerRun())) {
+    written += await runEleventy({ ...site, ...run.pages }, outDir, policy, run.template);
   }
-  let written = await runEleventy({ ...site, ...first }, outDir, policy);
-  for (const run of later) written += await runEleventy({ ...site, sectionPages: [], monthPages: [], indicatorPages: [], ...run.data }, outDir, policy, run.template);
   plan.keep(outDir);
   plan.restore(outDir);
   return { written, pageFiles: plan.files };
+}
+
+type Paged = Pick<SiteData, "sectionPages" | "monthPages" | "indicatorPages">;
+/** The template of content/ that paginates each of them. */
+const TEMPLATE_OF: Record<keyof Paged, string> = { sectionPages: "section.njk", monthPages: "month.njk", indicatorPages: "indicator.njk" };
+
+/**
+ * The runs that render `paged`, at most `perRun` pages each: the first renders
+ * every other page of the site too (the whole of content/), later runs one template.
+ */
+function eleventyRuns(paged: Paged, perRun: number): { template?: string; pages: Paged }[] {
+  const none: Paged = { sectionPages: [], monthPages: [], indicatorPages: [] };
+  const first: Paged = { ...none };
+  const later: { template: string; pages: Paged }[] = [];
+  let room = perRun;
+  const split = <K extends keyof Paged>(key: K) => {
+    const all = paged[key];
+    first[key] = all.slice(0, room) as Paged[K];
+    for (let i = Math.min(room, all.length); i < all.length; i += perRun) later.push({ template: TEMPLATE_OF[key], pages: { ...none, [key]: all.slice(i, i + perRun) } });
+    room = Math.max(0, room - all.length);
+  };
+  (Object.keys(TEMPLATE_OF) as (keyof Paged)[]).forEach(split);
+  return [{ pages: first }, ...later];
 }
 
 async function runEleventy(site: SiteData, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {

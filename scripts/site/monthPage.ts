@@ -7,7 +7,7 @@ import { siteSummaryTable } from "./summaryView.ts";
 import { summaryTable } from "./tables.ts";
 import { escapeHtml, textCell } from "./cells.ts";
 import { glance } from "./glance.ts";
-import type { MonthPage, SiteContext } from "./views.ts";
+import type { MonthEntry, MonthPage, SiteContext } from "./views.ts";
 
 export function monthPage(ctx: SiteContext, model: MonthModel, isLatest: boolean, hasPdf: boolean): MonthPage {
   const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
@@ -75,4 +75,10 @@ function glanceView(ctx: SiteContext, model: MonthModel): MonthPage["glance"] {
       classes: "bp-glance-table",
     },
   };
+}
+
+/** What the archive lists of a month (all a month taken whole from the cache keeps of its page). */
+export function monthEntry(page: MonthPage): MonthEntry {
+  const { month, label, url, isLatest, reportingYear, downloads } = page;
+  return { month, label, url, isLatest, reportingYear, downloads };
 }

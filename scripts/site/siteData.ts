@@ -4,7 +4,7 @@ import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { indicatorPages } from "./indicatorPages.ts";
 import { mapLimited } from "../build/mapLimited.ts";
 import { keyData } from "./key.ts";
-import { monthPage } from "./monthPage.ts";
+import { monthEntry, monthPage } from "./monthPage.ts";
 import { paths, slugsFor } from "./paths.ts";
 import { printPage } from "./printPage.ts";
 import { sectionPages } from "./sectionPages.ts";
@@ -55,7 +55,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
       const model = month === latest.month ? latest : modelOf(month);
       const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
       const sections = await sectionPages(ctx, model);
-      return { entry: made as MonthEntry, page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
+      return { entry: monthEntry(made), page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
     },
     options.onMonth,
   );
