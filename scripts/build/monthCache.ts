@@ -18,7 +18,6 @@ import { cacheDir, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
 import { restorePage } from "../site/pageCache.ts";
-import { monthEntry } from "../site/monthPage.ts";
 
 /** What a kept month is: what the archive lists of it, and cache files (relative to the cache folder) of its pages and downloads. */
 interface MonthRecord {
@@ -98,18 +97,19 @@ export class MonthCache {
 
   /**
    * Keeps the months this build made for the next one: `downloads`, the
-   * months whose model was made, with their cached downloads; `pageFiles`,
-   * where the page cache keeps each month and section page (so after Eleventy).
+   * months whose model was made, with their cached downloads; `sectionUrls`,
+   * each month's section pages; `pageFiles`, where the page cache keeps each
+   * month and section page (so after Eleventy).
    */
-  keepMade(site: SiteData, downloads: ReadonlyMap<Month, DownloadFiles | null>, pageFiles: ReadonlyMap<string, string>): void {
+  keepMade(site: SiteData, sectionUrls: ReadonlyMap<Month, string[]>, downloads: ReadonlyMap<Month, DownloadFiles | null>, pageFiles: ReadonlyMap<string, string>): void {
     for (const [month, files] of downloads) {
       const file = this.file(month);
-      const monthPage = site.monthPages.find((p) => p.month === month);
-      if (!file || !files || !monthPage) continue;
-      const pages = [monthPage, ...site.sectionPages.filter((p) => p.month === month)].map((p) => ({ url: p.url, file: pageFiles.get(p.url) }));
+      const entry = site.months.find((e) => e.month === month);
+      if (!file || !files || !entry) continue;
+      const pages = [entry.url, ...(sectionUrls.get(month) ?? [])].map((url) => ({ url, file: pageFiles.get(url) }));
       if (pages.some((p) => !p.file || !fs.existsSync(p.file))) continue;
       const record: MonthRecord = {
-        entry: monthEntry(monthPage),
+        entry,
         pages: pages.map((p) => ({ url: p.url, file: relative(p.file!) })),
         downloads: Object.fromEntries(DOWNLOADS.map((ext) => [ext, relative(files[ext])])) as DownloadFiles,
       };

@@ -10,6 +10,7 @@ import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { renderSite } from "../site/eleventy.ts";
+import { PageStream } from "../site/pageStream.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack } from "../pdf/print.ts";
@@ -101,6 +102,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let pdf: BuildResult["pdf"] = null;
   let site: SiteData;
   let browser: ReturnType<typeof startBrowser> | undefined;
+  let pageStream: PageStream | undefined;
   try {
     const siteDir = path.join(staging.dir, "site");
     const dataDir = path.join(siteDir, "data");
@@ -124,8 +126,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return model;
     };
     const chartsBefore = chartStats.ms;
+    // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
+    const stream = (pageStream = new PageStream(siteDir, { preview: !!options.preview }));
     site = await timer.time("months: models, downloads, charts", () =>
-      buildSiteData(data, { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null }, { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months") }),
+      buildSiteData(
+        data,
+        { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null },
+        { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream },
+      ),
     );
     if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
     timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
@@ -138,9 +146,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), await compileStyles("print"));
     });
     await timer.time("eleventy", async () => {
-      const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview });
+      // The pages not yet rendered go in Eleventy's run over the whole site.
+      const { pageFiles } = await renderSite({ ...site, ...(await stream.finish()) }, siteDir, { preview: !!options.preview });
       monthCache?.restoreTaken(siteDir);
-      monthCache?.keepMade(site, downloads, pageFiles);
+      monthCache?.keepMade(site, stream.sectionUrls, downloads, new Map([...pageFiles, ...stream.files]));
     });
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from
@@ -183,6 +192,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   } catch (e) {
     timer.progress.end();
     await browser?.close();
+    await pageStream?.idle();
     staging.discard();
     throw e;
   }

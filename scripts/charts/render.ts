@@ -23,11 +23,14 @@ export const renderedCharts: string[] = [];
 export const chartWarnings: string[] = [];
 
 /**
- * This process's renders by key: a chart that appears twice in a build (the
- * same figures in two months, a section chart in the pack) is drawn once, even
- * with the cache off (about a tenth of the example's charts).
+ * This process's recent renders by key: a chart that appears twice in a build
+ * (the same figures in two months, a section chart in the pack) is drawn once,
+ * even with the cache off (about a tenth of the example's charts). Only the
+ * latest DRAWN_KEPT are held: a twice-drawn chart comes within the same or the
+ * next months, and a ten-year archive's every SVG held was hundreds of megabytes.
  */
 const drawn = new Map<string, Promise<{ svg: string; warnings: string[] }>>();
+const DRAWN_KEPT = 500;
 
 export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
@@ -46,6 +49,7 @@ export async function renderSvg(spec: TopLevelSpec, name: string, useCache = pro
   }
   const rendering = renderOnPool(spec);
   drawn.set(key, rendering);
+  if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
   rendering.catch(() => drawn.delete(key)); // a failed render is not remembered (its error reaches the first caller)
   const { svg, warnings } = await rendering;
   cacheStats.misses++;

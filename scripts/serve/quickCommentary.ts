@@ -55,8 +55,8 @@ export async function updateCommentaryPage(build: BuildResult, rel: string): Pro
   if (kept >= 0) build.models[kept] = model;
   const page = (await sectionPages(siteContext(data), model)).find((p) => p.id === at.section);
   if (!page) return false;
+  // The build's site data holds no section pages (they are rendered as they are made): this one is rendered alone.
   const site = build.siteData;
-  site.sectionPages = site.sectionPages.map((p) => (p.url === page.url ? page : p));
 
   const siteDir = path.join(build.outDir, "site");
   // The month's model download carries its commentary too.

@@ -2,7 +2,7 @@
 // relative to each page (.eleventy.js), so the site needs no path prefix.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import type { SiteData } from "./siteData.ts";
+import type { PageSettings, SiteData } from "./views.ts";
 import { policyForStyles, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
 import { planPages } from "./pageCache.ts";
 
@@ -17,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * one template each (about 0.1 s a run). BOARDPACK_PAGES_PER_RUN sets another
  * number (the tests render a small site in many runs).
  */
-const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 400;
+export const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 400;
 
 /**
  * Renders the site into `outDir`, every page with its Content-Security-Policy
@@ -39,7 +39,20 @@ export async function renderSite(site: SiteData, outDir: string, options: Policy
   return { written, pageFiles: plan.files };
 }
 
-type Paged = Pick<SiteData, "sectionPages" | "monthPages" | "indicatorPages">;
+/**
+ * Renders month, section and indicator pages on their own (the build renders
+ * them in batches as they are made, pageStream.ts), with the settings every
+ * page shows: one run over the templates of the kinds given.
+ */
+export async function renderPages(pages: Partial<Paged>, settings: PageSettings, outDir: string, policy: PolicyOptions = {}): Promise<number> {
+  const templates = (Object.keys(TEMPLATE_OF) as (keyof Paged)[]).filter((k) => pages[k]?.length).map((k) => TEMPLATE_OF[k].replace(/\.njk$/, ""));
+  if (templates.length === 0) return 0;
+  // Eleventy takes a glob of templates as its input.
+  const input = templates.length === 1 ? `${templates[0]}.njk` : `{${templates.join(",")}}.njk`;
+  return runEleventy({ ...settings, ...pages }, outDir, policy, input);
+}
+
+export type Paged = Pick<SiteData, "sectionPages" | "monthPages" | "indicatorPages">;
 /** The template of content/ that paginates each of them. */
 const TEMPLATE_OF: Record<keyof Paged, string> = { sectionPages: "section.njk", monthPages: "month.njk", indicatorPages: "indicator.njk" };
 
@@ -62,16 +75,24 @@ function eleventyRuns(paged: Paged, perRun: number): { template?: string; pages:
   return [{ pages: first }, ...later];
 }
 
-async function runEleventy(site: SiteData, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {
+/** One Eleventy run; `site` holds what the templates rendered print (a section page prints its view and the settings). */
+async function runEleventy(site: Partial<SiteData>, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {
+  // Eleventy keeps its last run's configuration (in module-level caches) after
+  // the run: given through a holder emptied after the run, the site's pages are not kept with it.
+  const holder: { site: Partial<SiteData> | null } = { site };
   const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
     config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; addFilter: (name: string, fn: (style: unknown) => string) => void }) {
-      eleventyConfig.addGlobalData("site", site);
+      eleventyConfig.addGlobalData("site", () => holder.site);
       // The page's policy from its style block (a set block's text; the layout writes the same text in <style>).
       eleventyConfig.addFilter("contentSecurityPolicy", (style) => policyForStyles([String(style)], policy));
     },
   });
-  const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
-  return Array.isArray(result) && Array.isArray(result[1]) ? result[1].length : 0;
+  try {
+    const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
+    return Array.isArray(result) && Array.isArray(result[1]) ? result[1].length : 0;
+  } finally {
+    holder.site = null;
+  }
 }

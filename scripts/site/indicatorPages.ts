@@ -23,12 +23,25 @@ import type { IndicatorPage, SiteContext } from "./views.ts";
  * with a report: the page links to its section in each, and its breadcrumbs
  * lead back to the month a reader came from (see paths.indicatorFrom).
  */
-export async function indicatorPages(ctx: SiteContext, model: MonthModel, reportMonths: Month[]): Promise<IndicatorPage[]> {
+export async function indicatorPages(ctx: SiteContext, model: MonthModel, reportMonths: Month[], onPages?: (pages: IndicatorPage[]) => Promise<void>): Promise<IndicatorPage[]> {
+  const made: IndicatorPage[] = [];
+  // A few at a time, each handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
+  for (let i = 0; i < model.indicators.length; i += INDICATORS_AT_ONCE) {
+    const pages = await somePages(ctx, model, reportMonths, model.indicators.slice(i, i + INDICATORS_AT_ONCE));
+    if (onPages) await onPages(pages);
+    else made.push(...pages);
+  }
+  return made;
+}
+
+const INDICATORS_AT_ONCE = 50;
+
+async function somePages(ctx: SiteContext, model: MonthModel, reportMonths: Month[], indicators: IndicatorResult[]): Promise<IndicatorPage[]> {
   const { data, slugs, indicatorOf, sectionTitle } = ctx;
   const labels = data.authority.benchmarks.labels;
   const charts = await timeCharts(() =>
     Promise.all(
-      model.indicators.map(async (ind) => {
+      indicators.map(async (ind) => {
         const slug = slugs.get(ind.ref)!;
         // Process limits are worked out from every point: none where the public edition withholds one.
         const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
@@ -41,7 +54,7 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
       }),
     ),
   );
-  return model.indicators.map((ind, n) => {
+  return indicators.map((ind, n) => {
     const slug = slugs.get(ind.ref)!;
     const [chart, spcChart] = charts[n]!;
     return {

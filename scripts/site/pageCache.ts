@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
-import type { MonthPage, SectionPage, SiteData } from "./views.ts";
+import type { MonthPage, PageSettings, SectionPage, SiteData } from "./views.ts";
 
 /** Section and month pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
@@ -42,6 +42,30 @@ export function restorePage(siteDir: string, url: string, cached: string): void 
   pageStats.cached++;
 }
 
+
+/** The hash every section page's key starts from: the templates and code, and the settings every page shows. */
+export function sectionPagesHash(settings: PageSettings, preview: boolean): string {
+  return crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: settings.authority, publicEdition: settings.publicEdition, preview })).digest("hex");
+}
+
+/** A month page also shows the key (what the symbols mean), so its hash covers that too. */
+export function monthPagesHash(settings: PageSettings, preview: boolean): string {
+  return crypto.createHash("sha256").update(sectionPagesHash(settings, preview)).update(JSON.stringify(settings.key)).digest("hex");
+}
+
+/** Where the cache keeps `page` rendered (its key: `base` and the page's view), and whether it is there. */
+export function cachedPage(base: string, page: { url: string }): { file: string; hit: boolean } {
+  const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+  const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
+  return { file, hit: process.env.BOARDPACK_PAGE_CACHE !== "off" && fs.existsSync(file) };
+}
+
+/** Keeps a page Eleventy rendered into `siteDir` (unless the cache is off). */
+export function keepPage(siteDir: string, page: { url: string }, file: string): void {
+  pageStats.rendered++;
+  if (process.env.BOARDPACK_PAGE_CACHE !== "off") writeFileAtomic(file, fs.readFileSync(fileOf(siteDir, page)));
+}
+
 export interface PagePlan {
   /** The section pages Eleventy must render. */
   renderSections: SectionPage[];
@@ -55,20 +79,12 @@ export interface PagePlan {
   files: Map<string, string>;
 }
 
-/**
- * Which section and month pages to render and which to copy. A month page
- * also shows the key (what the symbols mean), so its hash covers that too.
- */
+/** Which section and month pages to render and which to copy. */
 export function planPages(site: SiteData, preview: boolean): PagePlan {
   const off = process.env.BOARDPACK_PAGE_CACHE === "off";
-  const shared = crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: site.authority, publicEdition: site.publicEdition, preview })).digest("hex");
-  const monthShared = crypto.createHash("sha256").update(shared).update(JSON.stringify(site.key)).digest("hex");
-  const plan = <P extends { url: string }>(pages: P[], base: string) =>
-    pages.map((page) => {
-      const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
-      const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
-      return { page, file, hit: !off && fs.existsSync(file) };
-    });
+  const shared = sectionPagesHash(site, preview);
+  const monthShared = monthPagesHash(site, preview);
+  const plan = <P extends { url: string }>(pages: P[], base: string) => pages.map((page) => ({ page, ...cachedPage(base, page) }));
   const sections = plan(site.sectionPages, shared);
   const months = plan(site.monthPages, monthShared);
   const entries = [...sections, ...months];
@@ -80,10 +96,7 @@ export function planPages(site: SiteData, preview: boolean): PagePlan {
       for (const e of entries.filter((x) => x.hit)) restorePage(siteDir, e.page.url, e.file);
     },
     keep(siteDir) {
-      for (const e of entries.filter((x) => !x.hit)) {
-        pageStats.rendered++;
-        if (!off) writeFileAtomic(e.file, fs.readFileSync(fileOf(siteDir, e.page)));
-      }
+      for (const e of entries.filter((x) => !x.hit)) keepPage(siteDir, e.page, e.file);
     },
   };
 }

@@ -8,7 +8,8 @@ import { monthEntry, monthPage } from "./monthPage.ts";
 import { paths, slugsFor } from "./paths.ts";
 import { printPage } from "./printPage.ts";
 import { sectionPages } from "./sectionPages.ts";
-import type { MonthEntry, MonthPage, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
+import type { MonthEntry, MonthPage, PageSettings, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
+
 
 export type { IndicatorPage, Link, MonthEntry, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
 
@@ -42,9 +43,11 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   const sectionsInOrder = [...data.sections].sort((a, b) => a.order - b.order);
   const ctx = siteContext(data);
   const latest = modelOf(reportMonths[reportMonths.length - 1]!);
+  const settings = pageSettings(data, latest);
 
   // Several months (and the indicator pages) at once, so the chart workers always have the next chart waiting.
-  const indicatorsLater = indicatorPages(ctx, latest, reportMonths);
+  const sink = options.pages;
+  const indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
   indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
   const perMonth = await mapLimited(
     reportMonths,
@@ -55,7 +58,10 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
       const model = month === latest.month ? latest : modelOf(month);
       const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
       const sections = await sectionPages(ctx, model);
-      return { entry: monthEntry(made), page: made, sections, print: pdfMonths.has(month) ? printPage(data, model, made, sections) : null };
+      const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
+      if (!sink) return { entry: monthEntry(made), page: made, sections, print };
+      await sink.month(made, sections, settings);
+      return { entry: monthEntry(made), page: model === latest ? made : null, sections: [], print };
     },
     options.onMonth,
   );
@@ -63,11 +69,11 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   const sections: SectionPage[] = perMonth.flatMap((p) => p.sections);
 
   return {
-    authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
+    ...settings,
     latest: latest.month,
     months: perMonth.map((p) => p.entry).reverse(),
     latestPage: made.find((p) => p.month === latest.month)!,
-    monthPages: [...made].reverse(),
+    monthPages: sink ? [] : [...made].reverse(),
     sectionPages: sections,
     indicatorPages: await indicatorsLater,
     indicatorIndex: sectionsInOrder.map((s) => ({
@@ -75,8 +81,15 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),
     })),
     printPages: perMonth.flatMap((p) => (p.print ? [p.print] : [])),
-    key: keyData(data, latest.publicEdition),
     generator: "boardpack",
+  };
+}
+
+/** What the month and section pages show besides their own views: the authority, the key and the public edition's notice. */
+function pageSettings(data: DataSet, latest: MonthModel): PageSettings {
+  return {
+    authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
+    key: keyData(data, latest.publicEdition),
     publicEdition: latest.publicEdition
       ? {
           symbol: latest.publicEdition.symbol,

@@ -129,6 +129,23 @@ export interface SiteOptions {
   pdfMonths?: Month[];
   /** Called as each month's pages are prepared (done of total), for the build's progress line. */
   onMonth?: (done: number, total: number) => void;
+  /**
+   * Takes the pages as soon as they are made (the build renders them in
+   * batches, pageStream.ts, so a long archive's are never all held); the
+   * site's `monthPages`, `sectionPages` and `indicatorPages` are then empty.
+   */
+  pages?: PageSink;
+}
+
+/** What the month, section and indicator pages show besides their own views. */
+export type PageSettings = Pick<SiteData, "authority" | "publicEdition" | "key">;
+
+/** Where the site's pages go as they are made, instead of into the site's data. */
+export interface PageSink {
+  /** A month's page and its section pages. */
+  month(page: MonthPage, sections: SectionPage[], settings: PageSettings): Promise<void>;
+  /** Some of the indicator pages. */
+  indicators(pages: IndicatorPage[], settings: PageSettings): Promise<void>;
 }
 
 /** What every page builder needs to know about the whole site. */

@@ -4,7 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import os from "node:os";
 import { copyFixture } from "../helpers/fixture.ts";
+import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
+import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
+import { buildSiteData } from "../../scripts/site/siteData.ts";
+import { renderSite } from "../../scripts/site/eleventy.ts";
 import { allFiles, buildInto } from "../helpers/site.ts";
 
 const saved = { perRun: process.env.BOARDPACK_PAGES_PER_RUN, cache: process.env.BOARDPACK_PAGE_CACHE };
@@ -31,5 +36,29 @@ describe("the site rendered in several Eleventy runs", () => {
     expect(pages.filter((f) => f.startsWith("/indicators/")).length).toBeGreaterThan(6);
     expect(allFiles(many.site)).toEqual(files);
     for (const f of files) expect(fs.readFileSync(path.join(many.site, f)).equals(fs.readFileSync(path.join(one.site, f))), f).toBe(true);
+  });
+});
+
+describe("month, section and indicator pages rendered as they are made (pageStream.ts)", () => {
+  it("are the pages Eleventy renders from the whole site's data at once", async () => {
+    const data = copyFixture();
+    process.env.BOARDPACK_PAGE_CACHE = "off";
+    process.env.BOARDPACK_PAGES_PER_RUN = "2";
+    const built = await buildInto(data, { noPdf: true });
+    // The same site prepared whole (every month's section pages held) and rendered in one go.
+    delete process.env.BOARDPACK_PAGES_PER_RUN;
+    const { data: set } = loadValidData(data);
+    const site = await buildSiteData(set, reportMonths(set).map((m) => buildMonthModel(set, m)));
+    expect(built.siteData.sectionPages).toEqual([]);
+    expect(built.siteData.monthPages).toEqual([]);
+    expect(built.siteData.indicatorPages).toEqual([]);
+    const whole = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-whole-"));
+    await renderSite(site, whole);
+    const sections = site.sectionPages.map((p) => `${p.url}index.html`);
+    expect(sections.length).toBeGreaterThan(4);
+    for (const f of allFiles(whole).filter((x) => x.endsWith(".html"))) {
+      expect(fs.readFileSync(path.join(built.site, f), "utf8"), f).toBe(fs.readFileSync(path.join(whole, f), "utf8"));
+    }
+    expect(allFiles(built.site).filter((f) => sections.includes(f))).toEqual([...sections].sort());
   });
 });

@@ -1,0 +1,108 @@
+// Month, section and indicator pages rendered as they are made. They are
+// most of the site (a month page lists every indicator; a section page holds
+// its tables and its charts as SVG; an indicator page every month on record),
+// and a ten-year archive's 1,500 of them held until Eleventy ran were most of
+// a first build's memory. The build hands the pages here as soon as they are
+// made; they are rendered by Eleventy in batches (month and section pages
+// unchanged since an earlier build are copied from the page cache) and let go.
+import type { Month } from "../model/types.ts";
+import type { PolicyOptions } from "../build/contentSecurityPolicy.ts";
+import { pagesPerRun, renderPages, type Paged } from "./eleventy.ts";
+import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
+import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } from "./views.ts";
+
+/** Pages to render, each with where the page cache keeps it (null: not kept). */
+type Queues = { [K in keyof Paged]: { page: Paged[K][number]; file: string | null }[] };
+
+const pagesOf = (q: Queues): Paged => ({ monthPages: q.monthPages.map((e) => e.page), sectionPages: q.sectionPages.map((e) => e.page), indicatorPages: q.indicatorPages.map((e) => e.page) });
+
+export class PageStream implements PageSink {
+  private queues: Queues = { monthPages: [], sectionPages: [], indicatorPages: [] };
+  private settings: PageSettings | null = null;
+  /** What each kind's page cache keys start from (once the settings are known). */
+  private bases = { monthPages: "", sectionPages: "" };
+  /** Runs one batch at a time, in order; a failed batch fails every later wait. */
+  private running: Promise<void> = Promise.resolve();
+  /** Where the page cache keeps each page, by URL (none with the cache off). */
+  readonly files = new Map<string, string>();
+  /** Each month's section page URLs, in order. */
+  readonly sectionUrls = new Map<Month, string[]>();
+
+  constructor(
+    private readonly outDir: string,
+    private readonly policy: PolicyOptions,
+    // Half an Eleventy run: while one batch renders, the next fills (the months go on being made).
+    private readonly perRun = Math.ceil(pagesPerRun() / 2),
+  ) {}
+
+  /** Takes a month's page and its section pages; resolves once they are queued (or, when a batch is full, rendered). */
+  month = async (page: MonthPage, sections: SectionPage[], settings: PageSettings): Promise<void> => {
+    this.settle(settings);
+    this.sectionUrls.set(page.month, sections.map((p) => p.url));
+    this.take("monthPages", [page]);
+    this.take("sectionPages", sections);
+    await this.flushIfFull();
+  };
+
+  /** Takes some indicator pages (not kept in the page cache: each gains a month every month). */
+  indicators = async (pages: IndicatorPage[], settings: PageSettings): Promise<void> => {
+    this.settle(settings);
+    this.queues.indicatorPages.push(...pages.map((page) => ({ page, file: null })));
+    await this.flushIfFull();
+  };
+
+  private settle(settings: PageSettings): void {
+    if (this.settings) return;
+    this.settings = settings;
+    this.bases = { sectionPages: sectionPagesHash(settings, !!this.policy.preview), monthPages: monthPagesHash(settings, !!this.policy.preview) };
+  }
+
+  /** The caller waits while a full batch renders, so no more pages pile up meanwhile. */
+  private async flushIfFull(): Promise<void> {
+    const queued = this.queues.monthPages.length + this.queues.sectionPages.length + this.queues.indicatorPages.length;
+    if (queued >= this.perRun) await this.flush();
+  }
+
+  private take<K extends "monthPages" | "sectionPages">(kind: K, pages: Paged[K]): void {
+    const queue: Queues[K] = this.queues[kind];
+    for (const page of pages) {
+      const { file, hit } = cachedPage(this.bases[kind], page);
+      if (process.env.BOARDPACK_PAGE_CACHE !== "off") this.files.set(page.url, file);
+      if (hit) restorePage(this.outDir, page.url, file);
+      else queue.push({ page, file });
+    }
+  }
+
+  /** Resolves when no batch is rendering (failed or not): a failed build waits for it before clearing its folder. */
+  idle(): Promise<void> {
+    return this.running.catch(() => {});
+  }
+
+  /** Renders the pages queued in one Eleventy run (after any batch still rendering); resolves when all are written and kept. */
+  private flush(): Promise<void> {
+    const batch = this.takeQueued();
+    const settings = this.settings;
+    this.running = this.running.then(async () => {
+      if (!settings) return;
+      await renderPages(pagesOf(batch), settings, this.outDir, this.policy);
+      for (const q of [...batch.monthPages, ...batch.sectionPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
+    });
+    return this.running;
+  }
+
+  /**
+   * Waits for the batches rendering, and gives the pages still queued: the
+   * build renders them with the rest of the site, in its first run (a small
+   * site's pages are all rendered in that one run, as if none were streamed).
+   */
+  async finish(): Promise<Paged> {
+    await this.running;
+    return pagesOf(this.takeQueued());
+  }
+
+  private takeQueued(): Queues {
+    const queued = this.queues;
+    this.queues = { monthPages: [], sectionPages: [], indicatorPages: [] };
+    return queued;
+  }
+}
