@@ -1,7 +1,7 @@
 // A page per indicator: every month on record, charts (history and SPC),
 // the drafted summary, definition, target, benchmarks and restatements.
 import type { DataSet, IndicatorResult, Month, MonthModel } from "../model/types.ts";
-import { renderChartData, timeCharts } from "../charts/chart.ts";
+import { renderChartData, timeCharts, type ChartView } from "../charts/chart.ts";
 import { historyData } from "../charts/chartData.ts";
 import { renderSpcChart } from "../charts/spcChart.ts";
 import { analyseIndicator } from "../spc/forIndicator.ts";
@@ -24,10 +24,29 @@ import type { IndicatorPage, SiteContext } from "./views.ts";
  * lead back to the month a reader came from (see paths.indicatorFrom).
  */
 export async function indicatorPages(ctx: SiteContext, model: MonthModel, reportMonths: Month[], onPages?: (pages: IndicatorPage[]) => Promise<void>): Promise<IndicatorPage[]> {
+  // Every chart is asked for at once, so the chart workers always have the next one waiting (also while a batch of pages renders).
+  const { data, indicatorOf } = ctx;
+  const labels = data.authority.benchmarks.labels;
+  const rendering = timeCharts(() =>
+    Promise.all(
+      model.indicators.map((ind) => {
+        const slug = ctx.slugs.get(ind.ref)!;
+        // Process limits are worked out from every point: none where the public edition withholds one.
+        const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
+        return Promise.all([
+          ind.series.some((p) => p.value !== null || p.withheld)
+            ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
+            : null,
+          analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
+        ] as const);
+      }),
+    ),
+  );
+  const charts = await rendering;
+  // The pages are made a few at a time, each handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
   const made: IndicatorPage[] = [];
-  // A few at a time, each handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
   for (let i = 0; i < model.indicators.length; i += INDICATORS_AT_ONCE) {
-    const pages = await somePages(ctx, model, reportMonths, model.indicators.slice(i, i + INDICATORS_AT_ONCE));
+    const pages = somePages(ctx, model, reportMonths, model.indicators.slice(i, i + INDICATORS_AT_ONCE), charts.slice(i, i + INDICATORS_AT_ONCE));
     if (onPages) await onPages(pages);
     else made.push(...pages);
   }
@@ -36,24 +55,10 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
 
 const INDICATORS_AT_ONCE = 50;
 
-async function somePages(ctx: SiteContext, model: MonthModel, reportMonths: Month[], indicators: IndicatorResult[]): Promise<IndicatorPage[]> {
-  const { data, slugs, indicatorOf, sectionTitle } = ctx;
-  const labels = data.authority.benchmarks.labels;
-  const charts = await timeCharts(() =>
-    Promise.all(
-      indicators.map(async (ind) => {
-        const slug = slugs.get(ind.ref)!;
-        // Process limits are worked out from every point: none where the public edition withholds one.
-        const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
-        return Promise.all([
-          ind.series.some((p) => p.value !== null || p.withheld)
-            ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
-            : null,
-          analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
-        ]);
-      }),
-    ),
-  );
+type IndicatorCharts = readonly [ChartView | null, ChartView | null];
+
+function somePages(ctx: SiteContext, model: MonthModel, reportMonths: Month[], indicators: IndicatorResult[], charts: IndicatorCharts[]): IndicatorPage[] {
+  const { slugs, sectionTitle } = ctx;
   return indicators.map((ind, n) => {
     const slug = slugs.get(ind.ref)!;
     const [chart, spcChart] = charts[n]!;

@@ -10,7 +10,6 @@ import { printPage } from "./printPage.ts";
 import { sectionPages } from "./sectionPages.ts";
 import type { MonthEntry, MonthPage, PageSettings, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
 
-
 export type { IndicatorPage, Link, MonthEntry, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
 
 /** What every page builder needs to know about the whole site. */
@@ -61,6 +60,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
       const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
       if (!sink) return { entry: monthEntry(made), page: made, sections, print };
       await sink.month(made, sections, settings);
+      // The latest month's page is kept: the home page shows it too.
       return { entry: monthEntry(made), page: model === latest ? made : null, sections: [], print };
     },
     options.onMonth,
@@ -85,7 +85,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   };
 }
 
-/** What the month and section pages show besides their own views: the authority, the key and the public edition's notice. */
+/** What the month, section and indicator pages show besides their own views: the authority, the key and the public edition's notice. */
 function pageSettings(data: DataSet, latest: MonthModel): PageSettings {
   return {
     authority: { ...data.authority, benchmarkYear: data.authority.benchmarks.year },
