@@ -28,13 +28,14 @@ interface Lane {
  * work from the longest queue, so no core waits while another has a backlog.
  */
 /**
- * A chart worker's heap at most (old generation). A worker holds Vega, the
- * chart templates and the chart it is drawing (a few megabytes), but left to
- * itself V8 let each worker's heap grow to hundreds of megabytes of garbage
+ * A chart worker's heap at most (old generation), in MB. A worker holds Vega,
+ * the chart templates and the chart it is drawing (a few megabytes), but left
+ * to itself V8 let each worker's heap grow to hundreds of megabytes of garbage
  * in a long first build; with this limit it collects sooner, at no cost in
- * time measured (a ten-year archive's first build peaked at about 1.1 GB, now 0.9 GB).
+ * time measured (a ten-year archive's first build peaked at about 1.1 GB, now
+ * 0.9 GB). BOARDPACK_CHART_WORKER_HEAP_MB sets another limit.
  */
-const WORKER_HEAP_MB = 256;
+const workerHeapMb = () => Number(process.env.BOARDPACK_CHART_WORKER_HEAP_MB) || 256;
 
 class ChartPool {
   private lanes: Lane[] = [];
@@ -44,7 +45,8 @@ class ChartPool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const heapMb = workerHeapMb();
+      const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       worker.unref();
       const lane: Lane = { worker, busy: false, queue: [] };
       worker.on("message", (msg: { id: number; svg?: string; warnings?: string[]; error?: string }) => {
@@ -57,7 +59,9 @@ class ChartPool {
       });
       worker.on("error", (e: Error & { code?: string }) => {
         if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
-          e = new Error(`A chart needed more than ${WORKER_HEAP_MB} MB to draw. Draw the charts in the main thread instead: set BOARDPACK_CHART_WORKERS=0.`);
+          e = new Error(
+            `A chart worker ran out of memory (its limit is ${heapMb} MB). Set BOARDPACK_CHART_WORKER_HEAP_MB to more, or draw the charts in the main thread with BOARDPACK_CHART_WORKERS=0.`,
+          );
         }
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
