@@ -9,8 +9,8 @@ import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
-import { renderSite } from "../site/eleventy.ts";
-import { PageStream } from "../site/pageStream.ts";
+import { pageStream as streamPages, renderSite } from "../site/eleventy.ts";
+import type { PageStream } from "../site/pageStream.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack } from "../pdf/print.ts";
@@ -127,7 +127,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     };
     const chartsBefore = chartStats.ms;
     // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
-    const stream = (pageStream = new PageStream(siteDir, { preview: !!options.preview }));
+    const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
     site = await timer.time("months: models, downloads, charts", () =>
       buildSiteData(
         data,
@@ -147,9 +147,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     await timer.time("eleventy", async () => {
       // The pages not yet rendered go in Eleventy's run over the whole site.
-      const { pageFiles } = await renderSite({ ...site, ...(await stream.finish()) }, siteDir, { preview: !!options.preview });
+      const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview, stream });
       monthCache?.restoreTaken(siteDir);
-      monthCache?.keepMade(site, stream.sectionUrls, downloads, new Map([...pageFiles, ...stream.files]));
+      monthCache?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
     });
     // The report month last, so its timings are the ones reported. A month
     // whose print page is unchanged since it was last printed is copied from

@@ -4,7 +4,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { PageSettings, SiteData } from "./views.ts";
 import { policyForStyles, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
-import { planPages } from "./pageCache.ts";
+import { PageStream } from "./pageStream.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -20,23 +20,38 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 400;
 
 /**
+ * A page stream (pageStream.ts) that renders its batches into `outDir`; by
+ * default a batch is half an Eleventy run (while one renders, the next fills).
+ */
+export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2)): PageStream {
+  return new PageStream(outDir, (pages, settings) => renderPages(pages, settings, outDir, policy), !!policy.preview, perRun);
+}
+
+/**
  * Renders the site into `outDir`, every page with its Content-Security-Policy
  * (the layouts write it with the contentSecurityPolicy filter); `only`
- * renders one template of content/ (the preview's quick path). Returns the
- * number of pages Eleventy wrote and where the page cache keeps each section page.
+ * renders one template of content/ (the preview's quick path). Month and
+ * section pages unchanged since they were last rendered are copied from the
+ * page cache; a build gives the `stream` that took its pages as they were
+ * made. Returns the number of pages Eleventy wrote and where the page cache
+ * keeps each month and section page.
  */
-export async function renderSite(site: SiteData, outDir: string, options: PolicyOptions & { only?: string } = {}): Promise<{ written: number; pageFiles: Map<string, string> }> {
-  const { only, ...policy } = options;
+export async function renderSite(
+  site: SiteData,
+  outDir: string,
+  options: PolicyOptions & { only?: string; stream?: PageStream } = {},
+): Promise<{ written: number; pageFiles: Map<string, string> }> {
+  const { only, stream: given, ...policy } = options;
   if (only) return { written: await runEleventy(site, outDir, policy, only), pageFiles: new Map() };
-  // Section and month pages unchanged since they were last rendered are copied (pageCache.ts).
-  const plan = planPages(site, !!policy.preview);
+  const stream = given ?? pageStream(outDir, policy, Infinity);
+  stream.site(site);
+  const rest = await stream.finish();
   let written = 0;
-  for (const run of eleventyRuns({ sectionPages: plan.renderSections, monthPages: plan.renderMonths, indicatorPages: site.indicatorPages }, pagesPerRun())) {
+  for (const run of eleventyRuns(rest, pagesPerRun())) {
     written += await runEleventy({ ...site, ...run.pages }, outDir, policy, run.template);
   }
-  plan.keep(outDir);
-  plan.restore(outDir);
-  return { written, pageFiles: plan.files };
+  stream.keepLeft();
+  return { written, pageFiles: stream.files };
 }
 
 /**

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
-import type { MonthPage, PageSettings, SectionPage, SiteData } from "./views.ts";
+import type { PageSettings } from "./views.ts";
 
 /** Section and month pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
@@ -42,7 +42,6 @@ export function restorePage(siteDir: string, url: string, cached: string): void 
   pageStats.cached++;
 }
 
-
 /** The hash every section page's key starts from: the templates and code, and the settings every page shows. */
 export function sectionPagesHash(settings: PageSettings, preview: boolean): string {
   return crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: settings.authority, publicEdition: settings.publicEdition, preview })).digest("hex");
@@ -64,39 +63,4 @@ export function cachedPage(base: string, page: { url: string }): { file: string;
 export function keepPage(siteDir: string, page: { url: string }, file: string): void {
   pageStats.rendered++;
   if (process.env.BOARDPACK_PAGE_CACHE !== "off") writeFileAtomic(file, fs.readFileSync(fileOf(siteDir, page)));
-}
-
-export interface PagePlan {
-  /** The section pages Eleventy must render. */
-  renderSections: SectionPage[];
-  /** The month pages Eleventy must render. */
-  renderMonths: MonthPage[];
-  /** Copies the other pages from the cache into `siteDir` (after Eleventy wrote its pages). */
-  restore(siteDir: string): void;
-  /** Keeps the pages Eleventy rendered. */
-  keep(siteDir: string): void;
-  /** Where the cache keeps each section and month page, by URL (none with the cache off). */
-  files: Map<string, string>;
-}
-
-/** Which section and month pages to render and which to copy. */
-export function planPages(site: SiteData, preview: boolean): PagePlan {
-  const off = process.env.BOARDPACK_PAGE_CACHE === "off";
-  const shared = sectionPagesHash(site, preview);
-  const monthShared = monthPagesHash(site, preview);
-  const plan = <P extends { url: string }>(pages: P[], base: string) => pages.map((page) => ({ page, ...cachedPage(base, page) }));
-  const sections = plan(site.sectionPages, shared);
-  const months = plan(site.monthPages, monthShared);
-  const entries = [...sections, ...months];
-  return {
-    files: new Map(off ? [] : entries.map((e) => [e.page.url, e.file])),
-    renderSections: sections.filter((e) => !e.hit).map((e) => e.page),
-    renderMonths: months.filter((e) => !e.hit).map((e) => e.page),
-    restore(siteDir) {
-      for (const e of entries.filter((x) => x.hit)) restorePage(siteDir, e.page.url, e.file);
-    },
-    keep(siteDir) {
-      for (const e of entries.filter((x) => !x.hit)) keepPage(siteDir, e.page, e.file);
-    },
-  };
 }

@@ -6,8 +6,7 @@
 // made; they are rendered by Eleventy in batches (month and section pages
 // unchanged since an earlier build are copied from the page cache) and let go.
 import type { Month } from "../model/types.ts";
-import type { PolicyOptions } from "../build/contentSecurityPolicy.ts";
-import { pagesPerRun, renderPages, type Paged } from "./eleventy.ts";
+import type { Paged } from "./eleventy.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
 import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } from "./views.ts";
 
@@ -28,12 +27,24 @@ export class PageStream implements PageSink {
   /** Each month's section page URLs, in order. */
   readonly sectionUrls = new Map<Month, string[]>();
 
+  /** Pages given by finish(), to keep once rendered. */
+  private left: Queues | null = null;
+
+  /** `render` renders a batch (Eleventy, eleventy.ts); a batch is rendered once `perRun` pages are queued. */
   constructor(
     private readonly outDir: string,
-    private readonly policy: PolicyOptions,
-    // Half an Eleventy run: while one batch renders, the next fills (the months go on being made).
-    private readonly perRun = Math.ceil(pagesPerRun() / 2),
+    private readonly render: (pages: Paged, settings: PageSettings) => Promise<unknown>,
+    private readonly preview: boolean,
+    private readonly perRun: number,
   ) {}
+
+  /** Takes a site's pages at once (a site prepared whole; a build's site data holds none). */
+  site(site: Paged & PageSettings): void {
+    this.settle(site);
+    this.take("monthPages", site.monthPages);
+    this.take("sectionPages", site.sectionPages);
+    this.queues.indicatorPages.push(...site.indicatorPages.map((page) => ({ page, file: null })));
+  }
 
   /** Takes a month's page and its section pages; resolves once they are queued (or, when a batch is full, rendered). */
   month = async (page: MonthPage, sections: SectionPage[], settings: PageSettings): Promise<void> => {
@@ -54,7 +65,7 @@ export class PageStream implements PageSink {
   private settle(settings: PageSettings): void {
     if (this.settings) return;
     this.settings = settings;
-    this.bases = { sectionPages: sectionPagesHash(settings, !!this.policy.preview), monthPages: monthPagesHash(settings, !!this.policy.preview) };
+    this.bases = { sectionPages: sectionPagesHash(settings, this.preview), monthPages: monthPagesHash(settings, this.preview) };
   }
 
   /** The caller waits while a full batch renders, so no more pages pile up meanwhile. */
@@ -84,20 +95,32 @@ export class PageStream implements PageSink {
     const settings = this.settings;
     this.running = this.running.then(async () => {
       if (!settings) return;
-      await renderPages(pagesOf(batch), settings, this.outDir, this.policy);
-      for (const q of [...batch.monthPages, ...batch.sectionPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
+      await this.render(pagesOf(batch), settings);
+      this.keep(batch);
     });
     return this.running;
   }
 
+  private keep(rendered: Queues): void {
+    for (const q of [...rendered.monthPages, ...rendered.sectionPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
+  }
+
   /**
-   * Waits for the batches rendering, and gives the pages still queued: the
-   * build renders them with the rest of the site, in its first run (a small
-   * site's pages are all rendered in that one run, as if none were streamed).
+   * Waits for the batches rendering, and gives the pages still queued:
+   * renderSite renders them with the rest of the site, in its first run (a
+   * small site's pages are all rendered in that one run, as if none were
+   * streamed), then calls keepLeft().
    */
   async finish(): Promise<Paged> {
     await this.running;
-    return pagesOf(this.takeQueued());
+    this.left = this.takeQueued();
+    return pagesOf(this.left);
+  }
+
+  /** Keeps in the page cache the pages finish() gave, once they are rendered. */
+  keepLeft(): void {
+    if (this.left) this.keep(this.left);
+    this.left = null;
   }
 
   private takeQueued(): Queues {
