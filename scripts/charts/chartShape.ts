@@ -1,8 +1,9 @@
 // A chart's *shape*: its Vega-Lite spec with what differs from chart to chart
 // (inline data, scale domains and ranges, axis values; a reference line's
-// value, titles and number formats) lifted out and replaced by placeholders. Charts of one shape share a compiled
-// template (runtimeTemplates.ts) and go to one chart worker (pool.ts). This
-// module loads no Vega: the main thread only routes charts by shape.
+// value, titles and number formats) lifted out and replaced by placeholders.
+// Charts of one shape share a compiled template (runtimeTemplates.ts) and go
+// to one chart worker (pool.ts). This module loads no Vega: the main thread
+// only routes charts by shape.
 import type { TopLevelSpec } from "vega-lite";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -26,6 +27,8 @@ const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
 /** A number placeholder: a number no chart has, written the same way wherever it lands. */
 const NUMBER_BASE = 7_919_000_000;
 const numberPlaceholder = (k: number): number => NUMBER_BASE + k + 0.3125;
+/** A number placeholder as it is written in a template: the base's first digits, five more and the fraction. */
+const NUMBER_PLACEHOLDER = new RegExp(`(${String(NUMBER_BASE).slice(0, 5)}\\d{5})\\.3125`, "g");
 const textPlaceholder = (k: number): string => `__boardpack_text_${k}__`;
 
 function liftable(v: Json): v is number | string {
@@ -67,7 +70,7 @@ export function fill(template: string, arrays: string[]): string {
     .replace(/\["__boardpack_lifted_(\d+)__"\]/g, (_m, n: string) => arrays[Number(n)]!)
     .replace(/\[\\"__boardpack_lifted_(\d+)__\\"\]/g, (_m, n: string) => JSON.stringify(arrays[Number(n)]!).slice(1, -1))
     .replace(/__boardpack_text_(\d+)__/g, (_m, n: string) => JSON.parse(arrays[Number(n)]!) as string)
-    .replace(/(79190\d{5})\.3125/g, (_m, whole: string) => arrays[Number(whole) - NUMBER_BASE]!);
+    .replace(NUMBER_PLACEHOLDER, (_m, whole: string) => arrays[Number(whole) - NUMBER_BASE]!);
 }
 
 /** What charts of one shape have in common: the spec without its lifted arrays (the pool sends a shape to one worker). */
