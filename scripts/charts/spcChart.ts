@@ -70,7 +70,8 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
   analysis.segments.forEach((s, i) => {
     if (!s.limits) return;
     const limitKind: LineKind = s.trial ? "Trial process limits" : "Process limits";
-    for (const m of monthRange(s.start, s.end)) {
+    // A level line needs only its ends: a vertex every month drew the same line from sixty times the data (ten years).
+    for (const m of [...new Set([s.start, s.end])]) {
       const x = shortMonth(m);
       lines.push({ x, y: s.limits.mean, line: "Mean", segment: `${i}-mean` });
       lines.push({ x, y: s.limits.upl, line: limitKind, segment: `${i}-upl` });

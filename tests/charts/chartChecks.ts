@@ -113,10 +113,11 @@ export function gapProblems(l: Laid): string[] {
       out.push(`${l.chart.name}: ${it.marktype} drawn at ${String(it.datum.x)}, which has no figure`);
     }
   }
-  // A line never bridges a gap: consecutive vertices of a path are neighbouring categories.
+  // A line of figures never bridges a gap: consecutive vertices of a path are neighbouring categories.
+  // (An SPC chart's mean and limits are levels of the whole segment, drawn from its first month to its last.)
   const categories = categoriesOf(l);
   const paths = new Map<number, SceneItem[]>();
-  for (const it of l.items) if (it.marktype === "line" && !it.inAxis) paths.set(it.markId, [...(paths.get(it.markId) ?? []), it]);
+  for (const it of l.items) if (it.marktype === "line" && !it.inAxis && !("line" in it.datum)) paths.set(it.markId, [...(paths.get(it.markId) ?? []), it]);
   for (const vertices of paths.values()) {
     let previous: number | null = null;
     for (const v of vertices) {
