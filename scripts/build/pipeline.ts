@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Problems } from "../model/problems.ts";
 import type { DataSet, Month, MonthModel } from "../model/types.ts";
 import { buildMonthModel, reportMonths } from "../metrics/model.ts";
-import { writeDownloads, type DownloadFiles } from "../output/downloads.ts";
+import { DownloadWriter, type DownloadFiles } from "../output/downloads.ts";
 import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
@@ -103,6 +103,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let site: SiteData;
   let browser: ReturnType<typeof startBrowser> | undefined;
   let pageStream: PageStream | undefined;
+  const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
     const dataDir = path.join(siteDir, "data");
@@ -120,7 +121,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const model = atHand?.get(month) ?? buildMonthModel(data, month);
       spent.compute += performance.now() - start;
       start = performance.now();
-      downloads.set(month, writeDownloads(dataDir, model, data.authority.name));
+      downloads.set(month, downloadWriter.write(dataDir, model, data.authority.name));
       spent.downloads += performance.now() - start;
       if (keep.has(month)) kept.set(month, model);
       return model;
@@ -148,6 +149,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await timer.time("eleventy", async () => {
       // The pages not yet rendered go in Eleventy's run over the whole site.
       const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview, stream });
+      // The month cache records downloads that are written.
+      await downloadWriter.finished();
       monthCache?.restoreTaken(siteDir);
       monthCache?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
     });
@@ -188,11 +191,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     timer.progress.end();
     await browser?.close();
+    await downloadWriter.close();
     staging.commit();
   } catch (e) {
     timer.progress.end();
     await browser?.close();
     await pageStream?.idle();
+    await downloadWriter.close();
     staging.discard();
     throw e;
   }

@@ -24,6 +24,16 @@ function numberFormat(unit: Unit, decimals: number): string {
 
 type CellValue = XLSX.CellObject | null;
 
+/**
+ * Excel's built-in number formats, as SheetJS has them before any workbook is
+ * read or written. SheetJS starts a workbook without a format table of its own
+ * from its process-wide one, which keeps the formats of every workbook read or
+ * written before: a workbook's bytes then depended on what the process had
+ * done earlier (a month written after others differed from the same month
+ * written alone). Each workbook starts from these instead.
+ */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = Object.freeze({ ...XLSX.SSF.get_table() });
+
 export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
   const months = [...new Set(model.indicators.flatMap((i) => i.series.map((p) => p.month)))].sort();
   const hasOwner = model.indicators.some((i) => i.owner);
@@ -73,7 +83,9 @@ export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
   ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: width - 1 } });
   ws["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: Math.min(width - 1, 8) } }];
   ws["!cols"] = [{ wch: 8 }, { wch: 22 }, { wch: 60 }, ...(hasOwner ? [{ wch: 16 }, { wch: 16 }] : []), { wch: 12 }, { wch: 14 }, ...months.map(() => ({ wch: 9 })), { wch: 14 }, { wch: 12 }, { wch: 12 }, { wch: 10 }, { wch: 20 }];
-  const wb = XLSX.utils.book_new();
+  // SheetJS reads a workbook's own format table from `SSF` (not in its types).
+  const wb: XLSX.WorkBook & { SSF?: Record<number, string> } = XLSX.utils.book_new();
+  wb.SSF = { ...BUILT_IN_FORMATS };
   XLSX.utils.book_append_sheet(wb, ws, "Figures");
   return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
 }
