@@ -27,18 +27,30 @@ function writerHash(): string {
 export const DOWNLOADS = ["json", "csv", "xlsx"] as const;
 export type DownloadFiles = Record<(typeof DOWNLOADS)[number], string>;
 
+/** Months queued on the worker at most: past this the calling thread writes the month itself (it would wait otherwise, holding each queued month's JSON). */
+const MOST_QUEUED = 3;
+/** The worker's heap at most (old generation), in MB: a ten-year archive's month needs under 48. */
+const WORKER_HEAP_MB = 256;
+
 /**
  * Writes a build's downloads: `write` returns at once, `finished` waits for
  * every file asked for (and fails with the first that could not be written).
- * `inThread` writes them in the calling thread instead (one core).
+ * `inThread` writes them in the calling thread instead (one core); `heapMb`
+ * sets the worker's heap limit (tests).
  */
 export class DownloadWriter {
   private worker: Worker | null = null;
-  private pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { job: DownloadJob; resolve: () => void; reject: (e: Error) => void }>();
   private written: Promise<void>[] = [];
   private next = 0;
 
-  constructor(private readonly inThread = os.availableParallelism() < 2) {}
+  private inThread: boolean;
+  private readonly heapMb: number;
+
+  constructor(options: { inThread?: boolean; heapMb?: number } = {}) {
+    this.inThread = options.inThread ?? os.availableParallelism() < 2;
+    this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+  }
 
   /**
    * Writes `<month>.json`, `.csv` and `.xlsx` into `dir`; returns where the
@@ -57,7 +69,7 @@ export class DownloadWriter {
       return cached;
     }
     const job: DownloadJob = { json, authorityName, csv: path.join(dir, `${model.month}.csv`), xlsx: path.join(dir, `${model.month}.xlsx`), cached: off ? null : cached };
-    if (this.inThread) writeDownloadFiles(job);
+    if (this.inThread || this.pending.size >= MOST_QUEUED) writeDownloadFiles(job);
     else this.written.push(this.onWorker(job));
     return off ? null : cached;
   }
@@ -79,7 +91,7 @@ export class DownloadWriter {
 
   private onWorker(job: DownloadJob): Promise<void> {
     if (!this.worker) {
-      const worker = new Worker(new URL("./downloadsWorker.mjs", import.meta.url));
+      const worker = new Worker(new URL("./downloadsWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
       worker.on("message", (msg: { id: number; error?: string }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
@@ -87,15 +99,27 @@ export class DownloadWriter {
         else p.resolve();
         if (this.pending.size === 0) worker.unref();
       });
-      worker.on("error", (e) => {
-        for (const p of this.pending.values()) p.reject(e);
+      worker.on("error", (e: Error & { code?: string }) => {
+        const pending = [...this.pending.values()];
         this.pending.clear();
+        this.worker = null;
+        // A month too big for the worker's heap: this thread writes it, and every month after.
+        if (e.code === "ERR_WORKER_OUT_OF_MEMORY") this.inThread = true;
+        for (const p of pending) {
+          try {
+            if (!this.inThread) throw e;
+            writeDownloadFiles(p.job);
+            p.resolve();
+          } catch (failed) {
+            p.reject(failed as Error);
+          }
+        }
       });
       this.worker = worker;
     }
     const id = this.next++;
     this.worker.ref();
-    const done = new Promise<void>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => this.pending.set(id, { job, resolve, reject }));
     this.worker.postMessage({ id, job });
     return done;
   }

@@ -36,7 +36,7 @@ afterAll(() => {
 
 async function writeAll(models: MonthModel[], authority: string, inThread: boolean): Promise<string> {
   const dir = fs.mkdtempSync(path.join(temp, inThread ? "thread-" : "worker-"));
-  const writer = new DownloadWriter(inThread);
+  const writer = new DownloadWriter({ inThread });
   try {
     for (const m of models) writer.write(dir, m, authority);
     await writer.finished();
@@ -79,9 +79,27 @@ describe("a month's downloads, written on a worker thread", () => {
     expect(modelToXlsx(month, southampton.data.authority.name).equals(alone)).toBe(true);
   });
 
+  it("are written all the same when the worker runs out of memory (this thread writes them)", async () => {
+    const models = example.internal.slice(-2);
+    const dir = fs.mkdtempSync(path.join(temp, "small-"));
+    // Far too little for the worker to load its code: it runs out at once.
+    const writer = new DownloadWriter({ inThread: false, heapMb: 2 });
+    try {
+      for (const m of models) writer.write(dir, m, example.data.authority.name);
+      await writer.finished();
+      writer.write(dir, example.internal[0]!, example.data.authority.name);
+      await writer.finished();
+    } finally {
+      await writer.close();
+    }
+    for (const m of [...models, example.internal[0]!]) {
+      expect(fs.readFileSync(path.join(dir, `${m.month}.xlsx`)).equals(modelToXlsx(m, example.data.authority.name)), `${m.month}.xlsx`).toBe(true);
+    }
+  }, 60_000);
+
   it("fail the wait for them when a file cannot be written", async () => {
     const dir = fs.mkdtempSync(path.join(temp, "gone-"));
-    const writer = new DownloadWriter(false);
+    const writer = new DownloadWriter({ inThread: false });
     try {
       const m = example.internal.at(-1)!;
       writer.write(dir, m, example.data.authority.name);
