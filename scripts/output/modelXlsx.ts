@@ -25,14 +25,14 @@ function numberFormat(unit: Unit, decimals: number): string {
 type CellValue = XLSX.CellObject | null;
 
 /**
- * Excel's built-in number formats, as SheetJS has them before any workbook is
- * read or written. SheetJS starts a workbook without a format table of its own
- * from its process-wide one, which keeps the formats of every workbook read or
- * written before: a workbook's bytes then depended on what the process had
- * done earlier (a month written after others differed from the same month
+ * Excel's built-in number formats (ids below 164; a workbook's own formats
+ * take ids from 164). SheetJS starts a workbook without a format table of its
+ * own from its process-wide one, which keeps the formats of every workbook
+ * read or written before: a workbook's bytes then depended on what the process
+ * had done earlier (a month written after others differed from the same month
  * written alone). Each workbook starts from these instead.
  */
-const BUILT_IN_FORMATS: Readonly<Record<number, string>> = Object.freeze({ ...XLSX.SSF.get_table() });
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = Object.freeze(Object.fromEntries(Object.entries(XLSX.SSF.get_table() as Record<number, string>).filter(([id]) => Number(id) < 164)));
 
 export function modelToXlsx(model: MonthModel, authorityName: string): Buffer {
   const months = [...new Set(model.indicators.flatMap((i) => i.series.map((p) => p.month)))].sort();
