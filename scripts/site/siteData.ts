@@ -44,13 +44,14 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   const latest = modelOf(reportMonths[reportMonths.length - 1]!);
   const settings = pageSettings(data, latest);
 
-  // Several months (and the indicator pages) at once, so the chart workers always have the next chart waiting.
+  // Two months (and the indicator pages) at once, so the chart workers always have the next chart waiting. Not more: each month
+  // in flight holds its model and pages (tens of megabytes in a long archive), and with four the build's heap peaked about 300 MB higher.
   const sink = options.pages;
   const indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
   indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
   const perMonth = await mapLimited(
     reportMonths,
-    4,
+    MONTHS_AT_ONCE,
     async (month) => {
       const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
       if (entry) return { entry, page: null, sections: [], print: null };
@@ -84,6 +85,8 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     generator: "boardpack",
   };
 }
+
+const MONTHS_AT_ONCE = 2;
 
 /** What the month, section and indicator pages show besides their own views: the authority, the key and the public edition's notice. */
 function pageSettings(data: DataSet, latest: MonthModel): PageSettings {
