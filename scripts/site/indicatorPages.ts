@@ -27,7 +27,7 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
   // Every chart is asked for at once, so the chart workers always have the next one waiting (also while a batch of pages renders).
   const { data, indicatorOf } = ctx;
   const labels = data.authority.benchmarks.labels;
-  const rendering = timeCharts(() =>
+  const charts = await timeCharts(() =>
     Promise.all(
       model.indicators.map((ind) => {
         const slug = ctx.slugs.get(ind.ref)!;
@@ -42,7 +42,6 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
       }),
     ),
   );
-  const charts = await rendering;
   // The pages are made a few at a time, each handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
   const made: IndicatorPage[] = [];
   for (let i = 0; i < model.indicators.length; i += INDICATORS_AT_ONCE) {
