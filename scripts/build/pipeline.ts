@@ -24,6 +24,7 @@ import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
 import { publicModels } from "../suppress/apply.ts";
 import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 import { formatValue } from "../format/number.ts";
+import { limitHeapGrowth } from "./heapGrowth.ts";
 
 export interface BuildOptions {
   data: string;
@@ -61,6 +62,7 @@ export interface BuildResult {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  limitHeapGrowth();
   const timer = new PhaseTimer(options.progress);
   const { data, problems } = await timer.time("load and validate", () => loadValidData(options.data));
   const months = reportMonths(data);
