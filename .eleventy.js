@@ -2,8 +2,13 @@
 // (scripts/cli/build.ts) runs Eleventy with the prepared site data
 // (`site`, see scripts/site/siteData.ts); templates only print what the data
 // holds.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { nunjucksEnvironment } from "./scripts/site/nunjucksEnv.mjs";
 import { relativeLinks, relativeUrl } from "./scripts/site/relativeUrl.mjs";
+
+// Folders are given from this file, not the working directory: the build may be run from anywhere.
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** The URL path of the page being rendered; macros see it when imported `with context`. */
 function pageUrl(/** @type {{ page?: { url?: string } }} */ self, /** @type {string} */ filter) {
@@ -16,7 +21,7 @@ function pageUrl(/** @type {{ page?: { url?: string } }} */ self, /** @type {str
 export default function (eleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   // GOV.UK Frontend's macros sit beside the project's templates on the search path.
-  eleventyConfig.setLibrary("njk", nunjucksEnvironment(["templates"]));
+  eleventyConfig.setLibrary("njk", nunjucksEnvironment([path.join(ROOT, "templates")]));
   // Every link is written relative to its page (relativeUrl.mjs), so the site
   // works from a folder and at any path with no setting: `url` takes a site
   // path ("/2020-12/referrals/") and gives it as seen from the page.
@@ -32,6 +37,6 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  dir: { input: "content", includes: "../templates", data: "_data" },
+  dir: { input: path.join(ROOT, "content"), includes: "../templates", data: "_data" },
   htmlTemplateEngine: "njk",
 };

@@ -104,6 +104,14 @@ async function runEleventy(site: Partial<SiteData>, outDir: string, policy: Poli
       eleventyConfig.addFilter("contentSecurityPolicy", (style) => policyForStyles([String(style)], policy));
     },
   });
+  // Eleventy logs "Wrote N files" after every run (a long archive's build has
+  // many runs) even in quiet mode; the build says what it built itself. Its
+  // warnings and errors still reach stderr.
+  (elev as unknown as { logger: { overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void } }).logger.overrideLogger({
+    log: () => {},
+    warn: (...args: unknown[]) => console.warn(...args),
+    error: (...args: unknown[]) => console.error(...args),
+  });
   try {
     const result = (await elev.write()) as unknown as [unknown[], { url: string }[]] | { url: string }[];
     return Array.isArray(result) && Array.isArray(result[1]) ? result[1].length : 0;
