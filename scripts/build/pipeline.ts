@@ -179,7 +179,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         browser ??= startBrowser();
         const running = await browser.get();
         const wait = { name: "chromium start", ms: performance.now() - waited };
-        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running });
+        // After the last pack, Chromium closes while its PDF is finished.
+        const last = done === pdfMonths.length - 1;
+        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser?.close() } : {}) });
         result.timings.unshift(wait);
         keepPdf(key, file, result);
         return result;
@@ -214,9 +216,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 function startBrowser() {
   const launching = launchBrowser();
   launching.catch(() => {}); // reported by get()
+  let closing: Promise<void> | undefined;
   return {
     get: () => launching,
-    close: () => launching.then((b) => b.close()).catch(() => {}),
+    close: () => (closing ??= launching.then((b) => b.close()).catch(() => {})),
   };
 }
 

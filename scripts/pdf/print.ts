@@ -9,9 +9,7 @@ import path from "node:path";
 import type { Browser, Page, PDFOptions } from "puppeteer-core";
 import { startStaticServer } from "../serve/staticServer.ts";
 import { launchBrowser } from "./browser.ts";
-import { finishPdf, type PdfMetadata } from "./metadata.ts";
-import { outlineOf, startPages } from "./outline.ts";
-import { loadPdf } from "./pdfDocument.ts";
+import type { PdfMetadata } from "./metadata.ts";
 import { paginate, PAGINATE_DEFAULTS, type PaginateOptions, type PaginateResult } from "./paginate.ts";
 
 export interface PrintOptions {
@@ -23,6 +21,8 @@ export interface PrintOptions {
   metadata: PdfMetadata;
   /** An already running browser (tests, several months); started and closed here otherwise. */
   browser?: Browser;
+  /** Called once the browser is no longer needed for this pack, before its PDF is finished (the last pack's browser may close meanwhile). */
+  printed?: () => void;
 }
 
 export interface PrintResult {
@@ -59,6 +59,12 @@ export function paginatePage(page: Page, options: Partial<PaginateOptions> = {})
   return page.evaluate(source) as Promise<PaginateResult>;
 }
 
+/** The modules that read and finish the printed PDF, loaded when a pack is printed (not with the build). */
+async function loadFinishing() {
+  const [metadata, outline, pdfDocument] = await Promise.all([import("./metadata.ts"), import("./outline.ts"), import("./pdfDocument.ts")]);
+  return { finishPdf: metadata.finishPdf, outlineOf: outline.outlineOf, startPages: outline.startPages, loadPdf: pdfDocument.loadPdf };
+}
+
 export async function printBoardPack(options: PrintOptions): Promise<PrintResult> {
   const timings: { name: string; ms: number }[] = [];
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -79,7 +85,10 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     await time("load page", () => openPrintPage(page, url));
     const layout = await time("paginate", () => paginatePage(page));
 
+    // pdf-lib (about 0.2 s to load, with the modules that use it) loads while Chromium prints.
+    const finishing = loadFinishing();
     const pdf = await time("print", () => page.pdf(PDF_OPTIONS));
+    const { finishPdf, loadPdf, outlineOf, startPages } = await finishing;
     const entries = await page.$$eval("[data-page-of]", (els) =>
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
@@ -100,6 +109,7 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     }
     const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
+    options.printed?.();
 
     const finished = await time("metadata", () => finishPdf(doc, options.metadata, headings));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });

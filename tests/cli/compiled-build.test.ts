@@ -35,6 +35,24 @@ describe("the compiled build", () => {
     fs.rmSync(work, { recursive: true, force: true });
   }, 240_000);
 
+  it("loads Puppeteer and pdf-lib only when a pack is printed (not with every build)", () => {
+    compile();
+    // The packages the compiled build and the chunks it imports statically load with it.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = fs.readFileSync(path.join(ROOT, "scripts", ".compiled", file), "utf8");
+      for (const m of text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gms)) if (m[1]!.startsWith("./")) visit(m[1]!.slice(2));
+      else loaded.add(m[1]!);
+    };
+    visit("build.mjs");
+    expect([...loaded].filter((f) => f.endsWith(".mjs")).length).toBeGreaterThan(1);
+    expect(loaded.has("zod")).toBe(true);
+    expect(loaded.has("puppeteer-core")).toBe(false);
+    expect(loaded.has("pdf-lib")).toBe(false);
+  }, 120_000);
+
   it("is compiled again when a source file changes, and not otherwise", () => {
     compile();
     const stamp = path.join(ROOT, "scripts", ".compiled", "sources.sha256");
