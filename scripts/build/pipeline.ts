@@ -9,11 +9,12 @@ import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
-import { pageStream as streamPages, renderSite } from "../site/eleventy.ts";
+import { pageStream as streamPages, renderPrintPages, renderSite } from "../site/eleventy.ts";
 import type { PageStream } from "../site/pageStream.ts";
+import type { PageSettings, PrintPage } from "../site/views.ts";
 import { compileStyles } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
-import { printBoardPack } from "../pdf/print.ts";
+import { printBoardPack, type PrintResult } from "../pdf/print.ts";
 import { launchBrowser } from "../pdf/browser.ts";
 import { keepPdf, pdfCacheKey, takeCachedPdf } from "../pdf/pdfCache.ts";
 import { longMonth } from "../metrics/months.ts";
@@ -105,6 +106,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let site: SiteData;
   let browser: ReturnType<typeof startBrowser> | undefined;
   let pageStream: PageStream | undefined;
+  /** Settles once every pack asked for has been printed or has failed. */
+  let printing: Promise<unknown> = Promise.resolve();
+  let stopped = false;
   const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
@@ -129,38 +133,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return model;
     };
     const chartsBefore = chartStats.ms;
-    // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
-    const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
-    site = await timer.time("months: models, downloads, charts", () =>
-      buildSiteData(
-        data,
-        { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null },
-        { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream },
-      ),
-    );
-    if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
-    timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
-    // Charts are drawn while models are made (streamed): their time is only apart in the public edition.
-    if (models) timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
-    models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
+    // Styles first: a pack is printed as soon as its print page is made, while the rest of the site is.
     await timer.time("styles", async () => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
       fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), await compileStyles("boardpack"));
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), await compileStyles("print"));
     });
-    await timer.time("eleventy", async () => {
-      // The pages not yet rendered go in Eleventy's run over the whole site.
-      const { pageFiles } = await renderSite(site, siteDir, { preview: !!options.preview, stream });
-      // The month cache records downloads that are written.
-      await downloadWriter.finished();
-      monthCache?.restoreTaken(siteDir);
-      monthCache?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
-    });
-    // The report month last, so its timings are the ones reported. A month
-    // whose print page is unchanged since it was last printed is copied from
-    // the cache (pdfCache.ts); Chromium starts only for a month that needs it.
-    for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
-      if (pdfMonths.length > 1) timer.progress.step(done, pdfMonths.length, "board packs printed");
+    // Each pack, printed one after another as their print pages are made (the
+    // report month's timings are the ones reported). A month whose print page
+    // is unchanged since it was last printed is copied from the cache
+    // (pdfCache.ts); Chromium starts only for a month that needs it.
+    // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
+    const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
+    const packs = new Map<Month, Promise<PrintedPack>>();
+    let started = 0;
+    const printPack = async (month: Month, page: PrintPage, settings: PageSettings): Promise<PrintedPack> => {
+      if (stopped) throw new Error("The build stopped before this pack was printed.");
+      await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
       const model = kept.get(month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
       const metadata = {
@@ -172,25 +161,56 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         date: reportDate(model.report.created, month),
       };
       const key = pdfCacheKey(siteDir, paths.print(month), metadata);
-      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, async () => {
-        const cached = takeCachedPdf(key, file);
-        if (cached) return { ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
-        const waited = performance.now();
-        browser ??= startBrowser();
-        const running = await browser.get();
-        const wait = { name: "chromium start", ms: performance.now() - waited };
-        // After the last pack, Chromium closes while its PDF is finished.
-        const last = done === pdfMonths.length - 1;
-        const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser?.close() } : {}) });
-        result.timings.unshift(wait);
-        keepPdf(key, file, result);
-        return result;
-      });
+      const last = ++started === pdfMonths.length;
+      const cached = takeCachedPdf(key, file);
+      if (cached) return { file, ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
+      const waited = performance.now();
+      if (stopped) throw new Error("The build stopped before this pack was printed.");
+      browser ??= startBrowser();
+      const running = await browser.get();
+      const wait = { name: "chromium start", ms: performance.now() - waited };
+      // After the last pack, Chromium closes while its PDF is finished.
+      const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser?.close() } : {}) });
+      result.timings.unshift(wait);
+      keepPdf(key, file, result);
+      return { file, ...result };
+    };
+    const onPrintPage = (page: PrintPage, settings: PageSettings) => {
+      const month = page.month;
+      const pack = printing.then(() => printPack(month, page, settings));
+      pack.catch(() => {}); // awaited (and its failure reported) after the site
+      packs.set(month, pack);
+      printing = pack.catch(() => {});
+    };
+    site = await timer.time("months: models, downloads, charts", () =>
+      buildSiteData(
+        data,
+        { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null },
+        { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream, onPrintPage },
+      ),
+    );
+    if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
+    timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
+    // Charts are drawn while models are made (streamed): their time is only apart in the public edition.
+    if (models) timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
+    models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
+    await timer.time("eleventy", async () => {
+      // The pages not yet rendered go in Eleventy's run over the whole site (the print pages were rendered to be printed).
+      const { pageFiles } = await renderSite({ ...site, printPages: [] }, siteDir, { preview: !!options.preview, stream });
+      // The month cache records downloads that are written.
+      await downloadWriter.finished();
+      monthCache?.restoreTaken(siteDir);
+      monthCache?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
+    });
+    // What is left of printing the packs once the site is made.
+    for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
+      if (pdfMonths.length > 1) timer.progress.step(done, pdfMonths.length, "board packs printed");
+      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, () => packs.get(month)!);
       fs.mkdirSync(path.join(siteDir, "pdf"), { recursive: true });
-      fs.copyFileSync(file, path.join(siteDir, "pdf", path.basename(file)));
+      fs.copyFileSync(printed.file, path.join(siteDir, "pdf", path.basename(printed.file)));
       if (month === reportMonth) {
         for (const t of printed.timings) timer.phases.push({ name: `  pdf: ${t.name}`, ms: t.ms });
-        pdf = { file: path.join(path.resolve(options.out), path.basename(file)), pages: printed.pages, contents: printed.contents, layoutWarnings: printed.warnings };
+        pdf = { file: path.join(path.resolve(options.out), path.basename(printed.file)), pages: printed.pages, contents: printed.contents, layoutWarnings: printed.warnings };
       }
     }
     timer.progress.end();
@@ -199,7 +219,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     staging.commit();
   } catch (e) {
     timer.progress.end();
+    // A pack being printed reads the staging folder: it stops (its browser closed) before the folder goes, and no other starts.
+    stopped = true;
     await browser?.close();
+    await printing;
     await pageStream?.idle();
     await downloadWriter.close();
     staging.discard();
@@ -222,6 +245,9 @@ function startBrowser() {
     close: () => (closing ??= launching.then((b) => b.close()).catch(() => {})),
   };
 }
+
+/** A pack printed (or copied from the cache) into the staging folder. */
+type PrintedPack = Pick<PrintResult, "pages" | "contents" | "timings" | "warnings"> & { file: string };
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */
 function reportDate(created: string | undefined, month: Month): Date {

@@ -67,6 +67,11 @@ export async function renderPages(pages: Partial<Paged>, settings: PageSettings,
   return runEleventy({ ...settings, ...pages }, outDir, policy, input);
 }
 
+/** Renders print pages on their own (the build prints a pack while the rest of the site is made). */
+export function renderPrintPages(pages: SiteData["printPages"], settings: PageSettings, outDir: string, policy: PolicyOptions = {}): Promise<number> {
+  return runEleventy({ ...settings, printPages: pages }, outDir, policy, "print.njk");
+}
+
 export type Paged = Pick<SiteData, "sectionPages" | "monthPages" | "indicatorPages">;
 /** The template of content/ that paginates each of them. */
 const TEMPLATE_OF: Record<keyof Paged, string> = { sectionPages: "section.njk", monthPages: "month.njk", indicatorPages: "indicator.njk" };

@@ -84,6 +84,13 @@ export class PageStream implements PageSink {
     }
   }
 
+  /** Runs `fn` (an Eleventy run of other pages: a print page) after the batches queued so far and before later ones: one Eleventy run at a time. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.running.then(fn);
+    this.running = run.then(() => undefined);
+    return run;
+  }
+
   /** Resolves when no batch is rendering (failed or not): a failed build waits for it before clearing its folder. */
   idle(): Promise<void> {
     return this.running.catch(() => {});

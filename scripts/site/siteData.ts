@@ -47,25 +47,28 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   // Two months (and the indicator pages) at once, so the chart workers always have the next chart waiting. Not more: each month
   // in flight holds its model and pages (tens of megabytes in a long archive), and with four the build's heap peaked about 300 MB higher.
   const sink = options.pages;
+  const makeMonth = async (month: Month) => {
+    const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
+    if (entry) return { entry, page: null, sections: [], print: null };
+    const model = month === latest.month ? latest : modelOf(month);
+    const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
+    const sections = await sectionPages(ctx, model);
+    const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
+    if (print) options.onPrintPage?.(print, settings);
+    if (!sink) return { entry: monthEntry(made), page: made, sections, print };
+    await sink.month(made, sections, settings);
+    // The latest month's page is kept: the home page shows it too.
+    return { entry: monthEntry(made), page: model === latest ? made : null, sections: [], print };
+  };
+  let done = 0;
+  const step = () => options.onMonth?.(++done, reportMonths.length);
+  // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made.
+  const printed = await mapLimited(reportMonths.filter((m) => pdfMonths.has(m)), MONTHS_AT_ONCE, makeMonth, step);
   const indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
   indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
-  const perMonth = await mapLimited(
-    reportMonths,
-    MONTHS_AT_ONCE,
-    async (month) => {
-      const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
-      if (entry) return { entry, page: null, sections: [], print: null };
-      const model = month === latest.month ? latest : modelOf(month);
-      const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
-      const sections = await sectionPages(ctx, model);
-      const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
-      if (!sink) return { entry: monthEntry(made), page: made, sections, print };
-      await sink.month(made, sections, settings);
-      // The latest month's page is kept: the home page shows it too.
-      return { entry: monthEntry(made), page: model === latest ? made : null, sections: [], print };
-    },
-    options.onMonth,
-  );
+  const others = await mapLimited(reportMonths.filter((m) => !pdfMonths.has(m)), MONTHS_AT_ONCE, makeMonth, step);
+  const byMonth = new Map([...printed, ...others].map((p) => [p.entry.month, p]));
+  const perMonth = reportMonths.map((m) => byMonth.get(m)!);
   const made: MonthPage[] = perMonth.flatMap((p) => (p.page ? [p.page] : []));
   const sections: SectionPage[] = perMonth.flatMap((p) => p.sections);
 

@@ -135,6 +135,11 @@ export interface SiteOptions {
    * site's `monthPages`, `sectionPages` and `indicatorPages` are then empty.
    */
   pages?: PageSink;
+  /**
+   * Takes each print page as soon as it is made (the build prints the pack
+   * while the rest of the site is made); the site's `printPages` still list it.
+   */
+  onPrintPage?: (page: PrintPage, settings: PageSettings) => void;
 }
 
 /** What the month, section and indicator pages show besides their own views. */

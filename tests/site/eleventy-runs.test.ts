@@ -62,3 +62,31 @@ describe("month, section and indicator pages rendered as they are made (pageStre
     expect(allFiles(built.site).filter((f) => sections.includes(f))).toEqual([...sections].sort());
   });
 });
+
+describe("a month with a board pack", () => {
+  it("is made first, and its print page given before any other month's pages or the indicator pages (the pack prints while they are made)", async () => {
+    const { data: set } = loadValidData(copyFixture());
+    const months = reportMonths(set);
+    // Not the latest month: the order is by pack, not by date.
+    const packMonth = months[months.length - 3]!;
+    const events: string[] = [];
+    const site = await buildSiteData(
+      set,
+      { months, model: (m) => buildMonthModel(set, m) },
+      {
+        pdfMonths: [packMonth],
+        pages: {
+          month: async (page) => void events.push(`month ${page.month}`),
+          indicators: async (pages) => void events.push(`indicators ${pages.length}`),
+        },
+        onPrintPage: (page) => events.push(`print ${page.month}`),
+      },
+    );
+    expect(events.slice(0, 2)).toEqual([`print ${packMonth}`, `month ${packMonth}`]);
+    expect(events.filter((e) => e.startsWith("month ")).length).toBe(months.length);
+    expect(events.some((e) => e.startsWith("indicators "))).toBe(true);
+    // The site lists its months newest first, whatever order they were made in.
+    expect(site.months.map((m) => m.month)).toEqual([...months].reverse());
+    expect(site.printPages.map((p) => p.month)).toEqual([packMonth]);
+  });
+});
