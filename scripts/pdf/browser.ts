@@ -28,7 +28,13 @@ export async function launchBrowser(): Promise<Browser> {
   // ours stop Chromium and pass the signal on.
   // Loaded here, not with the build (about 0.2 s): a build that prints nothing never needs it.
   const { default: puppeteer } = await import("puppeteer-core");
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
+    throw new Error(`Chromium (${executablePath}) did not start, so the PDF cannot be printed: ${why}\nCheck that it runs (${executablePath} --headless --version), run \`npm run setup\`, or set BOARDPACK_CHROMIUM to another Chromium or Chrome.`);
+  }
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   const onSignal = (signal: NodeJS.Signals) => {
     unlisten();

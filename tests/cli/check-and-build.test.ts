@@ -34,6 +34,21 @@ describe("npm run check", () => {
 });
 
 describe("npm run build -- --data DIR --out DIR", () => {
+  it("says so plainly when Chromium does not start, and leaves no output (the pack prints while the site is made)", () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-nochrome-"));
+    const chromium = path.join(work, "chromium");
+    fs.writeFileSync(chromium, "#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n", { mode: 0o755 });
+    const out = path.join(work, "dist");
+    const r = runCommand("build.ts", ["--data", copyFixture(), "--out", out], undefined, { BOARDPACK_CHROMIUM: chromium, BOARDPACK_PDF_CACHE: "off" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Chromium (${chromium}) did not start, so the PDF cannot be printed`);
+    expect(r.stderr).toContain("cannot open display");
+    expect(r.stderr).toMatch(/BOARDPACK_CHROMIUM/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Nothing half made: no dist/, no staging folder left beside it.
+    expect(fs.readdirSync(work)).toEqual(["chromium"]);
+  });
+
   it("writes the model of every month as JSON, CSV and an Excel workbook", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-out-"));
     const r = runCommand("build.ts", ["--data", copyFixture(), "--out", out]);
