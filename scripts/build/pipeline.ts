@@ -109,6 +109,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   /** Settles once every pack asked for has been printed or has failed. */
   let printing: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  /** A pack waiting its turn is not made once the build has failed: its folder is about to go. */
+  const goOn = () => {
+    if (stopped) throw new Error("The build stopped before this pack was printed.");
+  };
   const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
@@ -148,7 +152,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const packs = new Map<Month, Promise<PrintedPack>>();
     let started = 0;
     const printPack = async (month: Month, page: PrintPage, settings: PageSettings): Promise<PrintedPack> => {
-      if (stopped) throw new Error("The build stopped before this pack was printed.");
+      goOn();
       await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
       const model = kept.get(month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
@@ -165,7 +169,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const cached = takeCachedPdf(key, file);
       if (cached) return { file, ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
       const waited = performance.now();
-      if (stopped) throw new Error("The build stopped before this pack was printed.");
+      goOn();
       browser ??= startBrowser();
       const running = await browser.get();
       const wait = { name: "chromium start", ms: performance.now() - waited };
