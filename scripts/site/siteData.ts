@@ -44,8 +44,9 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   const latest = modelOf(reportMonths[reportMonths.length - 1]!);
   const settings = pageSettings(data, latest);
 
-  // Two months (and the indicator pages) at once, so the chart workers always have the next chart waiting. Not more: each month
-  // in flight holds its model and pages (tens of megabytes in a long archive), and with four the build's heap peaked about 300 MB higher.
+  // Two months at once (after the months with a pack, the indicator pages alongside), so the chart workers always have the next chart
+  // waiting. Not more: each month in flight holds its model and pages (tens of megabytes in a long archive), and with four the build's
+  // heap peaked about 300 MB higher.
   const sink = options.pages;
   const makeMonth = async (month: Month) => {
     const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
@@ -63,6 +64,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   let done = 0;
   const step = () => options.onMonth?.(++done, reportMonths.length);
   // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made.
+  // Their results are put back in date order below.
   const printed = await mapLimited(reportMonths.filter((m) => pdfMonths.has(m)), MONTHS_AT_ONCE, makeMonth, step);
   const indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
   indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
