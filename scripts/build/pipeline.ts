@@ -12,7 +12,7 @@ import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { pageStream as streamPages, renderPrintPages, renderSite } from "../site/eleventy.ts";
 import type { PageStream } from "../site/pageStream.ts";
 import type { PageSettings, PrintPage } from "../site/views.ts";
-import { compileStyles } from "../site/styles.ts";
+import { startStyles, type StylesheetName } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack, type PrintResult } from "../pdf/print.ts";
 import { launchBrowser } from "../pdf/browser.ts";
@@ -64,6 +64,16 @@ export interface BuildResult {
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   limitHeapGrowth();
+  // Sass compiles (when the styles are not cached) while the data is read and the first months are made.
+  const styles = startStyles();
+  try {
+    return await build(options, styles.css);
+  } finally {
+    await styles.stop();
+  }
+}
+
+async function build(options: BuildOptions, styles: Promise<Record<StylesheetName, string>>): Promise<BuildResult> {
   const timer = new PhaseTimer(options.progress);
   const { data, problems } = await timer.time("load and validate", () => loadValidData(options.data));
   const months = reportMonths(data);
@@ -137,12 +147,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return model;
     };
     const chartsBefore = chartStats.ms;
-    // Styles first: a pack is printed as soon as its print page is made, while the rest of the site is.
-    await timer.time("styles", async () => {
+    // A pack is printed as soon as its print page is made (while the rest of the site is): with its styles.
+    const stylesWritten = styles.then((css) => {
       fs.mkdirSync(path.join(siteDir, "assets"), { recursive: true });
-      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), await compileStyles("boardpack"));
-      fs.writeFileSync(path.join(siteDir, "assets", "print.css"), await compileStyles("print"));
+      fs.writeFileSync(path.join(siteDir, "assets", "boardpack.css"), css.boardpack);
+      fs.writeFileSync(path.join(siteDir, "assets", "print.css"), css.print);
     });
+    stylesWritten.catch(() => {}); // awaited (and its failure reported) after the months
     // Each pack, printed one after another as their print pages are made (the
     // report month's timings are the ones reported). A month whose print page
     // is unchanged since it was last printed is copied from the cache
@@ -153,6 +164,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     let started = 0;
     const printPack = async (month: Month, page: PrintPage, settings: PageSettings): Promise<PrintedPack> => {
       goOn();
+      await stylesWritten;
       await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
       const model = kept.get(month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
@@ -197,6 +209,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
     // Charts are drawn while models are made (streamed): their time is only apart in the public edition.
     if (models) timer.phases.push({ name: "  of which charts", ms: chartStats.ms - chartsBefore });
+    // What is left of compiling the styles once the months are made (nothing, unless Sass was slower).
+    await timer.time("styles", () => stylesWritten);
     models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
     await timer.time("eleventy", async () => {
       // The pages not yet rendered go in Eleventy's run over the whole site (the print pages were rendered to be printed).

@@ -4,13 +4,19 @@
 // it takes about 0.5 s.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { GOVUK_DIST } from "./govuk.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir } from "../build/cacheDir.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const STYLES = path.join(ROOT, "templates", "styles");
+
+/** templates/styles/<name>.scss: boardpack for the site, print for the board pack. */
+export const STYLESHEETS = ["boardpack", "print"] as const;
+export type StylesheetName = (typeof STYLESHEETS)[number];
 
 function sourceHash(): string {
   const hash = crypto.createHash("sha256");
@@ -19,9 +25,11 @@ function sourceHash(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+const cachedCss = (name: StylesheetName) => cacheDir(`${name}-${sourceHash()}.css`);
+
 /** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack). */
-export async function compileStyles(name: "boardpack" | "print" = "boardpack"): Promise<string> {
-  const cached = cacheDir(`${name}-${sourceHash()}.css`);
+export async function compileStyles(name: StylesheetName = "boardpack"): Promise<string> {
+  const cached = cachedCss(name);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const sass = await import("sass");
   const result = sass.compile(path.join(STYLES, `${name}.scss`), {
@@ -32,4 +40,29 @@ export async function compileStyles(name: "boardpack" | "print" = "boardpack"): 
   });
   writeFileAtomic(cached, result.css);
   return result.css;
+}
+
+/**
+ * Starts making every stylesheet; `css` gives them by name, `stop` ends the
+ * work if it is still under way (a build that failed). When one must be
+ * compiled (a first build, or the styles changed), Sass runs on a worker
+ * thread (stylesWorker.ts): loading it and compiling GOV.UK Frontend is about
+ * 1.5 s of one core, which the build's own thread spends reading the data and
+ * making the first months meanwhile.
+ */
+export function startStyles(): { css: Promise<Record<StylesheetName, string>>; stop: () => Promise<void> } {
+  const byName = (css: string[]) => Object.fromEntries(STYLESHEETS.map((name, i) => [name, css[i]!])) as Record<StylesheetName, string>;
+  if (STYLESHEETS.every((name) => fs.existsSync(cachedCss(name))) || os.availableParallelism() < 2) {
+    const css = Promise.all(STYLESHEETS.map((name) => compileStyles(name))).then(byName);
+    css.catch(() => {}); // the caller's to report
+    return { css, stop: async () => {} };
+  }
+  const worker = new Worker(new URL("./stylesWorker.mjs", import.meta.url), { workerData: STYLESHEETS });
+  const css = new Promise<string[]>((resolve, reject) => {
+    worker.once("message", (msg: { css?: string[]; error?: string }) => (msg.error === undefined ? resolve(msg.css!) : reject(new Error(msg.error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`The stylesheet worker stopped (exit code ${code}) before it sent the stylesheets.`)));
+  }).then(byName);
+  css.catch(() => {}); // the caller's to report
+  return { css, stop: async () => void (await worker.terminate()) };
 }

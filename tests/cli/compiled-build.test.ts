@@ -22,15 +22,18 @@ describe("the compiled build", () => {
     compile();
     const data = copyFixture();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-compiled-"));
-    // Caches off: every chart is drawn, by the compiled worker in one run and the TypeScript one in the other.
-    const env = { ...process.env, BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off", NO_COLOR: "1" };
+    // Caches off: every chart is drawn, by the compiled worker in one run and the TypeScript one in the other;
+    // and each run with a cache folder of its own, so each compiles the stylesheets (on its stylesheet worker).
+    const caches = { a: path.join(work, "cache-a"), b: path.join(work, "cache-b") };
+    const env = { ...process.env, BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off", BOARDPACK_CACHE_DIR: caches.a, NO_COLOR: "1" };
     // Run from another directory than the project's: nothing may depend on where it is started.
     const compiled = spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(work, "a"), "--no-pdf", "--quiet"], { cwd: work, encoding: "utf8", env });
     expect(compiled.status, compiled.stderr).toBe(0);
     // Quiet: the build's own summary only, not Eleventy's line for each of its runs.
     expect(compiled.stdout + compiled.stderr).not.toContain("[11ty]");
-    const sources = runCommand("build.ts", ["--data", data, "--out", path.join(work, "b"), "--no-pdf", "--quiet"], ROOT, { BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off" });
+    const sources = runCommand("build.ts", ["--data", data, "--out", path.join(work, "b"), "--no-pdf", "--quiet"], ROOT, { BOARDPACK_CHART_CACHE: "off", BOARDPACK_PAGE_CACHE: "off", BOARDPACK_CACHE_DIR: caches.b });
     expect(sources.status, sources.stderr).toBe(0);
+    for (const cache of Object.values(caches)) expect(fs.readdirSync(cache).filter((f) => f.endsWith(".css"))).toHaveLength(2);
     expect(hashes(path.join(work, "a", "site"))).toEqual(hashes(path.join(work, "b", "site")));
     fs.rmSync(work, { recursive: true, force: true });
   }, 240_000);

@@ -1,0 +1,9 @@
+// A worker thread that compiles the stylesheets (styles.ts), so Sass does not hold the build's thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { compileStyles, type StylesheetName } from "./styles.ts";
+
+try {
+  parentPort!.postMessage({ css: await Promise.all((workerData as StylesheetName[]).map((name) => compileStyles(name))) });
+} catch (e) {
+  parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
+}
