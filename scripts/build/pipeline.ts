@@ -162,6 +162,11 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
     const packs = new Map<Month, Promise<PrintedPack>>();
     let started = 0;
+    // Chromium's start takes both cores: the site's last Eleventy run waits for it (the pack is the longer road) and
+    // then runs while Chromium loads, lays out and prints the pack on one. Settles once the first pack has a running
+    // Chromium, needs none (copied from the cache) or has failed.
+    let chromiumUp = () => {};
+    const chromiumStarted = new Promise<void>((resolve) => (chromiumUp = resolve));
     const printPack = async (month: Month, page: PrintPage, settings: PageSettings): Promise<PrintedPack> => {
       goOn();
       await stylesWritten;
@@ -184,6 +189,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       goOn();
       browser ??= startBrowser();
       const running = await browser.get();
+      chromiumUp();
       const wait = { name: "chromium start", ms: performance.now() - waited };
       // After the last pack, Chromium closes while its PDF is finished.
       const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser?.close() } : {}) });
@@ -195,6 +201,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       const month = page.month;
       const pack = printing.then(() => printPack(month, page, settings));
       pack.catch(() => {}); // awaited (and its failure reported) after the site
+      void pack.finally(chromiumUp).catch(() => {});
       packs.set(month, pack);
       printing = pack.catch(() => {});
     };
@@ -212,6 +219,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     // What is left of compiling the styles once the months are made (nothing, unless Sass was slower).
     await timer.time("styles", () => stylesWritten);
     models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
+    if (packs.size > 0) await timer.time("waiting for Chromium to start", () => chromiumStarted);
     await timer.time("eleventy", async () => {
       // The pages not yet rendered go in Eleventy's run over the whole site (the print pages were rendered to be printed).
       const { pageFiles } = await renderSite({ ...site, printPages: [] }, siteDir, { preview: !!options.preview, stream });
