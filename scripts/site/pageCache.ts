@@ -1,5 +1,6 @@
 // A month's section pages and its month page do not change once it is
-// published, and they are most of the site (months x sections). Each is kept,
+// published, and they are most of the site (months x sections); an
+// indicator page changes only when a month comes in. Each is kept,
 // as written, under the hash of everything it is rendered from: its own view (figures, charts,
 // commentary, links), the settings every page shows (authority, public
 // edition notice), the templates and the code that renders them. A build
@@ -12,7 +13,7 @@ import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
 import type { PageSettings } from "./views.ts";
 
-/** Section and month pages rendered and copied by this process (for the build's tests). */
+/** Section, month and indicator pages rendered and copied by this process (for the build's tests). */
 export const pageStats = { rendered: 0, cached: 0 };
 
 /** The templates, the Eleventy configuration and its helpers, and the versions of Eleventy and GOV.UK Frontend. */

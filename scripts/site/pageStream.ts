@@ -3,8 +3,8 @@
 // its tables and its charts as SVG; an indicator page every month on record),
 // and a ten-year archive's 1,500 of them held until Eleventy ran were most of
 // a first build's memory. The build hands the pages here as soon as they are
-// made; they are rendered by Eleventy in batches (month and section pages
-// unchanged since an earlier build are copied from the page cache) and let go.
+// made; they are rendered by Eleventy in batches (pages unchanged since an
+// earlier build are copied from the page cache) and let go.
 import type { Month } from "../model/types.ts";
 import type { Paged } from "./eleventy.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
@@ -19,7 +19,7 @@ export class PageStream implements PageSink {
   private queues: Queues = { monthPages: [], sectionPages: [], indicatorPages: [] };
   private settings: PageSettings | null = null;
   /** What each kind's page cache keys start from (once the settings are known). */
-  private bases = { monthPages: "", sectionPages: "" };
+  private bases: Record<keyof Paged, string> = { monthPages: "", sectionPages: "", indicatorPages: "" };
   /** Runs one batch at a time, in order; a failed batch fails every later wait. */
   private running: Promise<void> = Promise.resolve();
   /** Where the page cache keeps each page, by URL (none with the cache off). */
@@ -43,7 +43,7 @@ export class PageStream implements PageSink {
     this.settle(site);
     this.take("monthPages", site.monthPages);
     this.take("sectionPages", site.sectionPages);
-    this.queues.indicatorPages.push(...site.indicatorPages.map((page) => ({ page, file: null })));
+    this.take("indicatorPages", site.indicatorPages);
   }
 
   /** Takes a month's page and its section pages; resolves once they are queued (or, when a batch is full, rendered). */
@@ -55,17 +55,23 @@ export class PageStream implements PageSink {
     await this.flushIfFull();
   };
 
-  /** Takes some indicator pages (not kept in the page cache: each gains a month every month). */
+  /**
+   * Takes some indicator pages. Each gains a month every month, but a rebuild
+   * of the same months (an edited commentary, a pack printed again) finds them
+   * unchanged: copied then, not rendered while Chromium prints the pack.
+   */
   indicators = async (pages: IndicatorPage[], settings: PageSettings): Promise<void> => {
     this.settle(settings);
-    this.queues.indicatorPages.push(...pages.map((page) => ({ page, file: null })));
+    this.take("indicatorPages", pages);
     await this.flushIfFull();
   };
 
   private settle(settings: PageSettings): void {
     if (this.settings) return;
     this.settings = settings;
-    this.bases = { sectionPages: sectionPagesHash(settings, this.preview), monthPages: monthPagesHash(settings, this.preview) };
+    // An indicator page shows what a section page does of the settings (the layout's), and its own view.
+    const sections = sectionPagesHash(settings, this.preview);
+    this.bases = { sectionPages: sections, indicatorPages: sections, monthPages: monthPagesHash(settings, this.preview) };
   }
 
   /** The caller waits while a full batch renders, so no more pages pile up meanwhile. */
@@ -74,7 +80,7 @@ export class PageStream implements PageSink {
     if (queued >= this.perRun) await this.flush();
   }
 
-  private take<K extends "monthPages" | "sectionPages">(kind: K, pages: Paged[K]): void {
+  private take<K extends keyof Paged>(kind: K, pages: Paged[K]): void {
     const queue: Queues[K] = this.queues[kind];
     for (const page of pages) {
       const { file, hit } = cachedPage(this.bases[kind], page);
@@ -109,7 +115,7 @@ export class PageStream implements PageSink {
   }
 
   private keep(rendered: Queues): void {
-    for (const q of [...rendered.monthPages, ...rendered.sectionPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
+    for (const q of [...rendered.monthPages, ...rendered.sectionPages, ...rendered.indicatorPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
   }
 
   /**

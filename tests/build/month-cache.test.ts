@@ -65,7 +65,7 @@ describe("a 24-month archive, built again", () => {
     // The site's last Eleventy run waits for the pack's Chromium to be up (its start takes both cores).
     expect(first.phases.indexOf("waiting for Chromium to start")).toBeGreaterThan(0);
     expect(first.phases.indexOf("waiting for Chromium to start")).toBeLessThan(first.phases.indexOf("eleventy"));
-    expect(first.pagesRendered).toBe(23 * 3); // 23 months of two section pages and a month page
+    expect(first.pagesRendered).toBe(23 * 3 + 40); // 23 months of two section pages and a month page; 40 indicator pages
     expect(first.pagesCopied).toBe(0);
     const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
 
@@ -78,7 +78,8 @@ describe("a 24-month archive, built again", () => {
     expect(again.printed).toBe(0);
     expect(again.cached).toBe(1);
     expect(again.pagesRendered).toBe(0);
-    expect(again.pagesCopied).toBe(23 * 3);
+    // The indicator pages too: the same months, so the same pages.
+    expect(again.pagesCopied).toBe(23 * 3 + 40);
     // The copy is the pack as printed.
     expect(fs.readFileSync(path.join(out, "board-pack-2020-11.pdf")).equals(pdf)).toBe(true);
   });
@@ -93,7 +94,8 @@ describe("a 24-month archive, built again", () => {
     expect(earlier).toEqual([]);
     // Only December's pages are rendered, and November's month page (no longer the latest, and without the pack now);
     // the earlier months' pages are copied as they were.
-    expect(added.pagesRendered).toBe(2 + 1 + 1);
+    // Every indicator page gains December.
+    expect(added.pagesRendered).toBe(2 + 1 + 1 + 40);
     expect(added.pagesCopied).toBe(23 * 2 + 22);
     // November was the latest month: its month page changes, so it is made again (its section pages still copied).
     expect(added.monthsTaken).toBe(22);
