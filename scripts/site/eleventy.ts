@@ -95,6 +95,13 @@ function eleventyRuns(paged: Paged, perRun: number): { template?: string; pages:
   return [{ pages: first }, ...later];
 }
 
+/** The parts of Eleventy's configuration API used here (its types do not include the benchmarks). */
+interface EleventyUserConfig {
+  addGlobalData: (name: string, value: unknown) => void;
+  addFilter: (name: string, fn: (style: unknown) => string) => void;
+  benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
+}
+
 /** One Eleventy run; `site` holds what the templates rendered print (a section page prints its view and the settings). */
 async function runEleventy(site: Partial<SiteData>, outDir: string, policy: PolicyOptions, only?: string): Promise<number> {
   // Eleventy keeps its last run's configuration (in module-level caches) after
@@ -103,8 +110,14 @@ async function runEleventy(site: Partial<SiteData>, outDir: string, policy: Poli
   const elev = new Eleventy(path.join(ROOT, "content", only ?? ""), outDir, {
     configPath: path.join(ROOT, ".eleventy.js"),
     quietMode: true,
-    config(eleventyConfig: { addGlobalData: (name: string, value: unknown) => void; addFilter: (name: string, fn: (style: unknown) => string) => void }) {
+    config(eleventyConfig: EleventyUserConfig) {
       eleventyConfig.addGlobalData("site", () => holder.site);
+      // Quiet, Eleventy still prints "Benchmark" lines when a filter or transform takes more than 8% of a run: its
+      // benchmark groups are made verbose before quiet mode is applied to new ones. They time Eleventy's steps by
+      // the clock, so in a short run (pages copied from the cache) a garbage collection or Chromium printing the pack
+      // on the same core is enough; nothing a user can act on, and the build times Eleventy's runs itself.
+      eleventyConfig.benchmarkManager.setVerboseOutput(false);
+      for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
       // The page's policy from its style block (a set block's text; the layout writes the same text in <style>).
       eleventyConfig.addFilter("contentSecurityPolicy", (style) => policyForStyles([String(style)], policy));
     },
