@@ -7,7 +7,8 @@
 // run; the import of a generated 200 x 120 workbook; and, with --only archive,
 // synthetic archives of 12, 60 and 120 months and adding a month to the
 // largest (with --only all, against the floor measured in the same run).
-// Prints medians and ratios, and ends with `rebuild/floor: X.XXx, first build/floor: Y.YYx`.
+// Prints medians and ratios, and ends with `rebuild/floor: X.XXx, first build/floor: Y.YYx`
+// (the median over rounds of each round's ratio: a round is one run of each kind).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -97,21 +98,18 @@ function floorPart(args: string[]): Record<string, number> {
   return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>;
 }
 
-/** The floor, measured on a build of the example kept in `site`: Chromium printing its final print page once, and Eleventy without charts. */
-function floorRuns(site: string, month: string): Map<string, number>[] {
-  floorPart(["prepare", site, month]);
-  return Array.from({ length: runs }, () => {
-    const c = floorPart(["chromium", site, month]);
-    const e = floorPart(["eleventy", values.data!]);
-    const chromium = (c.start ?? 0) + (c.load ?? 0) + (c.print ?? 0);
-    return new Map([
-      ["chromium start", c.start ?? 0],
-      ["load final print page", c.load ?? 0],
-      ["print once", c.print ?? 0],
-      ["eleventy, no charts", e.eleventy ?? 0],
-      ["floor", chromium + (e.eleventy ?? 0)],
-    ]);
-  });
+/** The floor once, measured on a build of the example kept in `site` (prepared first): Chromium printing its final print page once, and Eleventy without charts. */
+function floorOnce(site: string, month: string): Map<string, number> {
+  const c = floorPart(["chromium", site, month]);
+  const e = floorPart(["eleventy", values.data!]);
+  const chromium = (c.start ?? 0) + (c.load ?? 0) + (c.print ?? 0);
+  return new Map([
+    ["chromium start", c.start ?? 0],
+    ["load final print page", c.load ?? 0],
+    ["print once", c.print ?? 0],
+    ["eleventy, no charts", e.eleventy ?? 0],
+    ["floor", chromium + (e.eleventy ?? 0)],
+  ]);
 }
 
 /** Synthetic archives of each size: a first build (site and the latest pack) and time per month x indicator; then, at the largest size, adding its last month to an archive built without it. */
@@ -180,17 +178,29 @@ if (!values.only || values.only === "example" || values.only === "all") {
     fs.cpSync(path.join(out, "site"), kept, { recursive: true });
   });
   const month = fs.readdirSync(path.join(kept, "print")).sort().at(-1)!;
-  const cold = report("First build (chart and PDF caches off)", Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false })));
-  const warm = report("Rebuild after an edit (charts cached, the pack printed again)", Array.from({ length: runs }, () => runOnce({ charts: true, pdf: false })));
-  const same = report("Rebuild of unchanged data (charts and pack cached)", Array.from({ length: runs }, () => runOnce({ charts: true, pdf: true })));
-  const floor = report(`Floor (${month}: Chromium prints the final print page once; Eleventy renders the pages without charts)`, floorRuns(kept, month));
+  floorPart(["prepare", kept, month]);
+  // Round by round, each kind once a round: a machine that slows down or speeds up during the bench (a shared
+  // one does, by a third and more) then moves a round's builds and its floor alike, and each round gives ratios.
+  const rounds = Array.from({ length: runs }, () => ({
+    cold: runOnce({ charts: false, pdf: false }),
+    warm: runOnce({ charts: true, pdf: false }),
+    same: runOnce({ charts: true, pdf: true }),
+    floor: floorOnce(kept, month),
+  }));
+  const cold = report("First build (chart and PDF caches off)", rounds.map((r) => r.cold));
+  const warm = report("Rebuild after an edit (charts cached, the pack printed again)", rounds.map((r) => r.warm));
+  const same = report("Rebuild of unchanged data (charts and pack cached)", rounds.map((r) => r.same));
+  const floor = report(`Floor (${month}: Chromium prints the final print page once; Eleventy renders the pages without charts)`, rounds.map((r) => r.floor));
   fs.rmSync(keepDir, { recursive: true, force: true });
   const f = floor.get("floor")!;
   floorMs = f;
   const e2e = (m: Map<string, number>) => m.get("end to end (process)")!;
-  process.stdout.write(`\nFloor ${(f / 1000).toFixed(2)} s; first build ${(e2e(cold) / 1000).toFixed(2)} s, rebuild after an edit ${(e2e(warm) / 1000).toFixed(2)} s, unchanged ${(e2e(same) / 1000).toFixed(2)} s.\n`);
-  process.stdout.write(`unchanged/floor: ${(e2e(same) / f).toFixed(2)}x\n`);
-  ratios = `rebuild/floor: ${(e2e(warm) / f).toFixed(2)}x, first build/floor: ${(e2e(cold) / f).toFixed(2)}x`;
+  /** The median over rounds of a build's time over its round's floor. */
+  const ratio = (kind: "cold" | "warm" | "same") => median(rounds.map((r) => e2e(r[kind]) / r.floor.get("floor")!)).toFixed(2);
+  process.stdout.write(`\nFloor ${(f / 1000).toFixed(2)} s; first build ${(e2e(cold) / 1000).toFixed(2)} s, rebuild after an edit ${(e2e(warm) / 1000).toFixed(2)} s, unchanged ${(e2e(same) / 1000).toFixed(2)} s (medians).\n`);
+  process.stdout.write(`Ratios of the medians: rebuild ${(e2e(warm) / f).toFixed(2)}x, first build ${(e2e(cold) / f).toFixed(2)}x; medians of each round's ratios below.\n`);
+  process.stdout.write(`unchanged/floor: ${ratio("same")}x\n`);
+  ratios = `rebuild/floor: ${ratio("warm")}x, first build/floor: ${ratio("cold")}x`;
 }
 if (!values.only || values.only === "import" || values.only === "all") importRuns();
 if (values.only === "archive" || values.only === "all") archiveRuns(floorMs);
