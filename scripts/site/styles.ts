@@ -25,11 +25,12 @@ function sourceHash(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-const cachedCss = (name: StylesheetName) => cacheDir(`${name}-${sourceHash()}.css`);
+/** Where the cache keeps a stylesheet compiled from the sources whose hash is `hash`. */
+const cachedCss = (name: StylesheetName, hash: string) => cacheDir(`${name}-${hash}.css`);
 
-/** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack). */
-export async function compileStyles(name: StylesheetName = "boardpack"): Promise<string> {
-  const cached = cachedCss(name);
+/** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack); `hash` is the sources', if already worked out. */
+export async function compileStyles(name: StylesheetName = "boardpack", hash = sourceHash()): Promise<string> {
+  const cached = cachedCss(name, hash);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const sass = await import("sass");
   const result = sass.compile(path.join(STYLES, `${name}.scss`), {
@@ -52,12 +53,14 @@ export async function compileStyles(name: StylesheetName = "boardpack"): Promise
  */
 export function startStyles(): { css: Promise<Record<StylesheetName, string>>; stop: () => Promise<void> } {
   const byName = (css: string[]) => Object.fromEntries(STYLESHEETS.map((name, i) => [name, css[i]!])) as Record<StylesheetName, string>;
-  if (STYLESHEETS.every((name) => fs.existsSync(cachedCss(name))) || os.availableParallelism() < 2) {
-    const css = Promise.all(STYLESHEETS.map((name) => compileStyles(name))).then(byName);
+  // The sources read once here (they do not change during a build; the preview's next build reads them again).
+  const hash = sourceHash();
+  if (STYLESHEETS.every((name) => fs.existsSync(cachedCss(name, hash))) || os.availableParallelism() < 2) {
+    const css = Promise.all(STYLESHEETS.map((name) => compileStyles(name, hash))).then(byName);
     css.catch(() => {}); // the caller's to report
     return { css, stop: async () => {} };
   }
-  const worker = new Worker(new URL("./stylesWorker.mjs", import.meta.url), { workerData: STYLESHEETS });
+  const worker = new Worker(new URL("./stylesWorker.mjs", import.meta.url), { workerData: { names: STYLESHEETS, hash } });
   const css = new Promise<string[]>((resolve, reject) => {
     worker.once("message", (msg: { css?: string[]; error?: string }) => (msg.error === undefined ? resolve(msg.css!) : reject(new Error(msg.error))));
     worker.once("error", reject);

@@ -2,8 +2,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { compileStyles, type StylesheetName } from "./styles.ts";
 
+const { names, hash } = workerData as { names: StylesheetName[]; hash: string };
 try {
-  parentPort!.postMessage({ css: await Promise.all((workerData as StylesheetName[]).map((name) => compileStyles(name))) });
+  parentPort!.postMessage({ css: await Promise.all(names.map((name) => compileStyles(name, hash))) });
 } catch (e) {
   parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) });
 }
