@@ -15,7 +15,7 @@ import type { PageSettings, PrintPage } from "../site/views.ts";
 import { startStyles, type StylesheetName } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
 import { printBoardPack, type PrintResult } from "../pdf/print.ts";
-import { launchBrowser } from "../pdf/browser.ts";
+import { startBrowser, type BrowserStart } from "../pdf/browser.ts";
 import { keepPdf, pdfCacheKey, takeCachedPdf } from "../pdf/pdfCache.ts";
 import { longMonth } from "../metrics/months.ts";
 import { paths } from "../site/paths.ts";
@@ -42,6 +42,12 @@ export interface BuildOptions {
   preview?: boolean;
   /** Where the build says what it is doing (default: nothing). */
   progress?: Progress;
+  /**
+   * A Chromium already starting, for the packs (the build closes it). The command line starts it before it loads
+   * the build, so that its start (about a second, on both cores) is spent while the build loads and reads the data,
+   * not on the pack's road after its print page is made. Without it the build starts one when a pack needs it.
+   */
+  browser?: BrowserStart;
 }
 
 export interface BuildResult {
@@ -70,6 +76,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     return await build(options, styles.css);
   } finally {
     await styles.stop();
+    await options.browser?.close(); // closed already, unless the build failed before a pack
   }
 }
 
@@ -114,7 +121,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
   let site: SiteData;
-  let browser: ReturnType<typeof startBrowser> | undefined;
+  let browser: BrowserStart | undefined = options.browser;
   let pageStream: PageStream | undefined;
   /** Settles once every pack asked for has been printed or has failed. */
   let printing: Promise<unknown> = Promise.resolve();
@@ -167,10 +174,12 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     // Chromium, needs none (copied from the cache) or has failed.
     let chromiumUp = () => {};
     const chromiumStarted = new Promise<void>((resolve) => (chromiumUp = resolve));
-    const printPack = async (month: Month, page: PrintPage, settings: PageSettings): Promise<PrintedPack> => {
+    const renderPrintPage = async (page: PrintPage, settings: PageSettings): Promise<void> => {
       goOn();
       await stylesWritten;
       await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
+    };
+    const printPack = async (month: Month): Promise<PrintedPack> => {
       const model = kept.get(month)!;
       const file = path.join(staging.dir, `board-pack-${month}.pdf`);
       const metadata = {
@@ -184,6 +193,8 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       const key = pdfCacheKey(siteDir, paths.print(month), metadata);
       const last = ++started === pdfMonths.length;
       const cached = takeCachedPdf(key, file);
+      // A Chromium started early for nothing (every pack unchanged) stops at once.
+      if (cached && last) void browser?.close();
       if (cached) return { file, ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
       const waited = performance.now();
       goOn();
@@ -197,13 +208,18 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       keepPdf(key, file, result);
       return { file, ...result };
     };
-    const onPrintPage = (page: PrintPage, settings: PageSettings) => {
+    // The print page is rendered at once, the site's next month waiting for it: rendered alongside the rest of the
+    // site, it took three times as long (in turns with it), and the pack's road starts there. The pack is printed
+    // once it is rendered and the packs before it are printed.
+    const onPrintPage = (page: PrintPage, settings: PageSettings): Promise<void> => {
       const month = page.month;
-      const pack = printing.then(() => printPack(month, page, settings));
+      const rendered = renderPrintPage(page, settings);
+      const pack = Promise.all([rendered, printing]).then(() => printPack(month));
       pack.catch(() => {}); // awaited (and its failure reported) after the site
       void pack.finally(chromiumUp).catch(() => {});
       packs.set(month, pack);
       printing = pack.catch(() => {});
+      return rendered.catch(() => {}); // a failure is the pack's
     };
     site = await timer.time("months: models, downloads, charts", () =>
       buildSiteData(
@@ -255,21 +271,6 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     throw e;
   }
   return { data, problems, months, models: models!, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
-}
-
-/**
- * Chromium, started when the first pack must be printed (not while Eleventy
- * renders: on two cores its start slowed Eleventy by more than it saved) and
- * shared by every pack printed.
- */
-function startBrowser() {
-  const launching = launchBrowser();
-  launching.catch(() => {}); // reported by get()
-  let closing: Promise<void> | undefined;
-  return {
-    get: () => launching,
-    close: () => (closing ??= launching.then((b) => b.close()).catch(() => {})),
-  };
 }
 
 /** A pack printed (or copied from the cache) into the staging folder. */

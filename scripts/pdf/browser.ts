@@ -46,3 +46,20 @@ export async function launchBrowser(): Promise<Browser> {
   browser.once("disconnected", unlisten);
   return browser;
 }
+
+/** A Chromium being started: `get` waits for it (and fails as the start did), `close` stops it (at most once; never fails). */
+export interface BrowserStart {
+  get(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium now, to be used (or closed) later: its start takes about a second, spent while other work goes on. */
+export function startBrowser(): BrowserStart {
+  const launching = launchBrowser();
+  launching.catch(() => {}); // reported by get()
+  let closing: Promise<void> | undefined;
+  return {
+    get: () => launching,
+    close: () => (closing ??= launching.then((b) => b.close()).catch(() => {})),
+  };
+}

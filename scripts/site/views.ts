@@ -138,8 +138,9 @@ export interface SiteOptions {
   /**
    * Takes each print page as soon as it is made (the build prints the pack
    * while the rest of the site is made); the site's `printPages` still list it.
+   * The next month is made once the returned promise settles.
    */
-  onPrintPage?: (page: PrintPage, settings: PageSettings) => void;
+  onPrintPage?: (page: PrintPage, settings: PageSettings) => Promise<void> | void;
 }
 
 /** What the month, section and indicator pages show besides their own views. */

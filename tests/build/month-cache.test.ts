@@ -12,6 +12,7 @@ import { pdfStats } from "../../scripts/pdf/pdfCache.ts";
 import { pageStats } from "../../scripts/site/pageCache.ts";
 import { writeSyntheticArchive } from "../../scripts/synthetic/archive.ts";
 import { monthStats } from "../../scripts/build/monthCache.ts";
+import { startBrowser, type BrowserStart } from "../../scripts/pdf/browser.ts";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-month-cache-"));
 const data = path.join(work, "data");
@@ -19,15 +20,15 @@ const out = path.join(work, "dist");
 const held = path.join(work, "held");
 const savedCache = process.env.BOARDPACK_CACHE_DIR;
 
-/** What one build rendered and printed. */
-async function build(month?: string) {
+/** What one build rendered and printed; `browser`, a Chromium started before it (as the command line does). */
+async function build(month?: string, browser?: BrowserStart) {
   const charts = renderedCharts.length;
   const hits = cacheStats.hits;
   const printed = pdfStats.printed;
   const cached = pdfStats.cached;
   const pages = { ...pageStats };
   const taken = monthStats.taken;
-  const result = await runBuild({ data, out, ...(month ? { month } : {}) });
+  const result = await runBuild({ data, out, ...(month ? { month } : {}), ...(browser ? { browser } : {}) });
   return {
     phases: result.timer.phases.map((p) => p.name),
     rendered: renderedCharts.slice(charts),
@@ -70,7 +71,10 @@ describe("a 24-month archive, built again", () => {
     const pdf = fs.readFileSync(path.join(out, "board-pack-2020-11.pdf"));
 
     expect(first.monthsTaken).toBe(0);
-    const again = await build();
+    // A Chromium started before the build (as \`npm run build\` does): with every pack unchanged, none is printed and the build stops it.
+    const early = startBrowser();
+    const again = await build(undefined, early);
+    expect((await early.get()).connected).toBe(false);
     expect(again.rendered).toEqual([]);
     expect(again.hits).toBeGreaterThan(0);
     // Every month but the latest (which has the pack) is taken whole: its charts are not even looked up.
@@ -87,8 +91,10 @@ describe("a 24-month archive, built again", () => {
   it("a new month renders its own charts and the indicator pages' only; the earlier month's pack is not printed again", async () => {
     fs.renameSync(path.join(held, "2020-12.yaml"), path.join(data, "months", "2020-12.yaml"));
     if (fs.existsSync(path.join(held, "commentary"))) fs.renameSync(path.join(held, "commentary"), path.join(data, "commentary", "2020-12"));
-    const added = await build();
-    expect(added.printed).toBe(1); // December's pack
+    const early = startBrowser();
+    const added = await build(undefined, early);
+    expect(added.printed).toBe(1); // December's pack, printed with the Chromium started before the build, which the build then stops
+    expect((await early.get()).connected).toBe(false);
     expect(added.rendered.some((n) => n.startsWith("chart-2020-12-"))).toBe(true);
     const earlier = added.rendered.filter((n) => /^chart-\d{4}-\d{2}-/.test(n) && !n.startsWith("chart-2020-12-"));
     expect(earlier).toEqual([]);

@@ -79,7 +79,7 @@ describe("a month with a board pack", () => {
           month: async (page) => void events.push(`month ${page.month}`),
           indicators: async (pages) => void events.push(`indicators ${pages.length}`),
         },
-        onPrintPage: (page) => events.push(`print ${page.month}`),
+        onPrintPage: (page) => void events.push(`print ${page.month}`),
       },
     );
     expect(events.slice(0, 2)).toEqual([`print ${packMonth}`, `month ${packMonth}`]);
@@ -88,5 +88,29 @@ describe("a month with a board pack", () => {
     // The site lists its months newest first, whatever order they were made in.
     expect(site.months.map((m) => m.month)).toEqual([...months].reverse());
     expect(site.printPages.map((p) => p.month)).toEqual([packMonth]);
+  });
+
+  it("makes no other month's pages until the print page's promise settles (the print page is rendered before the rest)", async () => {
+    const { data: set } = loadValidData(copyFixture());
+    const months = reportMonths(set);
+    const events: string[] = [];
+    await buildSiteData(
+      set,
+      { months, model: (m) => buildMonthModel(set, m) },
+      {
+        pdfMonths: [months.at(-1)!],
+        pages: {
+          month: async (page) => void events.push(`month ${page.month}`),
+          indicators: async () => void events.push("indicators"),
+        },
+        onPrintPage: async () => {
+          events.push("print given");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          events.push("print rendered");
+        },
+      },
+    );
+    expect(events.slice(0, 3)).toEqual(["print given", "print rendered", `month ${months.at(-1)}`]);
+    expect(events.filter((e) => e.startsWith("month ")).length).toBe(months.length);
   });
 });

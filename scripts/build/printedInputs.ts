@@ -1,0 +1,45 @@
+// Remembers the inputs (data, code, templates, options) of builds whose board
+// packs were made, so that `npm run build` knows before it loads the build
+// whether its packs will come from the PDF cache. If not, it starts Chromium
+// first (BuildOptions.browser); if so, starting it would only slow a build of
+// about two seconds by one. A guess, never a key: a wrong one costs time only.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { cacheDir, sourcesHash } from "./cacheDir.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** What a build's packs are made from, as far as can be read without loading the build: a hash (null if unreadable: the build says why). */
+export function buildInputs(dataDir: string, options: Record<string, unknown>): string | null {
+  const hash = crypto.createHash("sha256").update(JSON.stringify(options));
+  const add = (dir: string, rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const r = path.join(rel, entry.name);
+      if (entry.isDirectory()) add(dir, r);
+      else if (entry.isFile()) hash.update(r).update(fs.readFileSync(path.join(dir, r)));
+    }
+  };
+  try {
+    add(dataDir, "");
+    const scripts = fs.readdirSync(path.join(ROOT, "scripts")).filter((d) => !d.startsWith("."));
+    hash.update(sourcesHash([...scripts.map((d) => `scripts/${d}`), "content", "templates", ".eleventy.js", "package-lock.json"]));
+  } catch {
+    return null;
+  }
+  return hash.digest("hex");
+}
+
+const marker = (inputs: string) => cacheDir("printed", inputs);
+
+/** True if a build from these inputs has made its packs (and they are kept in the PDF cache). */
+export function packsMadeBefore(inputs: string): boolean {
+  return process.env.BOARDPACK_PDF_CACHE !== "off" && fs.existsSync(marker(inputs));
+}
+
+/** Notes that a build from these inputs made its packs. */
+export function rememberPacksMade(inputs: string): void {
+  if (process.env.BOARDPACK_PDF_CACHE === "off") return;
+  fs.mkdirSync(path.dirname(marker(inputs)), { recursive: true });
+  fs.writeFileSync(marker(inputs), "");
+}
