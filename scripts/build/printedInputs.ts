@@ -7,10 +7,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { cacheDir, sourcesHash } from "./cacheDir.ts";
+import { printerHash } from "../pdf/pdfCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-/** What a build's packs are made from, as far as can be read without loading the build: a hash (null if unreadable: the build says why). */
+/** What a build's packs are made from (the printer too), as far as can be read without loading the build: a hash (null if unreadable: the build says why). */
 export function buildInputs(dataDir: string, options: Record<string, unknown>): string | null {
   const hash = crypto.createHash("sha256").update(JSON.stringify(options));
   const add = (dir: string, rel: string) => {
@@ -23,7 +24,7 @@ export function buildInputs(dataDir: string, options: Record<string, unknown>): 
   try {
     add(dataDir, "");
     const scripts = fs.readdirSync(path.join(ROOT, "scripts")).filter((d) => !d.startsWith("."));
-    hash.update(sourcesHash([...scripts.map((d) => `scripts/${d}`), "content", "templates", ".eleventy.js", "package-lock.json"]));
+    hash.update(sourcesHash([...scripts.map((d) => `scripts/${d}`), "content", "templates", ".eleventy.js", "package-lock.json"])).update(printerHash());
   } catch {
     return null;
   }

@@ -24,7 +24,7 @@ await runCli(async () => {
   };
   // Chromium starts first, and the build (about 0.7 s of modules to load) loads while it does (BuildOptions.browser);
   // not when this build's packs were made before, from the same inputs: they will be copied from the cache.
-  const inputs = options.noPdf ? null : buildInputs(path.resolve(options.data), { ...options, out: undefined });
+  const inputs = options.noPdf ? null : buildInputs(path.resolve(options.data), { month: options.month, allPdfs: options.allPdfs, edition });
   const browser = inputs && !packsMadeBefore(inputs) ? startBrowser() : undefined;
   const { runBuild } = await import("../build/pipeline.ts");
   const result = await runBuild({ ...options, ...(browser ? { browser } : {}), progress: progressFor(process.stdout, !!args.values.quiet) });

@@ -19,7 +19,7 @@ export const pdfStats = { printed: 0, cached: 0 };
 export type CachedPrint = Pick<PrintResult, "pages" | "contents" | "warnings">;
 
 /** The printing code and the browser: a change to either prints again. */
-function printerHash(): string {
+export function printerHash(): string {
   const chromium = findChromium();
   const st = chromium ? fs.statSync(chromium) : null;
   return `${sourcesHash(["scripts/pdf", "scripts/serve"])}:${chromium}:${st?.size}:${st?.mtimeMs}`;

@@ -6,6 +6,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildInputs, packsMadeBefore, rememberPacksMade } from "../../scripts/build/printedInputs.ts";
 import { copyFixture, editFile } from "../helpers/fixture.ts";
+import { runCommand } from "../helpers/run.ts";
+import { findChromium } from "../../scripts/setup/chromium.mjs";
 
 const saved = { cache: process.env.BOARDPACK_CACHE_DIR, pdf: process.env.BOARDPACK_PDF_CACHE };
 afterEach(() => {
@@ -43,4 +45,28 @@ describe("the inputs of a build whose packs were made", () => {
     process.env.BOARDPACK_PDF_CACHE = "off";
     expect(packsMadeBefore(inputs)).toBe(false);
   });
+});
+
+describe("npm run build", () => {
+  it("starts Chromium before it loads the build unless the same inputs had their pack made; then it starts none", () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-early-cli-"));
+    // A Chromium that notes each start before it runs.
+    const starts = path.join(work, "starts.log");
+    const chromium = path.join(work, "chromium");
+    fs.writeFileSync(chromium, `#!/bin/sh\necho started >> '${starts}'\nexec '${findChromium()}' "$@"\n`, { mode: 0o755 });
+    const env = { BOARDPACK_CHROMIUM: chromium, BOARDPACK_CACHE_DIR: path.join(work, "cache") };
+    const data = copyFixture();
+    const build = () => {
+      const r = runCommand("build.ts", ["--data", data, "--out", path.join(work, "dist"), "--quiet"], undefined, env);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Printed the 2020-12 board pack/);
+      return fs.existsSync(starts) ? fs.readFileSync(starts, "utf8").split("\n").filter(Boolean).length : 0;
+    };
+    expect(build()).toBe(1);
+    // The same inputs: the pack is copied from the cache, and no Chromium is started at all.
+    expect(build()).toBe(1);
+    editFile(data, "months/2020-12.yaml", (t) => t.replace("  C1: 663", "  C1: 664"));
+    expect(build()).toBe(2);
+    fs.rmSync(work, { recursive: true, force: true });
+  }, 240_000);
 });
