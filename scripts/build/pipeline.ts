@@ -11,14 +11,11 @@ import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { pageStream as streamPages, renderPrintPages, renderSite } from "../site/eleventy.ts";
 import type { PageStream } from "../site/pageStream.ts";
-import type { PageSettings, PrintPage } from "../site/views.ts";
 import { startStyles, type StylesheetName } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
-import { printBoardPack, type PrintResult } from "../pdf/print.ts";
-import { startBrowser, type BrowserStart } from "../pdf/browser.ts";
-import { keepPdf, pdfCacheKey, takeCachedPdf } from "../pdf/pdfCache.ts";
+import type { BrowserStart } from "../pdf/browser.ts";
+import { PackQueue } from "./packQueue.ts";
 import { longMonth } from "../metrics/months.ts";
-import { paths } from "../site/paths.ts";
 import { PhaseTimer } from "./timer.ts";
 import type { Progress } from "./progress.ts";
 import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
@@ -121,15 +118,8 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
   const staging = stageOutput(options.out);
   let pdf: BuildResult["pdf"] = null;
   let site: SiteData;
-  let browser: BrowserStart | undefined = options.browser;
   let pageStream: PageStream | undefined;
-  /** Settles once every pack asked for has been printed or has failed. */
-  let printing: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  /** A pack waiting its turn is not made once the build has failed: its folder is about to go. */
-  const goOn = () => {
-    if (stopped) throw new Error("The build stopped before this pack was printed.");
-  };
+  let packs: PackQueue | undefined;
   const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
@@ -161,71 +151,31 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       fs.writeFileSync(path.join(siteDir, "assets", "print.css"), css.print);
     });
     stylesWritten.catch(() => {}); // awaited (and its failure reported) after the months
-    // Each pack, printed one after another as their print pages are made (the
-    // report month's timings are the ones reported). A month whose print page
-    // is unchanged since it was last printed is copied from the cache
-    // (pdfCache.ts); Chromium starts only for a month that needs it.
     // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
     const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
-    const packs = new Map<Month, Promise<PrintedPack>>();
-    let started = 0;
-    // Chromium's start takes both cores: the site's last Eleventy run waits for it (the pack is the longer road) and
-    // then runs while Chromium loads, lays out and prints the pack on one. Settles once the first pack has a running
-    // Chromium, needs none (copied from the cache) or has failed.
-    let chromiumUp = () => {};
-    const chromiumStarted = new Promise<void>((resolve) => (chromiumUp = resolve));
-    const renderPrintPage = async (page: PrintPage, settings: PageSettings): Promise<void> => {
-      goOn();
-      await stylesWritten;
-      await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
-    };
-    const printPack = async (month: Month): Promise<PrintedPack> => {
-      const model = kept.get(month)!;
-      const file = path.join(staging.dir, `board-pack-${month}.pdf`);
-      const metadata = {
+    const queue = (packs = new PackQueue({
+      siteDir,
+      outDir: staging.dir,
+      count: pdfMonths.length,
+      ...(options.browser ? { browser: options.browser } : {}),
+      render: async (page, settings) => {
+        await stylesWritten;
+        await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
+      },
+      metadata: (month) => ({
         title: `${data.authority.report.title} – ${longMonth(month)}`,
         author: data.authority.name,
         subject: `${data.authority.report.title}, as at month end ${longMonth(month)}`,
         keywords: ["children's social care", "performance", "board pack", month],
         language: "en-GB",
-        date: reportDate(model.report.created, month),
-      };
-      const key = pdfCacheKey(siteDir, paths.print(month), metadata);
-      const last = ++started === pdfMonths.length;
-      const cached = takeCachedPdf(key, file);
-      // A Chromium started early for nothing (every pack unchanged) stops at once.
-      if (cached && last) void browser?.close();
-      if (cached) return { file, ...cached, timings: [{ name: "copied from the cache (print page unchanged)", ms: 0 }] };
-      const waited = performance.now();
-      goOn();
-      browser ??= startBrowser();
-      const running = await browser.get();
-      chromiumUp();
-      const wait = { name: "chromium start", ms: performance.now() - waited };
-      // After the last pack, Chromium closes while its PDF is finished.
-      const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser?.close() } : {}) });
-      result.timings.unshift(wait);
-      keepPdf(key, file, result);
-      return { file, ...result };
-    };
-    // The print page is rendered at once, the site's next month waiting for it: rendered alongside the rest of the
-    // site, it took three times as long (in turns with it), and the pack's road starts there. The pack is printed
-    // once it is rendered and the packs before it are printed.
-    const onPrintPage = (page: PrintPage, settings: PageSettings): Promise<void> => {
-      const month = page.month;
-      const rendered = renderPrintPage(page, settings);
-      const pack = Promise.all([rendered, printing]).then(() => printPack(month));
-      pack.catch(() => {}); // awaited (and its failure reported) after the site
-      void pack.finally(chromiumUp).catch(() => {});
-      packs.set(month, pack);
-      printing = pack.catch(() => {});
-      return rendered.catch(() => {}); // a failure is the pack's
-    };
+        date: reportDate(kept.get(month)!.report.created, month),
+      }),
+    }));
     site = await timer.time("months: models, downloads, charts", () =>
       buildSiteData(
         data,
         { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null },
-        { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream, onPrintPage },
+        { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream, onPrintPage: (page, settings) => queue.add(page, settings) },
       ),
     );
     if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
@@ -235,7 +185,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     // What is left of compiling the styles once the months are made (nothing, unless Sass was slower).
     await timer.time("styles", () => stylesWritten);
     models ??= months.filter((m) => kept.has(m)).map((m) => kept.get(m)!);
-    if (packs.size > 0) await timer.time("waiting for Chromium to start", () => chromiumStarted);
+    if (queue.size > 0) await timer.time("waiting for Chromium to start", () => queue.chromiumStarted);
     await timer.time("eleventy", async () => {
       // The pages not yet rendered go in Eleventy's run over the whole site (the print pages were rendered to be printed).
       const { pageFiles } = await renderSite({ ...site, printPages: [] }, siteDir, { preview: !!options.preview, stream });
@@ -247,7 +197,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     // What is left of printing the packs once the site is made.
     for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
       if (pdfMonths.length > 1) timer.progress.step(done, pdfMonths.length, "board packs printed");
-      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, () => packs.get(month)!);
+      const printed = await timer.time(month === reportMonth ? "pdf" : `pdf ${month}`, () => queue.pack(month));
       fs.mkdirSync(path.join(siteDir, "pdf"), { recursive: true });
       fs.copyFileSync(printed.file, path.join(siteDir, "pdf", path.basename(printed.file)));
       if (month === reportMonth) {
@@ -256,15 +206,13 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       }
     }
     timer.progress.end();
-    await browser?.close();
+    await queue.close();
     await downloadWriter.close();
     staging.commit();
   } catch (e) {
     timer.progress.end();
     // A pack being printed reads the staging folder: it stops (its browser closed) before the folder goes, and no other starts.
-    stopped = true;
-    await browser?.close();
-    await printing;
+    await packs?.stop();
     await pageStream?.idle();
     await downloadWriter.close();
     staging.discard();
@@ -272,9 +220,6 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
   }
   return { data, problems, months, models: models!, reportMonth, outDir: path.resolve(options.out), timer, suppression, siteData: site, pdf };
 }
-
-/** A pack printed (or copied from the cache) into the staging folder. */
-type PrintedPack = Pick<PrintResult, "pages" | "contents" | "timings" | "warnings"> & { file: string };
 
 /** The PDF's date: the report's date created, else the last day of its month (from the data, not the clock). */
 function reportDate(created: string | undefined, month: Month): Date {
