@@ -13,6 +13,22 @@ export function cacheDir(...parts: string[]): string {
   return path.join(base, ...parts);
 }
 
+/**
+ * True if the cache holds `file`, which is then marked as used (its
+ * modification time set to now): `npm run prune-cache` removes what no build
+ * has used for a while (pruneCache.ts). One system call, as a check alone is.
+ */
+export function inCache(file: string): boolean {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    return true;
+  } catch (e) {
+    // A cache this process may read but not mark (another user's, a read-only copy) still serves.
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? false : fs.existsSync(file);
+  }
+}
+
 const sourceHashes = new Map<string, string>();
 
 /**

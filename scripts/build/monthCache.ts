@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DataSet, Month } from "../model/types.ts";
 import type { MonthEntry, SiteData } from "../site/views.ts";
-import { cacheDir, sourcesHash } from "./cacheDir.ts";
+import { cacheDir, inCache, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
 import { restorePage } from "../site/pageCache.ts";
@@ -78,10 +78,10 @@ export class MonthCache {
   /** What the archive lists of a month kept by an earlier build, if every file of it is still in the cache; restoreTaken() copies its files. */
   take(month: Month): MonthEntry | null {
     const file = this.file(month);
-    if (!file || !fs.existsSync(file)) return null;
+    if (!file || !inCache(file)) return null;
     const record = JSON.parse(fs.readFileSync(file, "utf8")) as MonthRecord;
     const files = [...record.pages.map((p) => p.file), ...DOWNLOADS.map((ext) => record.downloads[ext])];
-    if (!files.every((f) => fs.existsSync(cacheDir(f)))) return null;
+    if (!files.every((f) => inCache(cacheDir(f)))) return null;
     this.taken.set(month, record);
     return record.entry;
   }

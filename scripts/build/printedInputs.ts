@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { cacheDir, sourcesHash } from "./cacheDir.ts";
+import { cacheDir, inCache, sourcesHash } from "./cacheDir.ts";
 import { printerHash } from "../pdf/pdfCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -35,7 +35,7 @@ const marker = (inputs: string) => cacheDir("printed", inputs);
 
 /** True if a build from these inputs has made its packs (and they are kept in the PDF cache). */
 export function packsMadeBefore(inputs: string): boolean {
-  return process.env.BOARDPACK_PDF_CACHE !== "off" && fs.existsSync(marker(inputs));
+  return process.env.BOARDPACK_PDF_CACHE !== "off" && inCache(marker(inputs));
 }
 
 /** Notes that a build from these inputs made its packs. */

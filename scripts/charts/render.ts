@@ -10,7 +10,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, inCache } from "../build/cacheDir.ts";
 import { packageVersion } from "./packageVersion.ts";
 
 // Bump when the renderer or text metrics change in a way the spec does not show.
@@ -35,7 +35,7 @@ const DRAWN_KEPT = 500;
 export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
   const file = cacheDir("charts", key.slice(0, 2), `${key}.svg`);
-  if (useCache && fs.existsSync(file)) {
+  if (useCache && inCache(file)) {
     cacheStats.hits++;
     return fs.readFileSync(file, "utf8");
   }

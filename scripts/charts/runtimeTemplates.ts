@@ -22,7 +22,7 @@ import fs from "node:fs";
 import * as vega from "vega";
 import { compile, version as vegaLiteVersion, type TopLevelSpec } from "vega-lite";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, inCache } from "../build/cacheDir.ts";
 import { fill, lift, type Json } from "./chartShape.ts";
 
 /** By shape (the lifted spec's JSON): the parsed dataflow's JSON with placeholders, or null if the shape cannot be templated. */
@@ -42,8 +42,10 @@ function templateFile(key: string): string {
 function knownTemplate(key: string): string | null | undefined {
   if (templates.has(key) || !diskTemplates) return templates.get(key);
   let kept: { key: string; template: string | null } | undefined;
+  const file = templateFile(key);
+  if (!inCache(file)) return undefined; // none kept: made again
   try {
-    kept = JSON.parse(fs.readFileSync(templateFile(key), "utf8"));
+    kept = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return undefined; // none kept (or unreadable): made again
   }

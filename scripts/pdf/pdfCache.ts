@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
+import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
 import { findChromium } from "../setup/chromium.mjs";
 import type { PdfMetadata } from "./metadata.ts";
 import type { PrintResult } from "./print.ts";
@@ -44,7 +44,7 @@ function entry(key: string): { pdf: string; info: string } {
 export function takeCachedPdf(key: string, outFile: string): CachedPrint | null {
   if (process.env.BOARDPACK_PDF_CACHE === "off") return null;
   const e = entry(key);
-  if (!fs.existsSync(e.pdf) || !fs.existsSync(e.info)) return null;
+  if (!inCache(e.pdf) || !inCache(e.info)) return null;
   let info: CachedPrint;
   try {
     info = JSON.parse(fs.readFileSync(e.info, "utf8")) as CachedPrint;

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir, sourcesHash } from "../build/cacheDir.ts";
+import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
 import type { PageSettings } from "./views.ts";
 
 /** Section, month and indicator pages rendered and copied by this process (for the build's tests). */
@@ -57,7 +57,7 @@ export function monthPagesHash(settings: PageSettings, preview: boolean): string
 export function cachedPage(base: string, page: { url: string }): { file: string; hit: boolean } {
   const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
   const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
-  return { file, hit: process.env.BOARDPACK_PAGE_CACHE !== "off" && fs.existsSync(file) };
+  return { file, hit: process.env.BOARDPACK_PAGE_CACHE !== "off" && inCache(file) };
 }
 
 /** Keeps a page Eleventy rendered into `siteDir` (unless the cache is off). */

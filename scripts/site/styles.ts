@@ -9,7 +9,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { GOVUK_DIST } from "./govuk.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir } from "../build/cacheDir.ts";
+import { cacheDir, inCache } from "../build/cacheDir.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const STYLES = path.join(ROOT, "templates", "styles");
@@ -31,7 +31,7 @@ const cachedCss = (name: StylesheetName, hash: string) => cacheDir(`${name}-${ha
 /** Compiles templates/styles/<name>.scss (boardpack for the site, print for the board pack); `hash` is the sources', if already worked out. */
 export async function compileStyles(name: StylesheetName = "boardpack", hash = sourceHash()): Promise<string> {
   const cached = cachedCss(name, hash);
-  if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
+  if (inCache(cached)) return fs.readFileSync(cached, "utf8");
   const sass = await import("sass");
   const result = sass.compile(path.join(STYLES, `${name}.scss`), {
     loadPaths: [GOVUK_DIST],
@@ -55,7 +55,7 @@ export function startStyles(): { css: Promise<Record<StylesheetName, string>>; s
   const byName = (css: string[]) => Object.fromEntries(STYLESHEETS.map((name, i) => [name, css[i]!])) as Record<StylesheetName, string>;
   // The sources read once here (they do not change during a build; the preview's next build reads them again).
   const hash = sourceHash();
-  if (STYLESHEETS.every((name) => fs.existsSync(cachedCss(name, hash))) || os.availableParallelism() < 2) {
+  if (STYLESHEETS.every((name) => inCache(cachedCss(name, hash))) || os.availableParallelism() < 2) {
     const css = Promise.all(STYLESHEETS.map((name) => compileStyles(name, hash))).then(byName);
     css.catch(() => {}); // the caller's to report
     return { css, stop: async () => {} };

@@ -160,4 +160,17 @@ describe("the GitHub Actions workflow", () => {
     expect(text).not.toContain("--path-prefix");
     expect(wf.jobs.publish!.steps.some((s) => s.uses?.startsWith("actions/deploy-pages"))).toBe(true);
   });
+
+  it("prunes the build cache it keeps after each build, before the cache is saved (at the job's end)", () => {
+    const wf = load(text) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
+    expect(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).toContain('"prune-cache"');
+    for (const job of ["check", "publish"]) {
+      const steps = wf.jobs[job]!.steps;
+      const build = steps.findIndex((s) => /^npm run build\b/.test(s.run ?? ""));
+      const prune = steps.findIndex((s) => /^npm run prune-cache -- --days \d+$/.test(s.run ?? ""));
+      expect(steps.some((s) => s.uses?.startsWith("actions/cache") && s.with?.path === ".boardpack-cache"), job).toBe(true);
+      expect(build, job).toBeGreaterThan(-1);
+      expect(prune, job).toBeGreaterThan(build);
+    }
+  });
 });
