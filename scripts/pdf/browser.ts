@@ -16,7 +16,8 @@ const ARGS = [
   "--font-render-hinting=none",
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** Starts Chromium; `signal`, when aborted, kills it (even while it is still starting). */
+export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error(
@@ -30,7 +31,7 @@ export async function launchBrowser(): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer-core");
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
     throw new Error(`Chromium (${executablePath}) did not start, so the PDF cannot be printed: ${why}\nCheck that it runs (${executablePath} --headless --version), run \`npm run setup\`, or set BOARDPACK_CHROMIUM to another Chromium or Chrome.`);
@@ -53,13 +54,24 @@ export interface BrowserStart {
   close(): Promise<void>;
 }
 
-/** Starts Chromium now, to be used (or closed) later: its start takes about a second, spent while other work goes on. */
+/**
+ * Starts Chromium now, to be used (or closed) later: its start takes about a second, spent while other work goes on.
+ * One never asked for is killed at once when closed, not waited for (a build that stops on bad data ends as soon).
+ */
 export function startBrowser(): BrowserStart {
-  const launching = launchBrowser();
+  const abort = new AbortController();
+  const launching = launchBrowser(abort.signal);
   launching.catch(() => {}); // reported by get()
+  let used = false;
   let closing: Promise<void> | undefined;
   return {
-    get: () => launching,
-    close: () => (closing ??= launching.then((b) => b.close()).catch(() => {})),
+    get: () => {
+      used = true;
+      return launching;
+    },
+    close: () => {
+      if (!used) abort.abort();
+      return (closing ??= launching.then((b) => b.close()).catch(() => {}));
+    },
   };
 }
