@@ -223,25 +223,33 @@ export function paginate(options: PaginateOptions): PaginateResult {
     return s;
   };
   /**
-   * Rows of `rows` from `start` that fit after the shell already placed. Each
-   * measurement lays the table out again (milliseconds for a wide table), so
-   * the count is first guessed from where each row ends with every row in,
-   * and the guess checked with the rows up to it and one more; where the
-   * layout moved (columns narrower with fewer rows), a binary search.
+   * Puts rows[start, start + k) in the shell's body, which holds rows from
+   * `start` already: only the rows beyond those it holds go in or out, so the
+   * rows kept are not styled, shaped and laid out afresh for each trial.
+   */
+  const holdRows = (s: HTMLTableElement, rows: HTMLTableRowElement[], start: number, k: number) => {
+    const tb = s.tBodies[0]!;
+    while (tb.rows.length > k) tb.lastElementChild!.remove();
+    for (let i = tb.rows.length; i < k; i++) tb.appendChild(rows[start + i]!);
+  };
+  /**
+   * Rows of `rows` from `start` that fit after the shell already placed (the
+   * shell is left holding them). Each measurement lays the table out again
+   * (milliseconds for a wide table), so the count is first guessed from
+   * where each row ends with every row in, and the guess checked with the
+   * rows up to it and one more; where the layout moved (columns narrower
+   * with fewer rows), a binary search.
    */
   const rowsThatFit = (s: HTMLTableElement, rows: HTMLTableRowElement[], start: number, extra: Leaf | null): number => {
-    const tb = s.tBodies[0]!;
     /** With every row in: where each row ends, and the height used. */
     let whole: { bottoms: number[]; used: number } | null = null;
     const fitsWith = (k: number) => {
-      for (let i = 0; i < k; i++) tb.appendChild(rows[start + i]!);
+      holdRows(s, rows, start, k);
       if (k === rows.length - start) {
         // The layout is current after used(): reading the rows' places lays nothing out again.
         whole = { used: used(), bottoms: rows.slice(start).map((r) => r.getBoundingClientRect().bottom) };
       }
-      const ok = extra && start + k === rows.length ? trial(() => append(extra.el, extra.ancestors)) : fits();
-      for (let i = 0; i < k; i++) rows[start + i]!.remove();
-      return ok;
+      return extra && start + k === rows.length ? trial(() => append(extra.el, extra.ancestors)) : fits();
     };
     let lo = 0;
     let hi = rows.length - start;
@@ -307,7 +315,7 @@ export function paginate(options: PaginateOptions): PaginateResult {
         n = Math.max(1, k);
         warnings.push(`The table "${describe(t)}" could not be split by the rules (rows taller than a page).`);
       }
-      for (let i = 0; i < n; i++) s.tBodies[0]!.appendChild(rows[start + i]!);
+      holdRows(s, rows, start, n);
       current().placed++;
       start += n;
       continued = true;
