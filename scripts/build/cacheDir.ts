@@ -42,14 +42,16 @@ export function sourcesHash(paths: string[]): string {
   const known = sourceHashes.get(id);
   if (known) return known;
   const hash = crypto.createHash("sha256");
-  const add = (rel: string) => {
-    const abs = path.join(ROOT, rel);
-    if (fs.statSync(abs).isDirectory()) {
-      for (const name of fs.readdirSync(abs).sort()) add(path.join(rel, name));
-    } else hash.update(rel).update(fs.readFileSync(abs));
-  };
-  paths.forEach(add);
+  for (const rel of paths) hashFiles(hash, ROOT, rel);
   const digest = hash.digest("hex");
   sourceHashes.set(id, digest);
   return digest;
+}
+
+/** Adds `rel` (under `base`) to `hash`: a file's path and bytes; a folder's files, in name order. */
+export function hashFiles(hash: crypto.Hash, base: string, rel: string): void {
+  const abs = path.join(base, rel);
+  if (fs.statSync(abs).isDirectory()) {
+    for (const name of fs.readdirSync(abs).sort()) hashFiles(hash, base, path.join(rel, name));
+  } else hash.update(rel).update(fs.readFileSync(abs));
 }

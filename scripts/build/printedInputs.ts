@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { cacheDir, inCache, sourcesHash } from "./cacheDir.ts";
+import { cacheDir, hashFiles, inCache, sourcesHash } from "./cacheDir.ts";
 import { printerHash } from "../pdf/pdfCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -14,15 +14,8 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 /** What a build's packs are made from (the printer too), as far as can be read without loading the build: a hash (null if unreadable: the build says why). */
 export function buildInputs(dataDir: string, options: Record<string, unknown>): string | null {
   const hash = crypto.createHash("sha256").update(JSON.stringify(options));
-  const add = (dir: string, rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const r = path.join(rel, entry.name);
-      if (entry.isDirectory()) add(dir, r);
-      else if (entry.isFile()) hash.update(r).update(fs.readFileSync(path.join(dir, r)));
-    }
-  };
   try {
-    add(dataDir, "");
+    hashFiles(hash, dataDir, "");
     const scripts = fs.readdirSync(path.join(ROOT, "scripts")).filter((d) => !d.startsWith("."));
     hash.update(sourcesHash([...scripts.map((d) => `scripts/${d}`), "content", "templates", ".eleventy.js", "package-lock.json"])).update(printerHash());
   } catch {
