@@ -37,11 +37,12 @@ interface Lane {
  */
 const workerHeapMb = () => Number(process.env.BOARDPACK_CHART_WORKER_HEAP_MB) || 256;
 
-class ChartPool {
+export class ChartPool {
   private lanes: Lane[] = [];
   private laneOfShape = new Map<string, Lane>();
   private pending = new Map<number, Pending>();
   private next = 0;
+  private closed = false;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
@@ -63,9 +64,10 @@ class ChartPool {
             `A chart worker ran out of memory (its limit is ${heapMb} MB). Set BOARDPACK_CHART_WORKER_HEAP_MB to more, or draw the charts in the main thread with BOARDPACK_CHART_WORKERS=0.`,
           );
         }
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
+        this.fail(e);
       });
+      // A worker gone without an error (it exited): its charts would otherwise be waited for by nothing alive.
+      worker.on("exit", (code) => this.fail(new Error(`A chart worker stopped (exit code ${code}) while drawing. Run the build again; BOARDPACK_CHART_WORKERS=0 draws the charts in the main thread.`)));
       this.lanes.push(lane);
     }
   }
@@ -102,7 +104,17 @@ class ChartPool {
     if (this.pending.size === 0) for (const lane of this.lanes) lane.worker.unref();
   }
 
+  /** A worker failed or stopped: every chart waiting fails with it, and the next chart asked for starts a new pool. */
+  private fail(e: Error): void {
+    if (this.closed) return;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+    if (pool === this) pool = undefined;
+    void this.close();
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.lanes.map((l) => l.worker.terminate()));
   }
 }

@@ -31,7 +31,14 @@ export function summarise(problems: Problem[]): string {
 
 /** Runs a command's main; data problems and expected failures print a message, not a stack. */
 export async function runCli(main: () => Promise<number | void>): Promise<void> {
+  // Node ends a process whose work waits on something that can no longer happen with exit code 13 and no word
+  // (process.exitCode is 13 by the time 'exit' is emitted, the code passed to it 0).
+  const unfinished = () => {
+    if (process.exitCode === 13) process.stderr.write(`boardpack: stopped before it had finished, waiting on work that could no longer end (a fault of boardpack's, not of the data). Run it again; if it recurs, report it with the output of BOARDPACK_DEBUG=1.\n`);
+  };
+  process.once("exit", unfinished);
   process.exitCode = await runCommandMain(main, PROCESS_OUTPUT);
+  process.off("exit", unfinished);
 }
 
 /** Runs a command's main and returns its exit code; a failure is reported on `out` as runCli reports it. */

@@ -85,8 +85,27 @@ export class DownloadWriter {
   async close(): Promise<void> {
     await Promise.allSettled(this.written);
     this.written = [];
-    await this.worker?.terminate();
+    const worker = this.worker;
     this.worker = null;
+    await worker?.terminate();
+  }
+
+  /** The worker failed or stopped: what it held is written here (`inThread`, and every month after) or fails with `e`. */
+  private lost(worker: Worker, e: Error, inThread: boolean): void {
+    if (this.worker !== worker) return; // closed, or already replaced
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.worker = null;
+    if (inThread) this.inThread = true;
+    for (const p of pending) {
+      try {
+        if (!this.inThread) throw e;
+        writeDownloadFiles(p.job);
+        p.resolve();
+      } catch (failed) {
+        p.reject(failed as Error);
+      }
+    }
   }
 
   private onWorker(job: DownloadJob): Promise<void> {
@@ -99,22 +118,10 @@ export class DownloadWriter {
         else p.resolve();
         if (this.pending.size === 0) worker.unref();
       });
-      worker.on("error", (e: Error & { code?: string }) => {
-        const pending = [...this.pending.values()];
-        this.pending.clear();
-        this.worker = null;
-        // A month too big for the worker's heap: this thread writes it, and every month after.
-        if (e.code === "ERR_WORKER_OUT_OF_MEMORY") this.inThread = true;
-        for (const p of pending) {
-          try {
-            if (!this.inThread) throw e;
-            writeDownloadFiles(p.job);
-            p.resolve();
-          } catch (failed) {
-            p.reject(failed as Error);
-          }
-        }
-      });
+      // A month too big for the worker's heap: this thread writes it, and every month after.
+      worker.on("error", (e: Error & { code?: string }) => this.lost(worker, e, e.code === "ERR_WORKER_OUT_OF_MEMORY"));
+      // Gone without an error (it exited): this thread writes what it held, rather than wait for it for ever.
+      worker.on("exit", (code) => this.lost(worker, new Error(`The downloads worker stopped (exit code ${code}).`), true));
       this.worker = worker;
     }
     const id = this.next++;

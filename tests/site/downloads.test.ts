@@ -97,6 +97,22 @@ describe("a month's downloads, written on a worker thread", () => {
     }
   }, 60_000);
 
+  it("are written all the same when the worker stops without an error (this thread writes them)", async () => {
+    const models = example.internal.slice(-2);
+    const dir = fs.mkdtempSync(path.join(temp, "stopped-"));
+    const writer = new DownloadWriter({ inThread: false });
+    try {
+      for (const m of models) writer.write(dir, m, example.data.authority.name);
+      await (writer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await writer.finished();
+    } finally {
+      await writer.close();
+    }
+    for (const m of models) {
+      expect(fs.readFileSync(path.join(dir, `${m.month}.xlsx`)).equals(modelToXlsx(m, example.data.authority.name)), `${m.month}.xlsx`).toBe(true);
+    }
+  }, 60_000);
+
   it("fail the wait for them when a file cannot be written", async () => {
     const dir = fs.mkdtempSync(path.join(temp, "gone-"));
     const writer = new DownloadWriter({ inThread: false });
