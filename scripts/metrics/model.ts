@@ -1,6 +1,6 @@
 // Assembles the computed model of one report month from the data set:
 // every derived figure of every indicator, from unrounded values.
-import type { DataSet, Figure, Indicator, IndicatorResult, Month, MonthModel, Restatement } from "../model/types.ts";
+import type { DataSet, Figure, Indicator, IndicatorResult, Month, MonthModel, Restatement, SeriesPoint } from "../model/types.ts";
 import { describeCompute } from "../model/dependencies.ts";
 import { outturn, outturnMap, trendYears } from "./annual.ts";
 import { benchmarkBand, benchmarkPositions } from "./benchmark.ts";
@@ -157,16 +157,16 @@ function figuresOf(ind: Indicator, month: Month, ctx: Context): IndicatorResult 
     }),
     series: firstMonth
       ? monthRange(firstMonth, month).map((m) => {
+          // Fields set one by one (in this order, as the JSON has them): each month's model carries every
+          // month before it, and spreading optional fields made these points a large share of the compute.
           const f = ctx.figureOf(ind.ref, m);
+          const point: SeriesPoint = { month: m, value: f?.value ?? null };
           const note = f ? null : ctx.noteOf(ind.ref, m);
-          return {
-            month: m,
-            value: f?.value ?? null,
-            ...(note ? { note } : {}),
-            ...(f?.numerator !== undefined ? { numerator: f.numerator } : {}),
-            ...(f?.denominator !== undefined ? { denominator: f.denominator } : {}),
-            ...(restatedMonths.has(m) ? { restated: true } : {}),
-          };
+          if (note) point.note = note;
+          if (f?.numerator !== undefined) point.numerator = f.numerator;
+          if (f?.denominator !== undefined) point.denominator = f.denominator;
+          if (restatedMonths.has(m)) point.restated = true;
+          return point;
         })
       : [],
     terms: termValues(ind, ctx.data),

@@ -13,16 +13,29 @@ function parts(m: Month): [number, number] {
   return [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
 }
 
+// Month strings and their indexes, made once each: every month's model walks every indicator's history,
+// and building and parsing the same few hundred strings again was a tenth of a long archive's compute.
+const names = new Map<number, Month>();
+const indexes = new Map<string, number>();
+
 function fromIndex(i: number): Month {
-  const y = Math.floor(i / 12);
-  const mo = (i % 12) + 1;
-  return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}`;
+  let m = names.get(i);
+  if (m === undefined) {
+    m = `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
+    if (names.size < 100_000) names.set(i, m);
+  }
+  return m;
 }
 
 /** Months since year 0, for arithmetic. */
 export function monthIndex(m: Month): number {
-  const [y, mo] = parts(m);
-  return y * 12 + mo - 1;
+  let i = indexes.get(m);
+  if (i === undefined) {
+    const [y, mo] = parts(m);
+    i = y * 12 + mo - 1;
+    if (indexes.size < 100_000) indexes.set(m, i);
+  }
+  return i;
 }
 
 export function addMonths(m: Month, n: number): Month {
