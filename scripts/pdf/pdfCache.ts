@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { copyFileAtomic, writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
 import { findChromium } from "../setup/chromium.mjs";
 import type { PdfMetadata } from "./metadata.ts";
@@ -62,6 +62,6 @@ export function keepPdf(key: string, file: string, printed: CachedPrint): void {
   pdfStats.printed++;
   if (process.env.BOARDPACK_PDF_CACHE === "off" || printed.warnings.length) return;
   const e = entry(key);
-  writeFileAtomic(e.pdf, fs.readFileSync(file));
+  copyFileAtomic(file, e.pdf);
   writeFileAtomic(e.info, JSON.stringify({ pages: printed.pages, contents: printed.contents, warnings: printed.warnings }));
 }

@@ -9,7 +9,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../build/atomicWrite.ts";
+import { copyFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
 import type { PageSettings } from "./views.ts";
 
@@ -63,5 +63,5 @@ export function cachedPage(base: string, page: { url: string }): { file: string;
 /** Keeps a page Eleventy rendered into `siteDir` (unless the cache is off). */
 export function keepPage(siteDir: string, page: { url: string }, file: string): void {
   pageStats.rendered++;
-  if (process.env.BOARDPACK_PAGE_CACHE !== "off") writeFileAtomic(file, fs.readFileSync(fileOf(siteDir, page)));
+  if (process.env.BOARDPACK_PAGE_CACHE !== "off") copyFileAtomic(fileOf(siteDir, page), file);
 }
