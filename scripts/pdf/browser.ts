@@ -73,12 +73,12 @@ export function startBrowser(launch: (signal: AbortSignal) => Promise<Browser> =
     },
     close: () => {
       if (closing) return closing;
-      if (used) return (closing = launching.then((b) => b.close()).catch(() => {}));
       // Aborted, Puppeteer kills the process (or never spawns it), but its launch, caught at the wrong step, may never
       // settle: waited for, with nothing else left to do, the build ended with exit code 13 and no word (1 in 8 runs).
-      abort.abort();
-      void launching.then((b) => b.close()).catch(() => {});
-      return (closing = Promise.resolve());
+      // So one never used is closed (if its launch gives a browser after all) but not waited for.
+      if (!used) abort.abort();
+      const closed = launching.then((b) => b.close()).catch(() => {});
+      return (closing = used ? closed : Promise.resolve());
     },
   };
 }
