@@ -18,9 +18,17 @@ interface Job {
 
 interface Lane {
   worker: Worker;
-  busy: boolean;
+  /** Charts sent to the worker and not yet back (at most IN_FLIGHT). */
+  inFlight: number;
   queue: Job[];
 }
+
+/**
+ * Charts sent to a worker ahead of the one it draws: the next waits in its
+ * port, so the worker goes on while this thread is busy (rendering a batch of
+ * pages, say) instead of waiting for this thread to hand it the next chart.
+ */
+const IN_FLIGHT = 2;
 
 /**
  * Charts of one shape go to one worker, so each shape is compiled once, not
@@ -49,13 +57,13 @@ export class ChartPool {
       const heapMb = workerHeapMb();
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       worker.unref();
-      const lane: Lane = { worker, busy: false, queue: [] };
+      const lane: Lane = { worker, inFlight: 0, queue: [] };
       worker.on("message", (msg: { id: number; svg?: string; warnings?: string[]; error?: string }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(msg.error));
         else p.resolve({ svg: msg.svg!, warnings: msg.warnings ?? [] });
-        lane.busy = false;
+        lane.inFlight--;
         this.pump();
       });
       worker.on("error", (e: Error & { code?: string }) => {
@@ -77,7 +85,7 @@ export class ChartPool {
     const shape = shapeKey(spec);
     let lane = this.laneOfShape.get(shape);
     if (!lane) {
-      lane = this.lanes.reduce((a, b) => (b.queue.length + Number(b.busy) < a.queue.length + Number(a.busy) ? b : a));
+      lane = this.lanes.reduce((a, b) => (b.queue.length + b.inFlight < a.queue.length + a.inFlight ? b : a));
       this.laneOfShape.set(shape, lane);
     }
     const target = lane;
@@ -90,16 +98,17 @@ export class ChartPool {
 
   private pump(): void {
     for (const lane of this.lanes) {
-      if (lane.busy) continue;
-      let job = lane.queue.shift();
-      if (!job) {
-        const longest = this.lanes.reduce((a, b) => (b.queue.length > a.queue.length ? b : a));
-        if (longest.queue.length > 1) job = longest.queue.pop();
+      while (lane.inFlight < IN_FLIGHT) {
+        let job = lane.queue.shift();
+        if (!job) {
+          const longest = this.lanes.reduce((a, b) => (b.queue.length > a.queue.length ? b : a));
+          if (longest.queue.length > 1) job = longest.queue.pop();
+        }
+        if (!job) break;
+        lane.inFlight++;
+        lane.worker.ref();
+        lane.worker.postMessage(job);
       }
-      if (!job) continue;
-      lane.busy = true;
-      lane.worker.ref();
-      lane.worker.postMessage(job);
     }
     if (this.pending.size === 0) for (const lane of this.lanes) lane.worker.unref();
   }

@@ -1,0 +1,32 @@
+// The chart pool keeps each worker's next chart waiting in its port
+// (scripts/charts/pool.ts), so a worker goes on while the build's thread is
+// busy (rendering pages) instead of waiting to be handed its next chart.
+import { describe, expect, it } from "vitest";
+import type { TopLevelSpec } from "vega-lite";
+
+const spec = (y: number): TopLevelSpec => ({
+  data: { values: [{ x: 1, y }] },
+  mark: "point",
+  encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative", scale: { domain: [0, 10] } } },
+});
+
+describe("the chart pool", () => {
+  it("sends a worker its next chart before the one it draws is back, and each chart comes back as its own", async () => {
+    const { ChartPool } = await import("../../scripts/charts/pool.ts");
+    const pool = new ChartPool(1);
+    try {
+      const drawn = [1, 5, 9].map((y) => pool.render(spec(y)));
+      const lane = (pool as unknown as { lanes: { inFlight: number; queue: unknown[] }[] }).lanes[0]!;
+      expect(lane.inFlight).toBe(2);
+      expect(lane.queue).toHaveLength(1);
+      const svgs = (await Promise.all(drawn)).map((r) => r.svg);
+      // Each chart as this thread draws it: none swapped with another.
+      const { vegaToSvg } = await import("../../scripts/charts/vegaRender.ts");
+      for (const [i, y] of [1, 5, 9].entries()) expect(svgs[i]).toBe((await vegaToSvg(spec(y))).svg);
+      expect(new Set(svgs).size).toBe(3);
+      expect(lane.inFlight).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
