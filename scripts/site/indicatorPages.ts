@@ -27,28 +27,29 @@ export async function indicatorPages(ctx: SiteContext, model: MonthModel, report
   // Every chart is asked for at once, so the chart workers always have the next one waiting (also while a batch of pages renders).
   const { data, indicatorOf } = ctx;
   const labels = data.authority.benchmarks.labels;
-  const charts = await timeCharts(() =>
-    Promise.all(
-      model.indicators.map((ind) => {
-        const slug = ctx.slugs.get(ind.ref)!;
-        // Process limits are worked out from every point: none where the public edition withholds one.
-        const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
-        return Promise.all([
-          ind.series.some((p) => p.value !== null || p.withheld)
-            ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
-            : null,
-          analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
-        ] as const);
-      }),
-    ),
-  );
-  // The pages are made a few at a time, each handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
+  const charts: Promise<IndicatorCharts>[] = model.indicators.map((ind) => {
+    const slug = ctx.slugs.get(ind.ref)!;
+    // Process limits are worked out from every point: none where the public edition withholds one.
+    const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, indicatorOf.get(ind.ref)!, data.authority);
+    return Promise.all([
+      ind.series.some((p) => p.value !== null || p.withheld)
+        ? renderChartData(historyData(ind, `${ind.ref} ${ind.shortTitle}: every month on record`, labels), `chart-indicator-${slug}`)
+        : null,
+      analysis ? renderSpcChart(ind, analysis, `chart-indicator-${slug}-spc`, `${ind.ref} ${ind.shortTitle}: statistical process control`) : null,
+    ] as const);
+  });
+  const all = timeCharts(() => Promise.all(charts));
+  all.catch(() => {}); // awaited (and its failure reported) batch by batch and below
+  // The pages are made a few at a time, each batch as soon as its charts are drawn (while the workers draw the next batch's),
+  // and handed to `onPages` when given (a ten-year archive's pages hold every month's figures and links).
   const made: IndicatorPage[] = [];
   for (let i = 0; i < model.indicators.length; i += INDICATORS_AT_ONCE) {
-    const pages = somePages(ctx, model, reportMonths, model.indicators.slice(i, i + INDICATORS_AT_ONCE), charts.slice(i, i + INDICATORS_AT_ONCE));
+    const batch = await Promise.all(charts.slice(i, i + INDICATORS_AT_ONCE));
+    const pages = somePages(ctx, model, reportMonths, model.indicators.slice(i, i + INDICATORS_AT_ONCE), batch);
     if (onPages) await onPages(pages);
     else made.push(...pages);
   }
+  await all;
   return made;
 }
 
