@@ -4,7 +4,7 @@
 // holds.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { nunjucksEnvironment } from "./scripts/site/nunjucksEnv.mjs";
+import { sharedNunjucksEnvironment } from "./scripts/site/nunjucksEnv.mjs";
 import { relativeLinks, relativeUrl } from "./scripts/site/relativeUrl.mjs";
 
 // Folders are given from this file, not the working directory: the build may be run from anywhere.
@@ -21,7 +21,7 @@ function pageUrl(/** @type {{ page?: { url?: string } }} */ self, /** @type {str
 export default function (eleventyConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
   // GOV.UK Frontend's macros sit beside the project's templates on the search path.
-  eleventyConfig.setLibrary("njk", nunjucksEnvironment([path.join(ROOT, "templates")]));
+  eleventyConfig.setLibrary("njk", sharedNunjucksEnvironment([path.join(ROOT, "templates")]));
   // Every link is written relative to its page (relativeUrl.mjs), so the site
   // works from a folder and at any path with no setting: `url` takes a site
   // path ("/2020-12/referrals/") and gives it as seen from the page.

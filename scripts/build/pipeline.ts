@@ -23,6 +23,7 @@ import { publicModels } from "../suppress/apply.ts";
 import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 import { formatValue } from "../format/number.ts";
 import { limitHeapGrowth } from "./heapGrowth.ts";
+import { forgetSharedNunjucksEnvironments } from "../site/nunjucksEnv.mjs";
 
 export interface BuildOptions {
   data: string;
@@ -67,6 +68,8 @@ export interface BuildResult {
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   limitHeapGrowth();
+  // Templates are compiled again for each build (the preview's follow edits to them), once for all its Eleventy runs.
+  forgetSharedNunjucksEnvironments();
   // Sass compiles (when the styles are not cached) while the data is read and the first months are made.
   const styles = startStyles();
   try {

@@ -19,3 +19,26 @@ export function nunjucksEnvironment(templateDirs) {
     lstripBlocks: true,
   });
 }
+
+// Kept on globalThis: .eleventy.js (loaded by Eleventy) and the compiled build (which bundles this file) each have their own copy of this module.
+/** @type {Map<string, import("nunjucks").Environment>} */
+const shared = /** @type {any} */ (globalThis)[Symbol.for("boardpack.nunjucksEnvironments")] ??= new Map();
+
+/**
+ * The site's environment, one for all the Eleventy runs of a build (a long
+ * archive's build has dozens): its partials and GOV.UK Frontend's macros are
+ * compiled once, and the functions compiled from them stay the same, so V8
+ * optimises them once rather than again in every run.
+ * @param {string[]} templateDirs
+ */
+export function sharedNunjucksEnvironment(templateDirs) {
+  const key = templateDirs.join("\0");
+  let env = shared.get(key);
+  if (!env) shared.set(key, (env = nunjucksEnvironment(templateDirs)));
+  return env;
+}
+
+/** Lets the shared environments go: a new build (the preview's, after a template changed) compiles the templates again. */
+export function forgetSharedNunjucksEnvironments() {
+  shared.clear();
+}

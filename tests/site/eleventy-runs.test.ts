@@ -11,6 +11,8 @@ import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
 import { buildSiteData } from "../../scripts/site/siteData.ts";
 import { renderSite } from "../../scripts/site/eleventy.ts";
 import { allFiles, buildInto } from "../helpers/site.ts";
+import nunjucks from "nunjucks";
+import { forgetSharedNunjucksEnvironments, sharedNunjucksEnvironment } from "../../scripts/site/nunjucksEnv.mjs";
 
 const saved = { perRun: process.env.BOARDPACK_PAGES_PER_RUN, cache: process.env.BOARDPACK_PAGE_CACHE };
 afterAll(() => {
@@ -114,3 +116,34 @@ describe("a month with a board pack", () => {
     expect(events.filter((e) => e.startsWith("month ")).length).toBe(months.length);
   });
 });
+
+describe("the Nunjucks environment of a build's Eleventy runs", () => {
+  it("is one for every run of a build, so a partial is read and compiled once, not once a run", async () => {
+    const data = copyFixture();
+    process.env.BOARDPACK_PAGE_CACHE = "off";
+    process.env.BOARDPACK_PAGES_PER_RUN = "3";
+    const loader = nunjucks.FileSystemLoader.prototype as unknown as { getSource(name: string): unknown };
+    const getSource = loader.getSource;
+    const read: string[] = [];
+    loader.getSource = function (this: unknown, name: string) {
+      read.push(name);
+      return getSource.call(this, name);
+    };
+    try {
+      await buildInto(data, { noPdf: true });
+    } finally {
+      loader.getSource = getSource;
+    }
+    // Many runs (three pages each), each rendering charts with this partial: read once.
+    expect(read.filter((n) => n === "partials/chart.njk")).toHaveLength(1);
+    expect(read.filter((n) => n === "layouts/base.njk").length).toBeLessThanOrEqual(1);
+  });
+
+  it("is made again for the next build (the preview's, after a template is edited)", () => {
+    const env = sharedNunjucksEnvironment(["templates"]);
+    expect(sharedNunjucksEnvironment(["templates"])).toBe(env);
+    forgetSharedNunjucksEnvironments();
+    expect(sharedNunjucksEnvironment(["templates"])).not.toBe(env);
+  });
+});
+
