@@ -35,6 +35,9 @@ export function sharedNunjucksEnvironment(templateDirs) {
   const key = templateDirs.join("\0");
   let env = shared.get(key);
   if (!env) shared.set(key, (env = nunjucksEnvironment(templateDirs)));
+  // Each run adds its own shortcodes (Eleventy's bundle tags) as extensions, which Nunjucks adds to a list each time:
+  // the last run's are let go (with the run they belong to), so the list holds one run's. Filters and globals are replaced by name.
+  for (const name of Object.keys(env.extensions)) env.removeExtension(name);
   return env;
 }
 

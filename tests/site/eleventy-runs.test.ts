@@ -136,6 +136,10 @@ describe("the Nunjucks environment of a build's Eleventy runs", () => {
     }
     // Many runs (three pages each), each rendering charts with this partial: read once.
     expect(read.filter((n) => n === "partials/chart.njk")).toHaveLength(1);
+    // Each run's shortcodes (Eleventy's, as Nunjucks extensions) replace the last run's: none of an earlier run is held.
+    const shared = (globalThis as unknown as Record<symbol, Map<string, { extensions: object; extensionsList: unknown[] }>>)[Symbol.for("boardpack.nunjucksEnvironments")]!;
+    expect(shared.size).toBe(1);
+    for (const env of shared.values()) expect(env.extensionsList).toHaveLength(Object.keys(env.extensions).length);
     expect(read.filter((n) => n === "layouts/base.njk").length).toBeLessThanOrEqual(1);
   });
 
