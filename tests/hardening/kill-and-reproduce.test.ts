@@ -25,8 +25,54 @@ function leftovers(out: string): string[] {
   return fs.readdirSync(path.dirname(out)).filter((f) => f !== path.basename(out));
 }
 
-/** Runs `npm run build` and sends `signal` as soon as the build starts `phase`. */
-function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string }> {
+/** The parent of each running process, from /proc. */
+function parents(): Map<number, number> {
+  const parent = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (name) state ppid ...: the name may hold spaces and brackets, so fields are read after its last ")".
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // it ended while being read
+    }
+  }
+  return parent;
+}
+
+/** Every process descended from `pid`, now. */
+function descendants(pid: number): number[] {
+  const parent = parents();
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length; ) {
+    frontier = [...parent].filter(([, ppid]) => frontier.includes(ppid)).map(([p]) => p);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** Whether `pid` is running (a zombie, waiting to be reaped, is not). */
+function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** Of `pids`, those still running after `ms` (checked every 100 ms). */
+async function survivors(pids: number[], ms = 5_000): Promise<number[]> {
+  for (const end = Date.now() + ms; Date.now() < end && pids.some(running); ) await new Promise((r) => setTimeout(r, 100));
+  return pids.filter(running);
+}
+
+/**
+ * Runs `npm run build` and sends `signal` as soon as the build starts `phase`; `survivors` are the processes the build
+ * had started (Chromium) still running 5 s after it ended.
+ */
+function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string; survivors: number[] }> {
   return new Promise((resolve) => {
     // node runs the build directly (tsx's own CLI is a second process that would outlive a SIGKILL sent to it).
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", out, ...extra], {
@@ -36,15 +82,17 @@ function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Sig
     let stderr = "";
     let reached = false;
     let staged: string[] = [];
+    let started: number[] = [];
     child.stderr.on("data", (d) => {
       stderr += d;
       if (!reached && stderr.includes(`phase: ${phase}\n`)) {
         reached = true;
         staged = leftovers(out);
+        started = descendants(child.pid!);
         child.kill(signal);
       }
     });
-    child.on("exit", (code, sig) => resolve({ code, signal: sig, reached, staged, stderr }));
+    child.on("exit", async (code, sig) => resolve({ code, signal: sig, reached, staged, stderr, survivors: await survivors(started) }));
   });
 }
 
@@ -66,6 +114,7 @@ describe("a killed build", () => {
       expect(r.signal, phase).toBe("SIGKILL");
       if (phase !== "load and validate") expect(r.staged.some((f) => f.startsWith(".dist-building-")), `${phase}: it was writing a staging folder`).toBe(true);
       expect(snapshot(out), `dist/ after a kill during ${phase}`).toEqual(previous);
+      expect(r.survivors, `processes left running by the build killed during ${phase}`).toEqual([]);
     }
     expect(leftovers(out).length).toBeGreaterThan(0); // what the killed builds left, for the next build to clear
 
@@ -83,6 +132,7 @@ describe("a killed build", () => {
     expect(r.reached).toBe(true);
     expect(r.staged.some((f) => f.startsWith(".dist-building-"))).toBe(true);
     expect(r.signal).toBe("SIGTERM");
+    expect(r.survivors, "processes left running by the stopped build").toEqual([]);
     expect(leftovers(out)).toEqual([]);
     expect(fs.readdirSync(out)).toEqual(["previous.txt"]);
   }, 120_000);
