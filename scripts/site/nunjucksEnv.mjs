@@ -20,7 +20,9 @@ export function nunjucksEnvironment(templateDirs) {
   });
 }
 
-// Kept on globalThis: .eleventy.js (loaded by Eleventy) and the compiled build (which bundles this file) each have their own copy of this module.
+// Kept on globalThis: .eleventy.js (loaded by Eleventy's own import) and the build each get their own copy of this
+// module, both when the build is compiled (esbuild bundles this file) and under Vitest (which loads it through its own
+// module graph), so a variable of the module would not be shared.
 /** @type {Map<string, import("nunjucks").Environment>} */
 const shared = /** @type {any} */ (globalThis)[Symbol.for("boardpack.nunjucksEnvironments")] ??= new Map();
 
