@@ -5,5 +5,5 @@ import type { MonthModel } from "../model/types.ts";
 export function modelToJson(model: MonthModel): string {
   // < and > as \u003c and \u003e (the same JSON once parsed): commentary's raw text never reads as markup
   // to something that displays or embeds the file without parsing it.
-  return JSON.stringify({ schemaVersion: 1, ...model }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e") + "\n";
+  return JSON.stringify({ schemaVersion: 1, ...model }).replace(/[<>]/g, (c) => (c === "<" ? "\\u003c" : "\\u003e")) + "\n";
 }
