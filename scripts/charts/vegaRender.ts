@@ -6,6 +6,7 @@
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { parsedRuntime } from "./runtimeTemplates.ts";
+import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
 
 export interface Rendered {
@@ -26,7 +27,7 @@ export async function runView(spec: TopLevelSpec): Promise<{ view: vega.View; wa
   installTextMetrics();
   const warnings: string[] = [];
   const logger = capturingLogger(warnings);
-  const view = new vega.View(parsedRuntime(spec, logger, warnings), { renderer: "none", logger });
+  const view = new vega.View(parsedRuntime(spec, logger, warnings), { renderer: "none", logger, expr: sharedExpressionCodegen });
   await view.runAsync();
   return { view, warnings };
 }
