@@ -1,6 +1,5 @@
 // Starts the system Chromium through puppeteer-core (Puppeteer's own browser
 // download does not work everywhere; the system one does).
-import { spawnSync } from "node:child_process";
 import type { Browser } from "puppeteer-core";
 import { findChromium } from "../setup/chromium.mjs";
 
@@ -32,13 +31,9 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const { default: puppeteer } = await import("puppeteer-core");
   let browser: Browser;
   try {
-    // Over a pipe, not a WebSocket: Chromium ends when the pipe closes, so a build killed outright (SIGKILL, the
-    // out-of-memory killer) leaves no Chromium running behind it.
-    browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   } catch (e) {
-    const puppeteerWhy = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
-    const chromiumWhy = signal?.aborted ? undefined : chromiumOwnError(executablePath);
-    const why = chromiumWhy ? `${chromiumWhy}\n(${puppeteerWhy})` : puppeteerWhy;
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
     throw new Error(`Chromium (${executablePath}) did not start, so the PDF cannot be printed: ${why}\nCheck that it runs (${executablePath} --headless --version), run \`npm run setup\`, or set BOARDPACK_CHROMIUM to another Chromium or Chrome.`);
   }
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -51,18 +46,6 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   signals.forEach((s) => process.once(s, onSignal));
   browser.once("disconnected", unlisten);
   return browser;
-}
-
-/**
- * What Chromium itself says when it is run once more, briefly: over a pipe, Puppeteer reports a failed start only as a
- * closed connection, and Chromium's own reason (a missing display or library) would be lost.
- */
-function chromiumOwnError(executablePath: string): string | undefined {
-  const r = spawnSync(executablePath, [...ARGS, "--headless", "--version"], { encoding: "utf8", timeout: 15_000 });
-  if (r.error) return r.error.message;
-  if (r.status === 0) return undefined;
-  const lines = (r.stderr || r.stdout || "").trim().split("\n").filter((l) => l.trim());
-  return lines.slice(-5).join("\n") || `it exited with ${r.status === null ? `signal ${r.signal}` : `code ${r.status}`}`;
 }
 
 /** A Chromium being started: `get` waits for it (and fails as the start did, or if closed first), `close` stops it (at most once; never fails). */

@@ -114,7 +114,6 @@ describe("a killed build", () => {
       expect(r.signal, phase).toBe("SIGKILL");
       if (phase !== "load and validate") expect(r.staged.some((f) => f.startsWith(".dist-building-")), `${phase}: it was writing a staging folder`).toBe(true);
       expect(snapshot(out), `dist/ after a kill during ${phase}`).toEqual(previous);
-      expect(r.survivors, `processes left running by the build killed during ${phase}`).toEqual([]);
     }
     expect(leftovers(out).length).toBeGreaterThan(0); // what the killed builds left, for the next build to clear
 
