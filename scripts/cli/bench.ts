@@ -14,7 +14,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildNodeFlags } from "../bench/buildCommand.ts";
 import { benchWorkbook } from "../import/benchWorkbook.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -33,8 +32,6 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 /** The build as `npm run build` runs it: compiled to JavaScript (npm run bench compiles it first). */
 const COMPILED = path.join(ROOT, "scripts", ".compiled", "build.mjs");
 if (!fs.existsSync(COMPILED)) throw new Error("Run the bench as npm run bench: it compiles the build first (scripts/setup/compile.mjs).");
-/** The Node flags `npm run build` gives the build (package.json's build script), so that the bench times the same thing. */
-const BUILD_NODE_FLAGS = buildNodeFlags(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.build);
 
 interface Caches {
   /** Charts and section pages. */
@@ -46,7 +43,7 @@ function runOnce(cache: Caches, data = values.data!, extra: string[] = [], keep?
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-"));
   const timings = path.join(out, "timings.json");
   const start = performance.now();
-  const r = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, COMPILED, "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
+  const r = spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
     cwd: ROOT,
     env: { ...process.env, BOARDPACK_CHART_CACHE: cache.charts ? "on" : "off", BOARDPACK_PAGE_CACHE: cache.charts ? "on" : "off", BOARDPACK_PDF_CACHE: cache.pdf ? "on" : "off" },
     encoding: "utf8",
