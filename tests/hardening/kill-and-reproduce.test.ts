@@ -25,18 +25,23 @@ function leftovers(out: string): string[] {
   return fs.readdirSync(path.dirname(out)).filter((f) => f !== path.basename(out));
 }
 
-/** The parent of each running process, from /proc. */
+/** A process's state and the fields after it, from /proc (null once it has ended). */
+function procStat(pid: number | string): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // pid (name) state ppid ...: the name may hold spaces and brackets, so fields are read after its last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** The parent of each running process. */
 function parents(): Map<number, number> {
   const parent = new Map<number, number>();
   for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // pid (name) state ppid ...: the name may hold spaces and brackets, so fields are read after its last ")".
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // it ended while being read
-    }
+    const stat = /^\d+$/.test(entry) ? procStat(entry) : null;
+    if (stat) parent.set(Number(entry), Number(stat[1]));
   }
   return parent;
 }
@@ -54,12 +59,8 @@ function descendants(pid: number): number[] {
 
 /** Whether `pid` is running (a zombie, waiting to be reaped, is not). */
 function running(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
+  const stat = procStat(pid);
+  return stat !== null && stat[0] !== "Z";
 }
 
 /** Of `pids`, those still running after `ms` (checked every 100 ms). */
@@ -69,10 +70,10 @@ async function survivors(pids: number[], ms = 5_000): Promise<number[]> {
 }
 
 /**
- * Runs `npm run build` and sends `signal` as soon as the build starts `phase`; `survivors` are the processes the build
- * had started (Chromium) still running 5 s after it ended.
+ * Runs `npm run build` and sends `signal` as soon as the build starts `phase`; `started` are the processes the build
+ * had started (Chromium) when it was sent the signal.
  */
-function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string; survivors: number[] }> {
+function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Signals, extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; reached: boolean; staged: string[]; stderr: string; started: number[] }> {
   return new Promise((resolve) => {
     // node runs the build directly (tsx's own CLI is a second process that would outlive a SIGKILL sent to it).
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "cli", "build.ts"), "--data", data, "--out", out, ...extra], {
@@ -92,7 +93,7 @@ function buildUntil(data: string, out: string, phase: string, signal: NodeJS.Sig
         child.kill(signal);
       }
     });
-    child.on("exit", async (code, sig) => resolve({ code, signal: sig, reached, staged, stderr, survivors: await survivors(started) }));
+    child.on("exit", (code, sig) => resolve({ code, signal: sig, reached, staged, stderr, started }));
   });
 }
 
@@ -131,7 +132,7 @@ describe("a killed build", () => {
     expect(r.reached).toBe(true);
     expect(r.staged.some((f) => f.startsWith(".dist-building-"))).toBe(true);
     expect(r.signal).toBe("SIGTERM");
-    expect(r.survivors, "processes left running by the stopped build").toEqual([]);
+    expect(await survivors(r.started), "processes left running by the stopped build").toEqual([]);
     expect(leftovers(out)).toEqual([]);
     expect(fs.readdirSync(out)).toEqual(["previous.txt"]);
   }, 120_000);
