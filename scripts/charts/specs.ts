@@ -159,7 +159,11 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
     // Each process change: a dashed rule at its month, its reason above the plot.
     if (data.changes?.length) layers.push(...changeLayers(placeLabels(data.changes, data.categories.length, geometry.plotWidth, geometry.leftMargin), data.categories, x, () => true, CHANGE_STYLE));
   } else {
-    const side = data.type !== "stacked" && data.series.length > 1 ? { xOffset: { field: "label", type: "nominal", scale: { domain: labels } } } : {};
+    // Side by side: the series' order is the scale's domain. Left to itself, Vega-Lite would sort the bars by that
+    // list too, in an expression that spells out each series' name, and a chart whose code holds its names makes no
+    // template (runtimeTemplates.ts). A sort that is not a list keeps it out; the domain still sets the order.
+    const sideBySide = data.type !== "stacked" && data.series.length > 1;
+    const side = sideBySide ? { xOffset: { field: "label", type: "nominal", sort: "ascending", scale: { domain: labels } } } : {};
     layers.push({
       data: { values: valid },
       mark: { type: "bar" },

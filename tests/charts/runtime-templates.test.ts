@@ -27,6 +27,8 @@ describe("chart templates", () => {
     // The example's section charts repeat each month: most charts reuse a shape.
     expect(hits).toBeGreaterThan(charts.length / 2);
     expect(made).toBeGreaterThan(0);
+    // Every shape of the example makes a template: a refused shape compiles each of its charts afresh.
+    expect(templateStats.refused - before.refused).toBe(0);
   }, 240_000);
 
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
