@@ -27,8 +27,6 @@ const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
 /** A number placeholder: a number no chart has, written the same way wherever it lands. */
 const NUMBER_BASE = 7_919_000_000;
 const numberPlaceholder = (k: number): number => NUMBER_BASE + k + 0.3125;
-/** A number placeholder as it is written in a template: the base's first digits, five more and the fraction. */
-const NUMBER_PLACEHOLDER = new RegExp(`(${String(NUMBER_BASE).slice(0, 5)}\\d{5})\\.3125`, "g");
 const textPlaceholder = (k: number): string => `__boardpack_text_${k}__`;
 
 function liftable(v: Json): v is number | string {
@@ -62,18 +60,57 @@ export function lift(spec: Json): Lifted {
   return { spec: walk(spec), arrays };
 }
 
-/** The template's text with each placeholder replaced by its value. */
-export function fill(template: string, arrays: string[]): string {
-  // Axis values end up as expression code, inside a JSON string: there the array is written escaped.
-  // Lifted text is plain (PLAIN_TEXT), so it goes in as it is wherever its placeholder landed.
-  return template
-    .replace(/\["__boardpack_lifted_(\d+)__"\]/g, (_m, n: string) => arrays[Number(n)]!)
-    .replace(/\[\\"__boardpack_lifted_(\d+)__\\"\]/g, (_m, n: string) => JSON.stringify(arrays[Number(n)]!).slice(1, -1))
-    .replace(/__boardpack_text_(\d+)__/g, (_m, n: string) => JSON.parse(arrays[Number(n)]!) as string)
-    .replace(NUMBER_PLACEHOLDER, (_m, whole: string) => arrays[Number(whole) - NUMBER_BASE]!);
+/**
+ * Any placeholder as it lands in a template: an array (as JSON, or escaped inside a string of expression
+ * code, where axis values end up), a text, a number. Found in one pass, so a value put in is never read
+ * again as a placeholder (a data value of 7,919,000,001.3125 stays as it is).
+ */
+const PLACEHOLDER = new RegExp(
+  String.raw`\["__boardpack_lifted_(\d+)__"\]|\[\\"__boardpack_lifted_(\d+)__\\"\]|__boardpack_text_(\d+)__|(${String(NUMBER_BASE).slice(0, 5)}\d{5})\.3125`,
+  "g",
+);
+
+/**
+ * A template split at its placeholders, once: each chart of its shape is then
+ * the pieces joined with its own values, with no search of the template's
+ * text (tens of kilobytes) for each chart.
+ */
+export function filler(template: string): (arrays: string[]) => string {
+  const texts: string[] = [];
+  const slots: ((arrays: string[]) => string)[] = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(at, m.index));
+    at = m.index + m[0].length;
+    const [, array, escaped, text, number] = m;
+    if (array !== undefined) slots.push((a) => a[Number(array)]!);
+    // Inside a JSON string (expression code), the array is written escaped.
+    else if (escaped !== undefined) slots.push((a) => JSON.stringify(a[Number(escaped)]!).slice(1, -1));
+    // Lifted text is plain (PLAIN_TEXT), so it goes in as it is wherever its placeholder landed.
+    else if (text !== undefined) slots.push((a) => JSON.parse(a[Number(text)]!) as string);
+    else slots.push((a) => a[Number(number) - NUMBER_BASE]!);
+  }
+  texts.push(template.slice(at));
+  return (arrays) => {
+    let out = texts[0]!;
+    for (let i = 0; i < slots.length; i++) out += slots[i]!(arrays) + texts[i + 1]!;
+    return out;
+  };
 }
 
-/** What charts of one shape have in common: the spec without its lifted arrays (the pool sends a shape to one worker). */
-export function shapeKey(spec: TopLevelSpec): string {
-  return JSON.stringify(lift(spec as unknown as Json).spec);
+/** The template's text with each placeholder replaced by its value. */
+export function fill(template: string, arrays: string[]): string {
+  return filler(template)(arrays);
+}
+
+/** A chart's shape: `key`, what charts of one shape have in common (the lifted spec's JSON), and the chart's own lifted values. */
+export interface Shape {
+  key: string;
+  arrays: string[];
+}
+
+/** The shape of a chart: the pool sends a shape to one worker, and passes it on so the worker need not lift the spec again. */
+export function shapeOf(spec: TopLevelSpec): Shape {
+  const lifted = lift(spec as unknown as Json);
+  return { key: JSON.stringify(lifted.spec), arrays: lifted.arrays };
 }

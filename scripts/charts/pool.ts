@@ -4,7 +4,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import type { Rendered } from "./vegaRender.ts";
-import { shapeKey } from "./chartShape.ts";
+import { shapeOf, type Shape } from "./chartShape.ts";
 
 interface Pending {
   resolve: (r: Rendered) => void;
@@ -14,6 +14,7 @@ interface Pending {
 interface Job {
   id: number;
   spec: TopLevelSpec;
+  shape: Shape;
 }
 
 interface Lane {
@@ -92,16 +93,16 @@ export class ChartPool {
 
   render(spec: TopLevelSpec): Promise<Rendered> {
     const id = this.next++;
-    const shape = shapeKey(spec);
-    let lane = this.laneOfShape.get(shape);
+    const shape = shapeOf(spec);
+    let lane = this.laneOfShape.get(shape.key);
     if (!lane) {
       lane = this.lanes.reduce((a, b) => (b.queue.length + b.inFlight < a.queue.length + a.inFlight ? b : a));
-      this.laneOfShape.set(shape, lane);
+      this.laneOfShape.set(shape.key, lane);
     }
     const target = lane;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      target.queue.push({ id, spec });
+      target.queue.push({ id, spec, shape });
       this.pump();
     });
   }

@@ -23,10 +23,12 @@ import * as vega from "vega";
 import { compile, version as vegaLiteVersion, type TopLevelSpec } from "vega-lite";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, inCache } from "../build/cacheDir.ts";
-import { fill, lift, type Json } from "./chartShape.ts";
+import { fill, filler, shapeOf, type Shape } from "./chartShape.ts";
 
-/** By shape (the lifted spec's JSON): the parsed dataflow's JSON with placeholders, or null if the shape cannot be templated. */
-const templates = new Map<string, string | null>();
+/** A template, ready to fill: the parsed dataflow's JSON of a chart of its shape, given its lifted arrays. */
+type Template = (arrays: string[]) => string;
+/** By shape (the lifted spec's JSON): its template, or null if the shape cannot be templated. */
+const templates = new Map<string, Template | null>();
 export const templateStats = { hits: 0, made: 0, refused: 0, read: 0 };
 
 // Bump when lifting or filling changes in a way the shape key does not show.
@@ -39,7 +41,7 @@ function templateFile(key: string): string {
 }
 
 /** The shape's template: known to this thread, else kept on disk by an earlier build; undefined if never seen. */
-function knownTemplate(key: string): string | null | undefined {
+function knownTemplate(key: string): Template | null | undefined {
   if (templates.has(key) || !diskTemplates) return templates.get(key);
   let kept: { key: string; template: string | null } | undefined;
   const file = templateFile(key);
@@ -51,13 +53,14 @@ function knownTemplate(key: string): string | null | undefined {
   }
   // The file names the shape by a hash: the shape itself is checked.
   if (!kept || kept.key !== key) return undefined;
-  templates.set(key, kept.template);
+  const template = kept.template === null ? null : filler(kept.template);
+  templates.set(key, template);
   templateStats.read++;
-  return kept.template;
+  return template;
 }
 
 function keepTemplate(key: string, template: string | null): void {
-  templates.set(key, template);
+  templates.set(key, template === null ? null : filler(template));
   if (diskTemplates) writeFileAtomic(templateFile(key), JSON.stringify({ key, template }));
 }
 
@@ -72,14 +75,14 @@ function compileAndParse(spec: TopLevelSpec, logger: Logger): vega.Runtime {
  * when there is one, else compiled and parsed (and its shape's template
  * proven and kept for the next chart). Warnings go to `logger` as usual; a
  * chart whose compile warns makes no template, so its warnings are never lost.
+ * `shape`: the spec's shape (shapeOf), when the caller has made it already.
  */
-export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: string[]): vega.Runtime {
-  const lifted = lift(spec as unknown as Json);
-  const key = JSON.stringify(lifted.spec);
+export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: string[], shape: Shape = shapeOf(spec)): vega.Runtime {
+  const { key, arrays } = shape;
   const template = knownTemplate(key);
   if (template) {
     templateStats.hits++;
-    return JSON.parse(fill(template, lifted.arrays)) as vega.Runtime;
+    return JSON.parse(template(arrays)) as vega.Runtime;
   }
   const before = warnings.length;
   const runtime = compileAndParse(spec, logger);
@@ -88,11 +91,11 @@ export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: stri
   const quiet = vega.logger(vega.None);
   let made: string | null = null;
   try {
-    made = JSON.stringify(compileAndParse(lifted.spec as unknown as TopLevelSpec, quiet));
+    made = JSON.stringify(compileAndParse(JSON.parse(key) as TopLevelSpec, quiet));
   } catch {
     made = null;
   }
-  if (made !== null && jsonSafe(runtime) && fill(made, lifted.arrays) === JSON.stringify(runtime)) {
+  if (made !== null && jsonSafe(runtime) && fill(made, arrays) === JSON.stringify(runtime)) {
     keepTemplate(key, made);
     templateStats.made++;
   } else {

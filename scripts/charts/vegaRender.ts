@@ -6,6 +6,7 @@
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { parsedRuntime } from "./runtimeTemplates.ts";
+import type { Shape } from "./chartShape.ts";
 import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
 
@@ -23,17 +24,18 @@ export function capturingLogger(into: string[]) {
 }
 
 /** Compiles (or takes its shape's template, runtimeTemplates.ts) and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
-export async function runView(spec: TopLevelSpec): Promise<{ view: vega.View; warnings: string[] }> {
+export async function runView(spec: TopLevelSpec, shape?: Shape): Promise<{ view: vega.View; warnings: string[] }> {
   installTextMetrics();
   const warnings: string[] = [];
   const logger = capturingLogger(warnings);
-  const view = new vega.View(parsedRuntime(spec, logger, warnings), { renderer: "none", logger, expr: sharedExpressionCodegen });
+  const view = new vega.View(parsedRuntime(spec, logger, warnings, shape), { renderer: "none", logger, expr: sharedExpressionCodegen });
   await view.runAsync();
   return { view, warnings };
 }
 
-export async function vegaToSvg(spec: TopLevelSpec): Promise<Rendered> {
-  const { view, warnings } = await runView(spec);
+/** `shape`: the spec's shape (chartShape.ts), when the caller has made it already. */
+export async function vegaToSvg(spec: TopLevelSpec, shape?: Shape): Promise<Rendered> {
+  const { view, warnings } = await runView(spec, shape);
   try {
     return { svg: await view.toSVG(), warnings };
   } finally {

@@ -55,6 +55,25 @@ describe("chart templates", () => {
     expect(templateStats.hits - before.hits).toBe(0);
   });
 
+  it("put each chart's values in as they are, even one written as a placeholder is", async () => {
+    clearTemplates();
+    const before = { ...templateStats };
+    const spec = (ys: number[]): TopLevelSpec => ({
+      width: 300,
+      height: 200,
+      data: { values: ys.map((y, i) => ({ x: `M${i}`, y })) },
+      mark: "point",
+      encoding: { x: { field: "x", type: "nominal" }, y: { field: "y", type: "quantitative" } },
+    });
+    const first = spec([1, 2, 3]);
+    // 7,919,000,001.3125 is how the template writes its second lifted value (chartShape.ts).
+    const second = spec([1, 7_919_000_001.3125, 3]);
+    expect((await vegaToSvg(first)).svg).toBe(await drawnByVega(first));
+    expect((await vegaToSvg(second)).svg).toBe(await drawnByVega(second));
+    expect(templateStats.made - before.made).toBe(1);
+    expect(templateStats.hits - before.hits).toBe(1);
+  });
+
   it("are kept on disk: a later build (a thread that knows none) reads them, makes none, and draws the same charts", async () => {
     const saved = process.env.BOARDPACK_CACHE_DIR;
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-templates-"));
