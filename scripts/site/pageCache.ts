@@ -60,8 +60,8 @@ export function cachedPage(base: string, page: { url: string }): { file: string;
   return { file, hit: process.env.BOARDPACK_PAGE_CACHE !== "off" && inCache(file) };
 }
 
-/** Keeps a page Eleventy rendered into `siteDir` (unless the cache is off). */
-export function keepPage(siteDir: string, page: { url: string }, file: string): void {
+/** Counts a page Eleventy rendered into `siteDir`, and keeps it at `file` (null: the cache is off). */
+export function keepPage(siteDir: string, page: { url: string }, file: string | null): void {
   pageStats.rendered++;
-  if (process.env.BOARDPACK_PAGE_CACHE !== "off") copyFileAtomic(fileOf(siteDir, page), file);
+  if (file !== null && process.env.BOARDPACK_PAGE_CACHE !== "off") copyFileAtomic(fileOf(siteDir, page), file);
 }

@@ -82,9 +82,14 @@ export class PageStream implements PageSink {
 
   private take<K extends keyof Paged>(kind: K, pages: Paged[K]): void {
     const queue: Queues[K] = this.queues[kind];
+    // With the cache off no key is made: a key hashes the page's whole view, its charts' SVG included.
+    if (process.env.BOARDPACK_PAGE_CACHE === "off") {
+      for (const page of pages) queue.push({ page, file: null });
+      return;
+    }
     for (const page of pages) {
       const { file, hit } = cachedPage(this.bases[kind], page);
-      if (process.env.BOARDPACK_PAGE_CACHE !== "off") this.files.set(page.url, file);
+      this.files.set(page.url, file);
       if (hit) restorePage(this.outDir, page.url, file);
       else queue.push({ page, file });
     }
@@ -115,7 +120,7 @@ export class PageStream implements PageSink {
   }
 
   private keep(rendered: Queues): void {
-    for (const q of [...rendered.monthPages, ...rendered.sectionPages, ...rendered.indicatorPages]) if (q.file) keepPage(this.outDir, q.page, q.file);
+    for (const q of [...rendered.monthPages, ...rendered.sectionPages, ...rendered.indicatorPages]) keepPage(this.outDir, q.page, q.file);
   }
 
   /**
