@@ -98,11 +98,6 @@ export function filler(template: string): (arrays: string[]) => string {
   };
 }
 
-/** The template's text with each placeholder replaced by its value. */
-export function fill(template: string, arrays: string[]): string {
-  return filler(template)(arrays);
-}
-
 /** A chart's shape: `key`, what charts of one shape have in common (the lifted spec's JSON), and the chart's own lifted values. */
 export interface Shape {
   key: string;

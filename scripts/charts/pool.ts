@@ -11,9 +11,11 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-interface Job {
+/** A chart sent to a worker (renderWorker.ts). */
+export interface ChartJob {
   id: number;
   spec: TopLevelSpec;
+  /** Lifted here, to route the chart by its shape: the worker need not lift it again. */
   shape: Shape;
 }
 
@@ -21,7 +23,7 @@ interface Lane {
   worker: Worker;
   /** Charts sent to the worker and not yet back (at most IN_FLIGHT). */
   inFlight: number;
-  queue: Job[];
+  queue: ChartJob[];
 }
 
 /**

@@ -1,17 +1,9 @@
 // A worker thread that renders charts, so a first build uses every core.
 import { parentPort } from "node:worker_threads";
-import type { TopLevelSpec } from "vega-lite";
 import { vegaToSvg } from "./vegaRender.ts";
-import type { Shape } from "./chartShape.ts";
+import type { ChartJob } from "./pool.ts";
 
-interface Job {
-  id: number;
-  spec: TopLevelSpec;
-  /** Lifted by the pool, which routes charts by their shape. */
-  shape: Shape;
-}
-
-async function draw(job: Job): Promise<void> {
+async function draw(job: ChartJob): Promise<void> {
   try {
     parentPort!.postMessage({ id: job.id, ...(await vegaToSvg(job.spec, job.shape)) });
   } catch (e) {
@@ -21,6 +13,6 @@ async function draw(job: Job): Promise<void> {
 
 // The pool sends the next chart before this one is done (pool.ts): drawn one after the other, not interleaved.
 let drawing = Promise.resolve();
-parentPort!.on("message", (job: Job) => {
+parentPort!.on("message", (job: ChartJob) => {
   drawing = drawing.then(() => draw(job));
 });

@@ -23,7 +23,7 @@ import * as vega from "vega";
 import { compile, version as vegaLiteVersion, type TopLevelSpec } from "vega-lite";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, inCache } from "../build/cacheDir.ts";
-import { fill, filler, shapeOf, type Shape } from "./chartShape.ts";
+import { filler, shapeOf, type Shape } from "./chartShape.ts";
 
 /** A template, ready to fill: the parsed dataflow's JSON of a chart of its shape, given its lifted arrays. */
 type Template = (arrays: string[]) => string;
@@ -59,9 +59,10 @@ function knownTemplate(key: string): Template | null | undefined {
   return template;
 }
 
-function keepTemplate(key: string, template: string | null): void {
-  templates.set(key, template === null ? null : filler(template));
-  if (diskTemplates) writeFileAtomic(templateFile(key), JSON.stringify({ key, template }));
+/** Keeps a shape's template (its text, split for filling), or null for a shape refused one. */
+function keepTemplate(key: string, kept: { text: string; fill: Template } | null): void {
+  templates.set(key, kept?.fill ?? null);
+  if (diskTemplates) writeFileAtomic(templateFile(key), JSON.stringify({ key, template: kept?.text ?? null }));
 }
 
 type Logger = ReturnType<typeof vega.logger>;
@@ -95,8 +96,9 @@ export function parsedRuntime(spec: TopLevelSpec, logger: Logger, warnings: stri
   } catch {
     made = null;
   }
-  if (made !== null && jsonSafe(runtime) && fill(made, arrays) === JSON.stringify(runtime)) {
-    keepTemplate(key, made);
+  const proven = made === null ? null : { text: made, fill: filler(made) };
+  if (proven && jsonSafe(runtime) && proven.fill(arrays) === JSON.stringify(runtime)) {
+    keepTemplate(key, proven);
     templateStats.made++;
   } else {
     keepTemplate(key, null);

@@ -53,15 +53,15 @@ export function monthPagesHash(settings: PageSettings, preview: boolean): string
   return crypto.createHash("sha256").update(sectionPagesHash(settings, preview)).update(JSON.stringify(settings.key)).digest("hex");
 }
 
-/** Where the cache keeps `page` rendered (its key: `base` and the page's view), and whether it is there. */
+/** Where the cache keeps `page` rendered (its key: `base` and the page's view), and whether it is there (asked only with the cache on). */
 export function cachedPage(base: string, page: { url: string }): { file: string; hit: boolean } {
   const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
   const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
-  return { file, hit: process.env.BOARDPACK_PAGE_CACHE !== "off" && inCache(file) };
+  return { file, hit: inCache(file) };
 }
 
-/** Counts a page Eleventy rendered into `siteDir`, and keeps it at `file` (null: the cache is off). */
+/** Counts a page Eleventy rendered into `siteDir`, and keeps it at `file` (null: the cache is off, pageStream.ts). */
 export function keepPage(siteDir: string, page: { url: string }, file: string | null): void {
   pageStats.rendered++;
-  if (file !== null && process.env.BOARDPACK_PAGE_CACHE !== "off") copyFileAtomic(fileOf(siteDir, page), file);
+  if (file !== null) copyFileAtomic(fileOf(siteDir, page), file);
 }
