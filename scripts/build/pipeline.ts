@@ -22,7 +22,7 @@ import { planSuppression, type SuppressionPlan } from "../suppress/plan.ts";
 import { publicModels } from "../suppress/apply.ts";
 import { checkPublicBases, checkPublicCommentary } from "../suppress/commentaryCheck.ts";
 import { formatValue } from "../format/number.ts";
-import { limitHeapGrowth } from "./heapGrowth.ts";
+import { setBuildV8Flags } from "./v8Flags.ts";
 import { forgetSharedNunjucksEnvironments } from "../site/nunjucksEnv.mjs";
 
 export interface BuildOptions {
@@ -67,7 +67,7 @@ export interface BuildResult {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  limitHeapGrowth();
+  setBuildV8Flags();
   // Templates are compiled again for each build (the preview's follow edits to them), once for all its Eleventy runs.
   forgetSharedNunjucksEnvironments();
   // Sass compiles (when the styles are not cached) while the data is read and the first months are made.
