@@ -29,6 +29,14 @@ export function inCache(file: string): boolean {
   }
 }
 
+/** The switches that turn one part of the cache off (`BOARDPACK_<PART>_CACHE=off`): every part is on unless switched off. */
+const SWITCHES = { chart: "BOARDPACK_CHART_CACHE", page: "BOARDPACK_PAGE_CACHE", pdf: "BOARDPACK_PDF_CACHE" } as const;
+
+/** Whether a part of the cache is switched off: charts (and their templates), pages (with months and downloads), or packs. */
+export function cacheOff(part: keyof typeof SWITCHES): boolean {
+  return process.env[SWITCHES[part]] === "off";
+}
+
 const sourceHashes = new Map<string, string>();
 
 /**

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DataSet, Month } from "../model/types.ts";
 import type { MonthEntry, SiteData } from "../site/views.ts";
-import { cacheDir, inCache, sourcesHash } from "./cacheDir.ts";
+import { cacheDir, cacheOff, inCache, sourcesHash } from "./cacheDir.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { DOWNLOADS, type DownloadFiles } from "../output/downloads.ts";
 import { restorePage } from "../site/pageCache.ts";
@@ -46,7 +46,7 @@ const relative = (file: string) => path.relative(cacheDir(), file);
 export class MonthCache {
   private readonly keys = new Map<Month, string>();
   private readonly taken = new Map<Month, MonthRecord>();
-  readonly off = process.env.BOARDPACK_PAGE_CACHE === "off";
+  readonly off = cacheOff("page");
 
   /**
    * `made`: months this build always makes, never taken or kept (the latest,

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { cacheDir, hashFiles, inCache, sourcesHash } from "./cacheDir.ts";
+import { cacheDir, cacheOff, hashFiles, inCache, sourcesHash } from "./cacheDir.ts";
 import { printerHash } from "../pdf/pdfCache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -28,12 +28,12 @@ const marker = (inputs: string) => cacheDir("printed", inputs);
 
 /** True if a build from these inputs has made its packs (and they are kept in the PDF cache). */
 export function packsMadeBefore(inputs: string): boolean {
-  return process.env.BOARDPACK_PDF_CACHE !== "off" && inCache(marker(inputs));
+  return !cacheOff("pdf") && inCache(marker(inputs));
 }
 
 /** Notes that a build from these inputs made its packs. */
 export function rememberPacksMade(inputs: string): void {
-  if (process.env.BOARDPACK_PDF_CACHE === "off") return;
+  if (cacheOff("pdf")) return;
   fs.mkdirSync(path.dirname(marker(inputs)), { recursive: true });
   fs.writeFileSync(marker(inputs), "");
 }

@@ -6,7 +6,7 @@
 // only routes charts by shape.
 import type { TopLevelSpec } from "vega-lite";
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Keys whose array values are lifted: inline data, scale domains and ranges, axis values. */
 const LIFTED = new Set(["values", "domain", "range"]);
@@ -33,7 +33,7 @@ function liftable(v: Json): v is number | string {
   return (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e9) || (typeof v === "string" && PLAIN_TEXT.test(v));
 }
 
-export function lift(spec: Json): Lifted {
+function lift(spec: Json): Lifted {
   const arrays: string[] = [];
   const index = new Map<string, number>();
   const slot = (v: Json): number => {

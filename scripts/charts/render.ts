@@ -10,7 +10,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { renderOnPool } from "./pool.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir, inCache } from "../build/cacheDir.ts";
+import { cacheDir, cacheOff, inCache } from "../build/cacheDir.ts";
 import { packageVersion } from "./packageVersion.ts";
 
 // Bump when the renderer or text metrics change in a way the spec does not show.
@@ -32,7 +32,7 @@ export const chartWarnings: string[] = [];
 const drawn = new Map<string, Promise<{ svg: string; warnings: string[] }>>();
 const DRAWN_KEPT = 500;
 
-export async function renderSvg(spec: TopLevelSpec, name: string, useCache = process.env.BOARDPACK_CHART_CACHE !== "off"): Promise<string> {
+export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !cacheOff("chart")): Promise<string> {
   const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
   const file = cacheDir("charts", key.slice(0, 2), `${key}.svg`);
   if (useCache && inCache(file)) {

@@ -22,7 +22,7 @@ import fs from "node:fs";
 import * as vega from "vega";
 import { compile, version as vegaLiteVersion, type TopLevelSpec } from "vega-lite";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir, inCache } from "../build/cacheDir.ts";
+import { cacheDir, cacheOff, inCache } from "../build/cacheDir.ts";
 import { filler, shapeOf, type Shape } from "./chartShape.ts";
 
 /** A template, ready to fill: the parsed dataflow's JSON of a chart of its shape, given its lifted arrays. */
@@ -33,7 +33,7 @@ export const templateStats = { hits: 0, made: 0, refused: 0, read: 0 };
 
 // Bump when lifting or filling changes in a way the shape key does not show.
 const TEMPLATE_VERSION = `1-${vega.version}-${vegaLiteVersion}`;
-let diskTemplates = process.env.BOARDPACK_CHART_CACHE !== "off";
+let diskTemplates = !cacheOff("chart");
 
 function templateFile(key: string): string {
   const hash = crypto.createHash("sha256").update(TEMPLATE_VERSION).update(key).digest("hex").slice(0, 32);

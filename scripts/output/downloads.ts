@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
+import { cacheDir, cacheOff, inCache, sourcesHash } from "../build/cacheDir.ts";
 import type { MonthModel } from "../model/types.ts";
 import { modelToJson } from "./modelJson.ts";
 import { writeDownloadFiles, type DownloadJob } from "./downloadFiles.ts";
@@ -60,7 +60,7 @@ export class DownloadWriter {
   write(dir: string, model: MonthModel, authorityName: string): DownloadFiles | null {
     const json = modelToJson(model);
     fs.writeFileSync(path.join(dir, `${model.month}.json`), json);
-    const off = process.env.BOARDPACK_PAGE_CACHE === "off";
+    const off = cacheOff("page");
     const key = crypto.createHash("sha256").update(writerHash()).update(authorityName).update(json).digest("hex").slice(0, 32);
     const cached = Object.fromEntries(DOWNLOADS.map((ext) => [ext, cacheDir("downloads", key.slice(0, 2), `${key}.${ext}`)])) as DownloadFiles;
     if (!off && DOWNLOADS.every((ext) => inCache(cached[ext]))) {

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { copyFileAtomic, writeFileAtomic } from "../build/atomicWrite.ts";
-import { cacheDir, inCache, sourcesHash } from "../build/cacheDir.ts";
+import { cacheDir, cacheOff, inCache, sourcesHash } from "../build/cacheDir.ts";
 import { findChromium } from "../setup/chromium.mjs";
 import type { PdfMetadata } from "./metadata.ts";
 import type { PrintResult } from "./print.ts";
@@ -42,7 +42,7 @@ function entry(key: string): { pdf: string; info: string } {
 
 /** Copies a cached pack to `outFile` and returns what its print reported, or null when there is none. */
 export function takeCachedPdf(key: string, outFile: string): CachedPrint | null {
-  if (process.env.BOARDPACK_PDF_CACHE === "off") return null;
+  if (cacheOff("pdf")) return null;
   const e = entry(key);
   if (!inCache(e.pdf) || !inCache(e.info)) return null;
   let info: CachedPrint;
@@ -60,7 +60,7 @@ export function takeCachedPdf(key: string, outFile: string): CachedPrint | null 
 /** Keeps a printed pack; the PDF first, so an entry whose info exists is whole. */
 export function keepPdf(key: string, file: string, printed: CachedPrint): void {
   pdfStats.printed++;
-  if (process.env.BOARDPACK_PDF_CACHE === "off" || printed.warnings.length) return;
+  if (cacheOff("pdf") || printed.warnings.length) return;
   const e = entry(key);
   copyFileAtomic(file, e.pdf);
   writeFileAtomic(e.info, JSON.stringify({ pages: printed.pages, contents: printed.contents, warnings: printed.warnings }));

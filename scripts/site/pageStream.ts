@@ -7,6 +7,7 @@
 // earlier build are copied from the page cache) and let go.
 import type { Month } from "../model/types.ts";
 import type { Paged } from "./eleventy.ts";
+import { cacheOff } from "../build/cacheDir.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
 import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } from "./views.ts";
 
@@ -83,7 +84,7 @@ export class PageStream implements PageSink {
   private take<K extends keyof Paged>(kind: K, pages: Paged[K]): void {
     const queue: Queues[K] = this.queues[kind];
     // With the cache off no key is made: a key hashes the page's whole view, its charts' SVG included.
-    if (process.env.BOARDPACK_PAGE_CACHE === "off") {
+    if (cacheOff("page")) {
       for (const page of pages) queue.push({ page, file: null });
       return;
     }

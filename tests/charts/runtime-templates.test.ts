@@ -11,10 +11,21 @@ import { clearTemplates, templateStats } from "../../scripts/charts/runtimeTempl
 import { drawnByVega } from "./drawnByVega.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
+/** Forgets every template (a new thread); what the templates did from here on. */
+function countFromHere(): () => { hits: number; made: number; refused: number } {
+  clearTemplates();
+  const before = { ...templateStats };
+  return () => ({ hits: templateStats.hits - before.hits, made: templateStats.made - before.made, refused: templateStats.refused - before.refused });
+}
+
+/** Draws each chart in turn (templates on), each exactly as Vega draws it alone. */
+async function expectDrawnAsAlone(...specs: TopLevelSpec[]): Promise<void> {
+  for (const spec of specs) expect((await vegaToSvg(spec)).svg).toBe(await drawnByVega(spec));
+}
+
 describe("chart templates", () => {
   it("draw every chart of the example exactly as compiling it alone does, and most charts come from a template", async () => {
-    clearTemplates();
-    const before = { ...templateStats };
+    const counted = countFromHere();
     const charts = exampleCharts();
     const differ: string[] = [];
     for (const c of charts) {
@@ -22,18 +33,16 @@ describe("chart templates", () => {
       if (alone !== templated) differ.push(c.name);
     }
     expect(differ).toEqual([]);
-    const hits = templateStats.hits - before.hits;
-    const made = templateStats.made - before.made;
+    const { hits, made, refused } = counted();
     // The example's section charts repeat each month: most charts reuse a shape.
     expect(hits).toBeGreaterThan(charts.length / 2);
     expect(made).toBeGreaterThan(0);
     // Every shape of the example makes a template: a refused shape compiles each of its charts afresh.
-    expect(templateStats.refused - before.refused).toBe(0);
+    expect(refused).toBe(0);
   }, 240_000);
 
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
-    clearTemplates();
-    const before = { ...templateStats };
+    const counted = countFromHere();
     const spec = (labels: string[]): TopLevelSpec => ({
       width: 300,
       height: 200,
@@ -47,17 +56,13 @@ describe("chart templates", () => {
         color: { field: "label", type: "nominal", scale: { domain: labels, range: ["#1d70b8", "#f47738", "#00703c"].slice(0, labels.length) } },
       },
     });
-    const a = spec(["one", "two", "three"]);
-    const b = spec(["four", "five", "six"]);
-    expect((await vegaToSvg(a)).svg).toBe(await drawnByVega(a));
-    expect((await vegaToSvg(b)).svg).toBe(await drawnByVega(b));
-    expect(templateStats.refused - before.refused).toBe(1);
-    expect(templateStats.hits - before.hits).toBe(0);
+    await expectDrawnAsAlone(spec(["one", "two", "three"]), spec(["four", "five", "six"]));
+    expect(counted().refused).toBe(1);
+    expect(counted().hits).toBe(0);
   });
 
   it("put each chart's values in as they are, even one written as a placeholder is", async () => {
-    clearTemplates();
-    const before = { ...templateStats };
+    const counted = countFromHere();
     const spec = (ys: number[]): TopLevelSpec => ({
       width: 300,
       height: 200,
@@ -65,13 +70,10 @@ describe("chart templates", () => {
       mark: "point",
       encoding: { x: { field: "x", type: "nominal" }, y: { field: "y", type: "quantitative" } },
     });
-    const first = spec([1, 2, 3]);
     // 7,919,000,001.3125 is how the template writes its second lifted value (chartShape.ts).
-    const second = spec([1, 7_919_000_001.3125, 3]);
-    expect((await vegaToSvg(first)).svg).toBe(await drawnByVega(first));
-    expect((await vegaToSvg(second)).svg).toBe(await drawnByVega(second));
-    expect(templateStats.made - before.made).toBe(1);
-    expect(templateStats.hits - before.hits).toBe(1);
+    await expectDrawnAsAlone(spec([1, 2, 3]), spec([1, 7_919_000_001.3125, 3]));
+    expect(counted().made).toBe(1);
+    expect(counted().hits).toBe(1);
   });
 
   it("are kept on disk: a later build (a thread that knows none) reads them, makes none, and draws the same charts", async () => {
