@@ -33,6 +33,40 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const COMPILED = path.join(ROOT, "scripts", ".compiled", "build.mjs");
 if (!fs.existsSync(COMPILED)) throw new Error("Run the bench as npm run bench: it compiles the build first (scripts/setup/compile.mjs).");
 
+/** Clock ticks per second of /proc/stat's CPU times. */
+const CLOCK_TICKS = (() => {
+  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  return Number(r.stdout) || 100;
+})();
+
+/**
+ * The CPU time (ms) the whole machine has spent busy so far (Linux:
+ * /proc/stat); null elsewhere. The machine's speed drifts, and a build's wall
+ * time moves with it: its CPU time says whether a change did less work.
+ * Counted machine-wide, as Chromium's renderers are not all reaped by the
+ * build (their time would be lost from its children's): the bench assumes
+ * the machine runs nothing else meanwhile.
+ */
+function machineBusyMs(): number | null {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).map(Number);
+    return (((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** The name of a run's CPU time (ms, itself and its children) among its figures. */
+const CPU = "CPU time (machine busy)";
+
+/** Runs `fn` (a process run to its end) and gives the machine's CPU time meanwhile, if known. */
+function withCpu<T>(fn: () => T): { result: T; cpu: number | null } {
+  const before = machineBusyMs();
+  const result = fn();
+  const after = machineBusyMs();
+  return { result, cpu: before === null || after === null ? null : after - before };
+}
+
 interface Caches {
   /** Charts and section pages. */
   charts: boolean;
@@ -43,16 +77,17 @@ function runOnce(cache: Caches, data = values.data!, extra: string[] = [], keep?
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-bench-"));
   const timings = path.join(out, "timings.json");
   const start = performance.now();
-  const r = spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
+  const { result: r, cpu } = withCpu(() => spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(out, "dist"), "--timings", timings, "--quiet", ...extra], {
     cwd: ROOT,
     env: { ...process.env, BOARDPACK_CHART_CACHE: cache.charts ? "on" : "off", BOARDPACK_PAGE_CACHE: cache.charts ? "on" : "off", BOARDPACK_PDF_CACHE: cache.pdf ? "on" : "off" },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-  });
+  }));
   const total = performance.now() - start;
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
   const phases = new Map<string, number>((JSON.parse(fs.readFileSync(timings, "utf8")) as { name: string; ms: number }[]).map((p) => [p.name, p.ms]));
   phases.set("end to end (process)", total);
+  if (cpu !== null) phases.set(CPU, cpu);
   keep?.(path.join(out, "dist"));
   fs.rmSync(out, { recursive: true, force: true });
   return phases;
@@ -89,13 +124,13 @@ function importRuns(): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** One fresh process of scripts/bench/floor.ts; its figures in ms. */
+/** One fresh process of scripts/bench/floor.ts; its figures in ms (`cpu`: the process's CPU time, if known). */
 function floorPart(args: string[]): Record<string, number> {
   // The page cache off: the floor is Eleventy rendering every page, not copying the ones an earlier run rendered.
-  const r = spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOARDPACK_PAGE_CACHE: "off" } });
+  const { result: r, cpu } = withCpu(() => spawnSync(TSX, [path.join(ROOT, "scripts", "bench", "floor.ts"), ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOARDPACK_PAGE_CACHE: "off" } }));
   if (r.status !== 0) throw new Error(`floor ${args[0]} failed:\n${r.stderr}`);
   if (args[0] === "prepare") return {};
-  return JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>;
+  return { ...(JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("{"))) as Record<string, number>), ...(cpu === null ? {} : { cpu }) };
 }
 
 /** The floor once, measured on a build of the example kept in `site` (prepared first): Chromium printing its final print page once, and Eleventy without charts. */
@@ -109,6 +144,8 @@ function floorOnce(site: string, month: string): Map<string, number> {
     ["print once", c.print ?? 0],
     ["eleventy, no charts", e.eleventy ?? 0],
     ["floor", chromium + (e.eleventy ?? 0)],
+    // Both whole processes (start-up included): an upper bound on the floor's CPU time.
+    ...(c.cpu !== undefined && e.cpu !== undefined ? [[CPU, c.cpu + e.cpu] as [string, number]] : []),
   ]);
 }
 
@@ -125,8 +162,9 @@ function archiveRuns(floor: number | null): void {
     const samples = Array.from({ length: runs }, () => runOnce({ charts: false, pdf: false }, data));
     const total = median(samples.map((s) => s.get("end to end (process)")!));
     const peak = median(samples.map((s) => s.get("peak memory (MB)") ?? 0));
+    const cpu = samples.every((s) => s.has(CPU)) ? median(samples.map((s) => s.get(CPU)!)) : null;
     process.stdout.write(
-      `  ${`${months} months`.padEnd(12)} ${(total / 1000).toFixed(1).padStart(7)} s  ${((total * 1000) / (months * indicators)).toFixed(0).padStart(6)} µs per month x indicator${peak ? `  peak ${peak.toFixed(0)} MB` : ""}\n`,
+      `  ${`${months} months`.padEnd(12)} ${(total / 1000).toFixed(1).padStart(7)} s  ${((total * 1000) / (months * indicators)).toFixed(0).padStart(6)} µs per month x indicator${peak ? `  peak ${peak.toFixed(0)} MB` : ""}${cpu === null ? "" : `  CPU ${(cpu / 1000).toFixed(0)} s`}\n`,
     );
     if (months === Math.max(...sizes)) addMonthRuns(data, months, floor);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -200,6 +238,10 @@ if (!values.only || values.only === "example" || values.only === "all") {
   process.stdout.write(`\nFloor ${(f / 1000).toFixed(2)} s; first build ${(e2e(cold) / 1000).toFixed(2)} s, rebuild after an edit ${(e2e(warm) / 1000).toFixed(2)} s, unchanged ${(e2e(same) / 1000).toFixed(2)} s (medians).\n`);
   process.stdout.write(`Ratios of the medians: rebuild ${(e2e(warm) / f).toFixed(2)}x, first build ${(e2e(cold) / f).toFixed(2)}x; medians of each round's ratios below.\n`);
   process.stdout.write(`unchanged/floor: ${ratio("same")}x\n`);
+  if (cold.has(CPU) && floor.has(CPU)) {
+    const cpu = (m: Map<string, number>) => (m.get(CPU)! / 1000).toFixed(1);
+    process.stdout.write(`CPU time (medians, the machine busy): first build ${cpu(cold)} s, rebuild ${cpu(warm)} s, unchanged ${cpu(same)} s, floor ${cpu(floor)} s (its two processes whole).\n`);
+  }
   ratios = `rebuild/floor: ${ratio("warm")}x, first build/floor: ${ratio("cold")}x`;
 }
 if (!values.only || values.only === "import" || values.only === "all") importRuns();
