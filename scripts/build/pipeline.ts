@@ -9,7 +9,8 @@ import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
-import { pageStream as streamPages, renderPrintPages, renderSite } from "../site/eleventy.ts";
+import { pageStream as streamPages, renderSite } from "../site/eleventy.ts";
+import { pageRenderer, type PageRenderer } from "../site/pageRenderer.ts";
 import type { PageStream } from "../site/pageStream.ts";
 import { startStyles, type StylesheetName } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
@@ -123,6 +124,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
   let site: SiteData;
   let pageStream: PageStream | undefined;
   let packs: PackQueue | undefined;
+  let renderer: PageRenderer | undefined;
   const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
@@ -155,7 +157,9 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     });
     stylesWritten.catch(() => {}); // awaited (and its failure reported) after the months
     // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
-    const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }));
+    // Streamed and print pages are rendered on a thread of their own (pageRenderer.ts).
+    const pageThread = (renderer = pageRenderer(siteDir, { preview: !!options.preview }));
+    const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }, pageThread.perBatch, pageThread));
     const queue = (packs = new PackQueue({
       siteDir,
       outDir: staging.dir,
@@ -163,7 +167,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       ...(options.browser ? { browser: options.browser } : {}),
       render: async (page, settings) => {
         await stylesWritten;
-        await stream.exclusive(() => renderPrintPages([page], settings, siteDir, { preview: !!options.preview }));
+        await stream.exclusive(() => pageThread.print([page], settings));
       },
       metadata: (month) => ({
         title: `${data.authority.report.title} – ${longMonth(month)}`,
@@ -211,12 +215,14 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     timer.progress.end();
     await queue.close();
     await downloadWriter.close();
+    await pageThread.close();
     staging.commit();
   } catch (e) {
     timer.progress.end();
     // A pack being printed reads the staging folder: it stops (its browser closed) before the folder goes, and no other starts.
     await packs?.stop();
     await pageStream?.idle();
+    await renderer?.close();
     await downloadWriter.close();
     staging.discard();
     throw e;

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Entry points, and the file each becomes in scripts/.compiled/. */
-const ENTRIES = { "cli/build.ts": "build.mjs", "charts/renderWorker.ts": "renderWorker.mjs", "output/downloadsWorker.ts": "downloadsWorker.mjs", "site/stylesWorker.ts": "stylesWorker.mjs" };
+const ENTRIES = { "cli/build.ts": "build.mjs", "charts/renderWorker.ts": "renderWorker.mjs", "output/downloadsWorker.ts": "downloadsWorker.mjs", "site/stylesWorker.ts": "stylesWorker.mjs", "site/pagesWorker.ts": "pagesWorker.mjs" };
 
 function sourcesHash(dir) {
   const hash = crypto.createHash("sha256");

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PageSettings, SiteData } from "./views.ts";
 import { policyForStyles, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
 import { PageStream } from "./pageStream.ts";
+import type { PageRenderer } from "./pageRenderer.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -19,11 +20,13 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 400;
 
 /**
- * A page stream (pageStream.ts) that renders its batches into `outDir`; by
- * default a batch is half an Eleventy run (while one renders, the next fills).
+ * A page stream (pageStream.ts) that renders its batches into `outDir` (with
+ * `renderer`, on its thread: pageRenderer.ts); by default a batch is half an
+ * Eleventy run (while one renders, the next fills).
  */
-export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2)): PageStream {
-  return new PageStream(outDir, (pages, settings) => renderPages(pages, settings, outDir, policy), !!policy.preview, perRun);
+export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2), renderer?: PageRenderer): PageStream {
+  const render = renderer ? (pages: Paged, settings: PageSettings) => renderer.pages(pages, settings) : (pages: Paged, settings: PageSettings) => renderPages(pages, settings, outDir, policy);
+  return new PageStream(outDir, render, !!policy.preview, perRun);
 }
 
 /**

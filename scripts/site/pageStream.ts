@@ -14,6 +14,13 @@ import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } fr
 /** Pages to render, each with where the page cache keeps it (null: not kept). */
 type Queues = { [K in keyof Paged]: { page: Paged[K][number]; file: string | null }[] };
 
+/** Where the page cache keeps a rendered page (null: not kept). */
+interface Kept {
+  url: string;
+  file: string | null;
+}
+const keptOf = (q: Queues): Kept[] => [...q.monthPages, ...q.sectionPages, ...q.indicatorPages].map(({ page, file }) => ({ url: page.url, file }));
+
 const pagesOf = (q: Queues): Paged => ({ monthPages: q.monthPages.map((e) => e.page), sectionPages: q.sectionPages.map((e) => e.page), indicatorPages: q.indicatorPages.map((e) => e.page) });
 
 export class PageStream implements PageSink {
@@ -112,16 +119,22 @@ export class PageStream implements PageSink {
   private flush(): Promise<void> {
     const batch = this.takeQueued();
     const settings = this.settings;
+    // Only where each page is kept outlives the render: a page's view (its charts' SVG and all) is let go once rendered,
+    // or once given to the pages worker, which renders a copy.
+    const kept = keptOf(batch);
+    let pages: Paged | null = pagesOf(batch);
     this.running = this.running.then(async () => {
-      if (!settings) return;
-      await this.render(pagesOf(batch), settings);
-      this.keep(batch);
+      if (!settings || !pages) return;
+      const rendering = this.render(pages, settings);
+      pages = null;
+      await rendering;
+      this.keep(kept);
     });
     return this.running;
   }
 
-  private keep(rendered: Queues): void {
-    for (const q of [...rendered.monthPages, ...rendered.sectionPages, ...rendered.indicatorPages]) keepPage(this.outDir, q.page, q.file);
+  private keep(kept: Kept[]): void {
+    for (const { url, file } of kept) keepPage(this.outDir, { url }, file);
   }
 
   /**
@@ -138,7 +151,7 @@ export class PageStream implements PageSink {
 
   /** Keeps in the page cache the pages finish() gave, once they are rendered. */
   keepLeft(): void {
-    if (this.left) this.keep(this.left);
+    if (this.left) this.keep(keptOf(this.left));
     this.left = null;
   }
 

@@ -10,13 +10,14 @@ import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
 import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
 import { buildSiteData } from "../../scripts/site/siteData.ts";
 import { renderSite } from "../../scripts/site/eleventy.ts";
+import { pageRenderer } from "../../scripts/site/pageRenderer.ts";
 import { allFiles, buildInto } from "../helpers/site.ts";
 import nunjucks from "nunjucks";
 import { forgetSharedNunjucksEnvironments, sharedNunjucksEnvironment } from "../../scripts/site/nunjucksEnv.mjs";
 
-const saved = { perRun: process.env.BOARDPACK_PAGES_PER_RUN, cache: process.env.BOARDPACK_PAGE_CACHE };
+const saved = { perRun: process.env.BOARDPACK_PAGES_PER_RUN, cache: process.env.BOARDPACK_PAGE_CACHE, worker: process.env.BOARDPACK_PAGE_WORKER };
 afterAll(() => {
-  for (const [name, value] of [["BOARDPACK_PAGES_PER_RUN", saved.perRun], ["BOARDPACK_PAGE_CACHE", saved.cache]] as const) {
+  for (const [name, value] of [["BOARDPACK_PAGES_PER_RUN", saved.perRun], ["BOARDPACK_PAGE_CACHE", saved.cache], ["BOARDPACK_PAGE_WORKER", saved.worker]] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -62,6 +63,44 @@ describe("month, section and indicator pages rendered as they are made (pageStre
       expect(fs.readFileSync(path.join(built.site, f), "utf8"), f).toBe(fs.readFileSync(path.join(whole, f), "utf8"));
     }
     expect(allFiles(built.site).filter((f) => sections.includes(f))).toEqual([...sections].sort());
+  });
+});
+
+describe("pages rendered on the pages worker (pageRenderer.ts)", () => {
+  it("are the files the build's own thread renders, batch by batch", async () => {
+    const data = copyFixture();
+    process.env.BOARDPACK_PAGE_CACHE = "off";
+    process.env.BOARDPACK_PAGES_PER_RUN = "8";
+    process.env.BOARDPACK_PAGE_WORKER = "0";
+    const here = await buildInto(data, { noPdf: true });
+    delete process.env.BOARDPACK_PAGE_WORKER;
+    const renderer = pageRenderer(here.outDir, {});
+    // On a machine of two cores or more, the build renders its pages on the worker (4 pages a batch here).
+    if (os.availableParallelism() > 1) expect(renderer.perBatch).toBe(4);
+    await renderer.close();
+    const worker = await buildInto(data, { noPdf: true });
+    const files = allFiles(here.site);
+    // Several batches of 4 on the worker.
+    expect(files.filter((f) => f.endsWith(".html")).length).toBeGreaterThan(12);
+    expect(allFiles(worker.site)).toEqual(files);
+    for (const f of files) expect(fs.readFileSync(path.join(worker.site, f)).equals(fs.readFileSync(path.join(here.site, f))), f).toBe(true);
+  });
+
+  it("fails with Eleventy's reason when a batch cannot be written, and then refuses more", async () => {
+    delete process.env.BOARDPACK_PAGE_WORKER;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-pages-worker-"));
+    // A file where the site's folder should be: nothing can be written under it.
+    const blocked = path.join(dir, "site");
+    fs.writeFileSync(blocked, "");
+    const { data: set } = loadValidData(copyFixture());
+    const site = await buildSiteData(set, reportMonths(set).map((m) => buildMonthModel(set, m)));
+    const renderer = pageRenderer(blocked, {});
+    try {
+      await expect(renderer.pages({ monthPages: site.monthPages.slice(0, 1), sectionPages: [], indicatorPages: [] }, site)).rejects.toThrow(/trouble writing to .*2020-12/);
+    } finally {
+      await renderer.close();
+    }
+    await expect(renderer.pages({ monthPages: [], sectionPages: [], indicatorPages: [] }, site)).rejects.toThrow(/closed/);
   });
 });
 
@@ -121,6 +160,8 @@ describe("the Nunjucks environment of a build's Eleventy runs", () => {
   it("is one for every run of a build, so a partial is read and compiled once, not once a run", async () => {
     const data = copyFixture();
     process.env.BOARDPACK_PAGE_CACHE = "off";
+    // Counted in this thread: the pages worker has its own environment, made the same way.
+    process.env.BOARDPACK_PAGE_WORKER = "0";
     process.env.BOARDPACK_PAGES_PER_RUN = "3";
     const loader = nunjucks.FileSystemLoader.prototype as unknown as { getSource(name: string): unknown };
     const getSource = loader.getSource;

@@ -1,0 +1,21 @@
+// A worker thread that renders batches of pages with Eleventy (pageRenderer.ts),
+// so the build's own thread goes on making months (models, chart specs,
+// downloads) while pages are rendered and written.
+import { parentPort } from "node:worker_threads";
+import { renderPages, renderPrintPages } from "./eleventy.ts";
+import type { PageJob } from "./pageRenderer.ts";
+
+async function render(job: PageJob): Promise<void> {
+  try {
+    const written = job.kind === "print" ? await renderPrintPages(job.pages.printPages ?? [], job.settings, job.outDir, job.policy) : await renderPages(job.pages, job.settings, job.outDir, job.policy);
+    parentPort!.postMessage({ id: job.id, written });
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+// One Eleventy run at a time, in the order asked.
+let running = Promise.resolve();
+parentPort!.on("message", (job: PageJob) => {
+  running = running.then(() => render(job));
+});
