@@ -1,10 +1,10 @@
 // Where a build's streamed pages are rendered: on a worker thread of their own
 // (pagesWorker.ts) when there are two cores or more, else in this thread.
 //
-// Rendering and writing pages was most of the build thread's work on a long
-// archive (a ten-year archive's first build took about 20 s less without it),
-// and while Eleventy rendered a batch this thread made no month, so the chart
-// workers ran out of charts. On its own thread, Eleventy renders a batch while
+// Rendering and writing pages was much of the build thread's work on a long
+// archive (the ten-year archive's first build took about 20 s less with its
+// pages not rendered at all), and while Eleventy rendered a batch this thread
+// made no month, so the chart workers ran out of charts. On its own thread, Eleventy renders a batch while
 // this thread makes the next months. BOARDPACK_PAGE_WORKER=0 renders them here.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
@@ -13,19 +13,18 @@ import { pagesPerRun, type Paged } from "./eleventy.ts";
 import type { PageSettings, SiteData } from "./views.ts";
 
 /**
- * The worker's heap at most (old generation), in MB. Left to itself V8 grew
- * it past 300 MB on a ten-year archive (the build's peak past 1 GB); with a
- * limit it collects sooner. Its batches are of PAGES_PER_BATCH pages: 200
- * indicator pages of a ten-year archive did not fit in 192 MB.
+ * The worker's heap at most (old generation), in MB: with a limit V8
+ * collects sooner. Room to spare: in batches of 200, the ten-year archive's
+ * 200 indicator pages did not fit in 192 MB.
  */
 const WORKER_HEAP_MB = 512;
 /**
  * Pages in a batch rendered on the worker: a batch is copied to the worker
- * and held there with what Eleventy makes of it, so batches half the
- * in-thread size keep the build's peak where it was (about 790 MB on the
- * ten-year archive, against over 1 GB with batches of 200).
+ * and held there with what Eleventy makes of it. In batches of 100 the
+ * ten-year archive's build peaked where it did with every page rendered in
+ * its own thread (about 790 MB); in batches of 200, at 1,019 MB.
  */
-export const PAGES_PER_BATCH = 100;
+const PAGES_PER_BATCH = 100;
 /** The batch size on the worker: PAGES_PER_BATCH, or less if BOARDPACK_PAGES_PER_RUN asks for smaller runs (tests). */
 const workerBatch = () => Math.min(PAGES_PER_BATCH, Math.ceil(pagesPerRun() / 2));
 
