@@ -4,7 +4,7 @@ import path from "node:path";
 import type { PageSettings, SiteData } from "./views.ts";
 import { policyForStyles, type PolicyOptions } from "../build/contentSecurityPolicy.ts";
 import { PageStream } from "./pageStream.ts";
-import type { PageRenderer } from "./pageRenderer.ts";
+import { inThread, type PageRenderer } from "./pageRenderer.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -24,9 +24,8 @@ export const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 
  * `renderer`, on its thread: pageRenderer.ts); by default a batch is half an
  * Eleventy run (while one renders, the next fills).
  */
-export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2), renderer?: PageRenderer): PageStream {
-  const render = renderer ? (pages: Paged, settings: PageSettings) => renderer.pages(pages, settings) : (pages: Paged, settings: PageSettings) => renderPages(pages, settings, outDir, policy);
-  return new PageStream(outDir, render, !!policy.preview, perRun);
+export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2), renderer: PageRenderer = inThread(outDir, policy)): PageStream {
+  return new PageStream(outDir, (pages, settings) => renderer.pages(pages, settings), !!policy.preview, perRun);
 }
 
 /**

@@ -55,7 +55,8 @@ export function pageRenderer(outDir: string, policy: PolicyOptions): PageRendere
   return new WorkerRenderer(outDir, policy);
 }
 
-function inThread(outDir: string, policy: PolicyOptions): PageRenderer {
+/** Renders in this thread (one core, BOARDPACK_PAGE_WORKER=0, or a site rendered whole: renderSite). */
+export function inThread(outDir: string, policy: PolicyOptions): PageRenderer {
   // Loaded when first used, as the build loads Eleventy only when it renders.
   const eleventy = () => import("./eleventy.ts");
   return {
