@@ -25,7 +25,7 @@ export const pagesPerRun = () => Number(process.env.BOARDPACK_PAGES_PER_RUN) || 
  * Eleventy run (while one renders, the next fills).
  */
 export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.ceil(pagesPerRun() / 2), renderer: PageRenderer = inThread(outDir, policy)): PageStream {
-  return new PageStream(outDir, (pages, settings) => renderer.pages(pages, settings), !!policy.preview, perRun);
+  return new PageStream(outDir, renderer, !!policy.preview, perRun);
 }
 
 /**
@@ -34,8 +34,9 @@ export function pageStream(outDir: string, policy: PolicyOptions, perRun = Math.
  * renders one template of content/ (the preview's quick path). Month and
  * section pages unchanged since they were last rendered are copied from the
  * page cache; a build gives the `stream` that took its pages as they were
- * made. Returns the number of pages Eleventy wrote and where the page cache
- * keeps each month and section page.
+ * made, and the site's runs go where its batches went (the build's: on the
+ * pages worker, where Eleventy is loaded already). Returns the number of
+ * pages Eleventy wrote and where the page cache keeps each month and section page.
  */
 export async function renderSite(
   site: SiteData,
@@ -49,7 +50,7 @@ export async function renderSite(
   const rest = await stream.finish();
   let written = 0;
   for (const run of eleventyRuns(rest, pagesPerRun())) {
-    written += await runEleventy({ ...site, ...run.pages }, outDir, policy, run.template);
+    written += await stream.renderer.site({ ...site, ...run.pages }, run.template);
   }
   stream.keepLeft();
   return { written, pageFiles: stream.files };
@@ -66,6 +67,11 @@ export async function renderPages(pages: Partial<Paged>, settings: PageSettings,
   // Eleventy takes a glob of templates as its input.
   const input = templates.length === 1 ? `${templates[0]}.njk` : `{${templates.join(",")}}.njk`;
   return runEleventy({ ...settings, ...pages }, outDir, policy, input);
+}
+
+/** One Eleventy run over the whole of content/, or its `template` (a run of renderSite, on the thread that renders the pages). */
+export function renderSiteRun(site: Partial<SiteData>, outDir: string, policy: PolicyOptions = {}, template?: string): Promise<number> {
+  return runEleventy(site, outDir, policy, template);
 }
 
 /** Renders print pages on their own (the build prints a pack while the rest of the site is made). */

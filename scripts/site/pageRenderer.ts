@@ -28,12 +28,13 @@ const PAGES_PER_BATCH = 100;
 /** The batch size on the worker: PAGES_PER_BATCH, or less if BOARDPACK_PAGES_PER_RUN asks for smaller runs (tests). */
 const workerBatch = () => Math.min(PAGES_PER_BATCH, Math.ceil(pagesPerRun() / 2));
 
-/** One Eleventy run asked of the worker: a batch of streamed pages, or print pages. */
+/** One Eleventy run asked of the worker: a batch of streamed pages, print pages, or a run over the site (`template`: one of content/). */
 export interface PageJob {
   id: number;
-  kind: "pages" | "print";
-  pages: Partial<Paged> & Partial<Pick<SiteData, "printPages">>;
+  kind: "pages" | "print" | "site";
+  pages: Partial<SiteData>;
   settings: PageSettings;
+  template?: string;
   outDir: string;
   policy: PolicyOptions;
 }
@@ -45,6 +46,8 @@ export interface PageRenderer {
   pages(pages: Partial<Paged>, settings: PageSettings): Promise<number>;
   /** Renders print pages into `outDir`. */
   print(pages: SiteData["printPages"], settings: PageSettings): Promise<number>;
+  /** One Eleventy run over the whole of content/ (or its `template`) with `site`: the last runs of renderSite. */
+  site(site: Partial<SiteData>, template?: string): Promise<number>;
   /** Stops the worker; what it had not rendered fails. */
   close(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export function inThread(outDir: string, policy: PolicyOptions): PageRenderer {
   return {
     pages: async (pages, settings) => (await eleventy()).renderPages(pages, settings, outDir, policy),
     print: async (pages, settings) => (await eleventy()).renderPrintPages(pages, settings, outDir, policy),
+    site: async (site, template) => (await eleventy()).renderSiteRun(site, outDir, policy, template),
     close: async () => {},
   };
 }
@@ -86,6 +90,11 @@ class WorkerRenderer implements PageRenderer {
     return this.ask("print", { printPages: pages }, settings);
   }
 
+  site(site: Partial<SiteData>, template?: string): Promise<number> {
+    // The settings travel with the site (it holds them).
+    return this.ask("site", site, {} as PageSettings, template);
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -95,13 +104,13 @@ class WorkerRenderer implements PageRenderer {
     await worker?.terminate();
   }
 
-  private ask(kind: PageJob["kind"], pages: PageJob["pages"], settings: PageSettings): Promise<number> {
+  private ask(kind: PageJob["kind"], pages: PageJob["pages"], settings: PageSettings, template?: string): Promise<number> {
     if (this.stopped) return Promise.reject(this.stopped);
     const worker = (this.worker ??= this.start());
     const id = this.next++;
     worker.ref();
     const done = new Promise<number>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    const job: PageJob = { id, kind, pages, settings, outDir: this.outDir, policy: this.policy };
+    const job: PageJob = { id, kind, pages, settings, outDir: this.outDir, policy: this.policy, ...(template ? { template } : {}) };
     worker.postMessage(job);
     return done;
   }

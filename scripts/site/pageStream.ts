@@ -7,6 +7,7 @@
 // earlier build are copied from the page cache) and let go.
 import type { Month } from "../model/types.ts";
 import type { Paged } from "./eleventy.ts";
+import type { PageRenderer } from "./pageRenderer.ts";
 import { cacheOff } from "../build/cacheDir.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
 import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } from "./views.ts";
@@ -38,10 +39,10 @@ export class PageStream implements PageSink {
   /** Pages given by finish(), to keep once rendered. */
   private left: Queues | null = null;
 
-  /** `render` renders a batch (Eleventy, eleventy.ts); a batch is rendered once `perRun` pages are queued. */
+  /** `renderer` renders a batch (Eleventy, in this thread or its own: pageRenderer.ts); a batch is rendered once `perRun` pages are queued. */
   constructor(
     private readonly outDir: string,
-    private readonly render: (pages: Paged, settings: PageSettings) => Promise<unknown>,
+    readonly renderer: PageRenderer,
     private readonly preview: boolean,
     private readonly perRun: number,
   ) {}
@@ -125,7 +126,7 @@ export class PageStream implements PageSink {
     let pages: Paged | null = pagesOf(batch);
     this.running = this.running.then(async () => {
       if (!settings || !pages) return;
-      const rendering = this.render(pages, settings);
+      const rendering = this.renderer.pages(pages, settings);
       pages = null;
       await rendering;
       this.keep(kept);
