@@ -27,6 +27,43 @@ export function nunjucksEnvironment(templateDirs) {
 const shared = /** @type {any} */ (globalThis)[Symbol.for("boardpack.nunjucksEnvironments")] ??= new Map();
 
 /**
+ * What each shared environment compiled, by template path, text and the tags
+ * and async filters the compile knew (the code Nunjucks makes depends on
+ * them): the compiled module's functions (`root` and the blocks).
+ * @type {WeakMap<import("nunjucks").Environment, Map<string, unknown>>}
+ */
+const compiledIn = /** @type {any} */ (globalThis)[Symbol.for("boardpack.nunjucksCompiled")] ??= new WeakMap();
+
+/**
+ * Eleventy 3.1 makes a new Nunjucks template for every page it paginates (and
+ * for each page's permalink), and Nunjucks compiles each one again: an
+ * indicator page's template was compiled 200 times in a build, and every copy
+ * of its functions started cold in V8. A template of a shared environment
+ * takes the compiled functions of the same text compiled before (Nunjucks
+ * keeps what its loader loads, not templates made from text).
+ */
+function compileOnce() {
+  const proto = /** @type {any} */ (nunjucks.Template.prototype);
+  if (proto[Symbol.for("boardpack.compileOnce")]) return;
+  proto[Symbol.for("boardpack.compileOnce")] = true;
+  const compile = proto._compile;
+  proto._compile = function () {
+    const cache = compiledIn.get(this.env);
+    if (cache && !this.tmplProps) {
+      const key = [this.path, Object.keys(this.env.extensions).join(","), this.env.asyncFilters.join(","), this.tmplStr].join("\0");
+      let props = cache.get(key);
+      if (!props) {
+        const source = nunjucks.compiler.compile(this.tmplStr, this.env.asyncFilters, this.env.extensionsList, this.path, this.env.opts);
+        props = new Function(source)(); // as Nunjucks does (Template._compile)
+        cache.set(key, props);
+      }
+      this.tmplProps = props;
+    }
+    return compile.call(this);
+  };
+}
+
+/**
  * The site's environment, one for all the Eleventy runs of a build (a long
  * archive's build has dozens): its partials and GOV.UK Frontend's macros are
  * compiled once, and the functions compiled from them stay the same, so V8
@@ -36,7 +73,11 @@ const shared = /** @type {any} */ (globalThis)[Symbol.for("boardpack.nunjucksEnv
 export function sharedNunjucksEnvironment(templateDirs) {
   const key = templateDirs.join("\0");
   let env = shared.get(key);
-  if (!env) shared.set(key, (env = nunjucksEnvironment(templateDirs)));
+  if (!env) {
+    shared.set(key, (env = nunjucksEnvironment(templateDirs)));
+    compiledIn.set(env, new Map());
+    compileOnce();
+  }
   // Each run adds its own shortcodes (Eleventy's bundle tags) as extensions, which Nunjucks adds to a list each time:
   // the last run's are let go (with the run they belong to), so the list holds one run's. Filters and globals are replaced by name.
   for (const name of Object.keys(env.extensions)) env.removeExtension(name);

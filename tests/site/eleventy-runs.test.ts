@@ -184,6 +184,40 @@ describe("the Nunjucks environment of a build's Eleventy runs", () => {
     expect(read.filter((n) => n === "layouts/base.njk").length).toBeLessThanOrEqual(1);
   });
 
+  it("compiles a page's template once for all the pages it paginates, and again only when its text changes", async () => {
+    const data = copyFixture();
+    process.env.BOARDPACK_PAGE_CACHE = "off";
+    process.env.BOARDPACK_PAGE_WORKER = "0";
+    process.env.BOARDPACK_PAGES_PER_RUN = "400";
+    forgetSharedNunjucksEnvironments();
+    const compiler = (nunjucks as unknown as { compiler: { compile(src: string, ...rest: unknown[]): string } }).compiler;
+    const compile = compiler.compile;
+    const compiled: string[] = [];
+    compiler.compile = function (src: string, ...rest: unknown[]) {
+      compiled.push(src);
+      return compile.call(this, src, ...rest);
+    };
+    const indicatorTemplate = fs.readFileSync(path.join(import.meta.dirname, "..", "..", "content", "indicator.njk"), "utf8").replace(/^---[\s\S]*?---\n/, "");
+    let site: string;
+    try {
+      ({ site } = await buildInto(data, { noPdf: true }));
+    } finally {
+      compiler.compile = compile;
+    }
+    // Eleventy makes a template for each indicator page (and its permalink): one compile of each text.
+    const pages = fs.readdirSync(path.join(site, "indicators")).filter((f) => !f.includes("."));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(compiled.filter((src) => src === indicatorTemplate)).toHaveLength(1);
+    expect(compiled.filter((src) => src === "{{ ip.url }}")).toHaveLength(1);
+
+    // The same path with other text (a template edited while the preview runs) is compiled, not taken for the old one.
+    const env = sharedNunjucksEnvironment([path.join(import.meta.dirname, "..", "..", "templates")]);
+    const render = (text: string) => new nunjucks.Template(text, env, "/content/x.njk").render({ n: 2 });
+    expect(render("a{{ n }}")).toBe("a2");
+    expect(render("b{{ n }}")).toBe("b2");
+    expect(render("a{{ n }}")).toBe("a2");
+  });
+
   it("is made again for the next build (the preview's, after a template is edited)", () => {
     const env = sharedNunjucksEnvironment(["templates"]);
     expect(sharedNunjucksEnvironment(["templates"])).toBe(env);
