@@ -125,6 +125,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
   let pageStream: PageStream | undefined;
   let packs: PackQueue | undefined;
   let renderer: PageRenderer | undefined;
+  let monthCache: MonthCache | null = null;
   const downloadWriter = new DownloadWriter();
   try {
     const siteDir = path.join(staging.dir, "site");
@@ -136,7 +137,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     const spent = { compute: 0, downloads: 0 };
     const atHand = models ? new Map(models.map((m) => [m.month, m])) : null;
     // Earlier months unchanged since a previous build are taken whole from the cache (monthCache.ts); not in the public edition, whose plan spans every month.
-    const monthCache = models ? null : new MonthCache(data, keep, !!options.preview);
+    const taking = (monthCache = models ? null : new MonthCache(data, keep, !!options.preview));
     const downloads = new Map<Month, DownloadFiles | null>();
     const modelOf = (month: Month): MonthModel => {
       let start = performance.now();
@@ -181,7 +182,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     site = await timer.time("months: models, downloads, charts", () =>
       buildSiteData(
         data,
-        { months, model: modelOf, cached: (month) => monthCache?.take(month) ?? null },
+        { months, model: modelOf, cached: (month) => taking?.take(month, siteDir) ?? null },
         { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream, onPrintPage: (page, settings) => queue.add(page, settings) },
       ),
     );
@@ -198,8 +199,8 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       const { pageFiles } = await renderSite({ ...site, printPages: [] }, siteDir, { preview: !!options.preview, stream });
       // The month cache records downloads that are written.
       await downloadWriter.finished();
-      monthCache?.restoreTaken(siteDir);
-      monthCache?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
+      await taking?.restored();
+      taking?.keepMade(site, stream.sectionUrls, downloads, pageFiles);
     });
     // What is left of printing the packs once the site is made.
     for (const [done, month] of [...pdfMonths.filter((m) => m !== reportMonth), ...pdfMonths.filter((m) => m === reportMonth)].entries()) {
@@ -224,6 +225,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     await pageStream?.idle();
     await renderer?.close();
     await downloadWriter.close();
+    await monthCache?.settled();
     staging.discard();
     throw e;
   }

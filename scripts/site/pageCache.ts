@@ -43,6 +43,14 @@ export function restorePage(siteDir: string, url: string, cached: string): void 
   pageStats.cached++;
 }
 
+/** The same, by libuv's threads rather than this one (the pages of whole months taken from the cache, monthCache.ts). */
+export async function restorePageAsync(siteDir: string, url: string, cached: string): Promise<void> {
+  const out = fileOf(siteDir, { url });
+  await fs.promises.mkdir(path.dirname(out), { recursive: true });
+  await fs.promises.copyFile(cached, out);
+  pageStats.cached++;
+}
+
 /** The hash every section page's key starts from: the templates and code, and the settings every page shows. */
 export function sectionPagesHash(settings: PageSettings, preview: boolean): string {
   return crypto.createHash("sha256").update(templatesHash()).update(JSON.stringify({ authority: settings.authority, publicEdition: settings.publicEdition, preview })).digest("hex");
