@@ -45,7 +45,6 @@ const relative = (file: string) => path.relative(cacheDir(), file);
 
 export class MonthCache {
   private readonly keys = new Map<Month, string>();
-  private readonly taken = new Map<Month, MonthRecord>();
   /** The taken months' files being copied into the site. */
   private readonly restoring: Promise<void>[] = [];
   readonly off = cacheOff("page");
@@ -90,7 +89,6 @@ export class MonthCache {
     const record = JSON.parse(fs.readFileSync(file, "utf8")) as MonthRecord;
     const files = [...record.pages.map((p) => p.file), ...DOWNLOADS.map((ext) => record.downloads[ext])];
     if (!files.every((f) => inCache(cacheDir(f)))) return null;
-    this.taken.set(month, record);
     const copied = this.restore(siteDir, month, record);
     copied.catch(() => {}); // reported by restored()
     this.restoring.push(copied);

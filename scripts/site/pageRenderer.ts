@@ -28,16 +28,14 @@ const PAGES_PER_BATCH = 100;
 /** The batch size on the worker: PAGES_PER_BATCH, or less if BOARDPACK_PAGES_PER_RUN asks for smaller runs (tests). */
 const workerBatch = () => Math.min(PAGES_PER_BATCH, Math.ceil(pagesPerRun() / 2));
 
-/** One Eleventy run asked of the worker: a batch of streamed pages, print pages, or a run over the site (`template`: one of content/). */
-export interface PageJob {
-  id: number;
-  kind: "pages" | "print" | "site";
-  pages: Partial<SiteData>;
-  settings: PageSettings;
-  template?: string;
-  outDir: string;
-  policy: PolicyOptions;
-}
+/** What one Eleventy run on the worker renders: a batch of streamed pages, print pages, or a run over the site (`template`: one of content/). */
+export type PageWork =
+  | { kind: "pages"; pages: Partial<Paged>; settings: PageSettings }
+  | { kind: "print"; pages: SiteData["printPages"]; settings: PageSettings }
+  | { kind: "site"; site: Partial<SiteData>; template?: string };
+
+/** One Eleventy run asked of the worker. */
+export type PageJob = PageWork & { id: number; outDir: string; policy: PolicyOptions };
 
 export interface PageRenderer {
   /** Pages in a batch (pageStream.ts), if the renderer needs other than the stream's default. */
@@ -83,16 +81,15 @@ class WorkerRenderer implements PageRenderer {
   ) {}
 
   pages(pages: Partial<Paged>, settings: PageSettings): Promise<number> {
-    return this.ask("pages", pages, settings);
+    return this.ask({ kind: "pages", pages, settings });
   }
 
   print(pages: SiteData["printPages"], settings: PageSettings): Promise<number> {
-    return this.ask("print", { printPages: pages }, settings);
+    return this.ask({ kind: "print", pages, settings });
   }
 
   site(site: Partial<SiteData>, template?: string): Promise<number> {
-    // The settings travel with the site (it holds them).
-    return this.ask("site", site, {} as PageSettings, template);
+    return this.ask({ kind: "site", site, ...(template ? { template } : {}) });
   }
 
   async close(): Promise<void> {
@@ -104,13 +101,13 @@ class WorkerRenderer implements PageRenderer {
     await worker?.terminate();
   }
 
-  private ask(kind: PageJob["kind"], pages: PageJob["pages"], settings: PageSettings, template?: string): Promise<number> {
+  private ask(work: PageWork): Promise<number> {
     if (this.stopped) return Promise.reject(this.stopped);
     const worker = (this.worker ??= this.start());
     const id = this.next++;
     worker.ref();
     const done = new Promise<number>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    const job: PageJob = { id, kind, pages, settings, outDir: this.outDir, policy: this.policy, ...(template ? { template } : {}) };
+    const job: PageJob = { ...work, id, outDir: this.outDir, policy: this.policy };
     worker.postMessage(job);
     return done;
   }

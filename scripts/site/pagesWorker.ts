@@ -9,9 +9,9 @@ async function render(job: PageJob): Promise<void> {
   try {
     const written =
       job.kind === "print"
-        ? await renderPrintPages(job.pages.printPages ?? [], job.settings, job.outDir, job.policy)
+        ? await renderPrintPages(job.pages, job.settings, job.outDir, job.policy)
         : job.kind === "site"
-          ? await renderSiteRun(job.pages, job.outDir, job.policy, job.template)
+          ? await renderSiteRun(job.site, job.outDir, job.policy, job.template)
           : await renderPages(job.pages, job.settings, job.outDir, job.policy);
     parentPort!.postMessage({ id: job.id, written });
   } catch (e) {
