@@ -9,7 +9,7 @@ import { MonthCache } from "./monthCache.ts";
 import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
-import { pageStream as streamPages, renderSite } from "../site/eleventy.ts";
+import { pageStream as streamPages, printRun, renderSite } from "../site/eleventy.ts";
 import { pageRenderer, type PageRenderer } from "../site/pageRenderer.ts";
 import type { PageStream } from "../site/pageStream.ts";
 import { startStyles, type StylesheetName } from "../site/styles.ts";
@@ -168,7 +168,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       ...(options.browser ? { browser: options.browser } : {}),
       render: async (page, settings) => {
         await stylesWritten;
-        await stream.exclusive(() => pageThread.print([page], settings));
+        await stream.exclusive(() => pageThread.run(printRun([page], settings)));
       },
       metadata: (month) => ({
         title: `${data.authority.report.title} – ${longMonth(month)}`,

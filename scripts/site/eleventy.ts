@@ -50,33 +50,43 @@ export async function renderSite(
   const rest = await stream.finish();
   let written = 0;
   for (const run of eleventyRuns(rest, pagesPerRun())) {
-    written += await stream.renderer.site({ ...site, ...run.pages }, run.template);
+    written += await stream.renderer.run({ site: { ...site, ...run.pages }, ...(run.templates ? { templates: run.templates } : {}) });
   }
   stream.keepLeft();
   return { written, pageFiles: stream.files };
 }
 
 /**
- * Renders month, section and indicator pages on their own (the build renders
- * them in batches as they are made, pageStream.ts), with the settings every
- * page shows: one run over the templates of the kinds given.
+ * One Eleventy run: the data its templates see (`site`), and the templates of
+ * content/ it renders (every one when `templates` is absent, none when it is
+ * empty). Plain data, so that a run can be sent to the pages worker.
  */
-export async function renderPages(pages: Partial<Paged>, settings: PageSettings, outDir: string, policy: PolicyOptions = {}): Promise<number> {
-  const templates = (Object.keys(TEMPLATE_OF) as (keyof Paged)[]).filter((k) => pages[k]?.length).map((k) => TEMPLATE_OF[k].replace(/\.njk$/, ""));
-  if (templates.length === 0) return 0;
-  // Eleventy takes a glob of templates as its input.
-  const input = templates.length === 1 ? `${templates[0]}.njk` : `{${templates.join(",")}}.njk`;
-  return runEleventy({ ...settings, ...pages }, outDir, policy, input);
+export interface EleventyRun {
+  site: Partial<SiteData>;
+  templates?: string[];
 }
 
-/** One Eleventy run over the whole of content/, or its `template` (a run of renderSite, on the thread that renders the pages). */
-export function renderSiteRun(site: Partial<SiteData>, outDir: string, policy: PolicyOptions = {}, template?: string): Promise<number> {
-  return runEleventy(site, outDir, policy, template);
+/**
+ * The run that renders month, section and indicator pages on their own (the
+ * build renders them in batches as they are made, pageStream.ts), with the
+ * settings every page shows: the templates of the kinds given.
+ */
+export function pagesRun(pages: Partial<Paged>, settings: PageSettings): EleventyRun {
+  return { site: { ...settings, ...pages }, templates: (Object.keys(TEMPLATE_OF) as (keyof Paged)[]).filter((k) => pages[k]?.length).map((k) => TEMPLATE_OF[k]) };
 }
 
-/** Renders print pages on their own (the build prints a pack while the rest of the site is made). */
-export function renderPrintPages(pages: SiteData["printPages"], settings: PageSettings, outDir: string, policy: PolicyOptions = {}): Promise<number> {
-  return runEleventy({ ...settings, printPages: pages }, outDir, policy, "print.njk");
+/** The run that renders print pages on their own (the build prints a pack while the rest of the site is made). */
+export function printRun(pages: SiteData["printPages"], settings: PageSettings): EleventyRun {
+  return { site: { ...settings, printPages: pages }, templates: ["print.njk"] };
+}
+
+/** Renders `run` into `outDir`; resolves with the number of pages written. */
+export function renderRun(run: EleventyRun, outDir: string, policy: PolicyOptions = {}): Promise<number> {
+  const { site, templates } = run;
+  if (templates?.length === 0) return Promise.resolve(0);
+  // Eleventy takes a template, or a glob of templates, as its input.
+  const input = templates === undefined ? undefined : templates.length === 1 ? templates[0] : `{${templates.map((t) => t.replace(/\.njk$/, "")).join(",")}}.njk`;
+  return runEleventy(site, outDir, policy, input);
 }
 
 export type Paged = Pick<SiteData, "sectionPages" | "monthPages" | "indicatorPages">;
@@ -87,15 +97,15 @@ const TEMPLATE_OF: Record<keyof Paged, string> = { sectionPages: "section.njk", 
  * The runs that render `paged`, at most `perRun` pages each: the first renders
  * every other page of the site too (the whole of content/), later runs one template.
  */
-function eleventyRuns(paged: Paged, perRun: number): { template?: string; pages: Paged }[] {
+function eleventyRuns(paged: Paged, perRun: number): { templates?: string[]; pages: Paged }[] {
   const none: Paged = { sectionPages: [], monthPages: [], indicatorPages: [] };
   const first: Paged = { ...none };
-  const later: { template: string; pages: Paged }[] = [];
+  const later: { templates: string[]; pages: Paged }[] = [];
   let room = perRun;
   const split = <K extends keyof Paged>(key: K) => {
     const all = paged[key];
     first[key] = all.slice(0, room) as Paged[K];
-    for (let i = Math.min(room, all.length); i < all.length; i += perRun) later.push({ template: TEMPLATE_OF[key], pages: { ...none, [key]: all.slice(i, i + perRun) } });
+    for (let i = Math.min(room, all.length); i < all.length; i += perRun) later.push({ templates: [TEMPLATE_OF[key]], pages: { ...none, [key]: all.slice(i, i + perRun) } });
     room = Math.max(0, room - all.length);
   };
   (Object.keys(TEMPLATE_OF) as (keyof Paged)[]).forEach(split);

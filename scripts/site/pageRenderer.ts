@@ -9,8 +9,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { PolicyOptions } from "../build/contentSecurityPolicy.ts";
-import { pagesPerRun, type Paged } from "./eleventy.ts";
-import type { PageSettings, SiteData } from "./views.ts";
+import { pagesPerRun, renderRun, type EleventyRun } from "./eleventy.ts";
 
 /**
  * The worker's heap at most (old generation), in MB: with a limit V8
@@ -28,24 +27,20 @@ const PAGES_PER_BATCH = 100;
 /** The batch size on the worker: PAGES_PER_BATCH, or less if BOARDPACK_PAGES_PER_RUN asks for smaller runs (tests). */
 const workerBatch = () => Math.min(PAGES_PER_BATCH, Math.ceil(pagesPerRun() / 2));
 
-/** What one Eleventy run on the worker renders: a batch of streamed pages, print pages, or a run over the site (`template`: one of content/). */
-export type PageWork =
-  | { kind: "pages"; pages: Partial<Paged>; settings: PageSettings }
-  | { kind: "print"; pages: SiteData["printPages"]; settings: PageSettings }
-  | { kind: "site"; site: Partial<SiteData>; template?: string };
-
 /** One Eleventy run asked of the worker. */
-export type PageJob = PageWork & { id: number; outDir: string; policy: PolicyOptions };
+export interface PageJob {
+  id: number;
+  run: EleventyRun;
+  outDir: string;
+  policy: PolicyOptions;
+}
 
+/** Where a build's Eleventy runs are done (the runs: eleventy.ts's pagesRun, printRun, or a run of renderSite). */
 export interface PageRenderer {
   /** Pages in a batch (pageStream.ts), if the renderer needs other than the stream's default. */
   readonly perBatch?: number;
-  /** Renders month, section and indicator pages into `outDir`; resolves with the number written. */
-  pages(pages: Partial<Paged>, settings: PageSettings): Promise<number>;
-  /** Renders print pages into `outDir`. */
-  print(pages: SiteData["printPages"], settings: PageSettings): Promise<number>;
-  /** One Eleventy run over the whole of content/ (or its `template`) with `site`: the last runs of renderSite. */
-  site(site: Partial<SiteData>, template?: string): Promise<number>;
+  /** Renders `run` into `outDir`; resolves with the number of pages written. */
+  run(run: EleventyRun): Promise<number>;
   /** Stops the worker; what it had not rendered fails. */
   close(): Promise<void>;
 }
@@ -58,14 +53,7 @@ export function pageRenderer(outDir: string, policy: PolicyOptions): PageRendere
 
 /** Renders in this thread (one core, BOARDPACK_PAGE_WORKER=0, or a site rendered whole: renderSite). */
 export function inThread(outDir: string, policy: PolicyOptions): PageRenderer {
-  // Loaded when first used, as the build loads Eleventy only when it renders.
-  const eleventy = () => import("./eleventy.ts");
-  return {
-    pages: async (pages, settings) => (await eleventy()).renderPages(pages, settings, outDir, policy),
-    print: async (pages, settings) => (await eleventy()).renderPrintPages(pages, settings, outDir, policy),
-    site: async (site, template) => (await eleventy()).renderSiteRun(site, outDir, policy, template),
-    close: async () => {},
-  };
+  return { run: (run) => renderRun(run, outDir, policy), close: async () => {} };
 }
 
 class WorkerRenderer implements PageRenderer {
@@ -80,18 +68,6 @@ class WorkerRenderer implements PageRenderer {
     private readonly policy: PolicyOptions,
   ) {}
 
-  pages(pages: Partial<Paged>, settings: PageSettings): Promise<number> {
-    return this.ask({ kind: "pages", pages, settings });
-  }
-
-  print(pages: SiteData["printPages"], settings: PageSettings): Promise<number> {
-    return this.ask({ kind: "print", pages, settings });
-  }
-
-  site(site: Partial<SiteData>, template?: string): Promise<number> {
-    return this.ask({ kind: "site", site, ...(template ? { template } : {}) });
-  }
-
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -101,13 +77,13 @@ class WorkerRenderer implements PageRenderer {
     await worker?.terminate();
   }
 
-  private ask(work: PageWork): Promise<number> {
+  run(run: EleventyRun): Promise<number> {
     if (this.stopped) return Promise.reject(this.stopped);
     const worker = (this.worker ??= this.start());
     const id = this.next++;
     worker.ref();
     const done = new Promise<number>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    const job: PageJob = { ...work, id, outDir: this.outDir, policy: this.policy };
+    const job: PageJob = { id, run, outDir: this.outDir, policy: this.policy };
     worker.postMessage(job);
     return done;
   }

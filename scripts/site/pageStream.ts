@@ -6,7 +6,7 @@
 // made; they are rendered by Eleventy in batches (pages unchanged since an
 // earlier build are copied from the page cache) and let go.
 import type { Month } from "../model/types.ts";
-import type { Paged } from "./eleventy.ts";
+import { pagesRun, type Paged } from "./eleventy.ts";
 import type { PageRenderer } from "./pageRenderer.ts";
 import { cacheOff } from "../build/cacheDir.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
@@ -126,7 +126,7 @@ export class PageStream implements PageSink {
     let pages: Paged | null = pagesOf(batch);
     this.running = this.running.then(async () => {
       if (!settings || !pages) return;
-      const rendering = this.renderer.pages(pages, settings);
+      const rendering = this.renderer.run(pagesRun(pages, settings));
       pages = null;
       await rendering;
       this.keep(kept);

@@ -2,17 +2,12 @@
 // so the build's own thread goes on making months (models, chart specs,
 // downloads) while pages are rendered and written.
 import { parentPort } from "node:worker_threads";
-import { renderPages, renderPrintPages, renderSiteRun } from "./eleventy.ts";
+import { renderRun } from "./eleventy.ts";
 import type { PageJob } from "./pageRenderer.ts";
 
 async function render(job: PageJob): Promise<void> {
   try {
-    const written =
-      job.kind === "print"
-        ? await renderPrintPages(job.pages, job.settings, job.outDir, job.policy)
-        : job.kind === "site"
-          ? await renderSiteRun(job.site, job.outDir, job.policy, job.template)
-          : await renderPages(job.pages, job.settings, job.outDir, job.policy);
+    const written = await renderRun(job.run, job.outDir, job.policy);
     parentPort!.postMessage({ id: job.id, written });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });

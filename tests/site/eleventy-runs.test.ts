@@ -9,7 +9,7 @@ import { copyFixture } from "../helpers/fixture.ts";
 import { loadValidData } from "../../scripts/build/loadAndValidate.ts";
 import { buildMonthModel, reportMonths } from "../../scripts/metrics/model.ts";
 import { buildSiteData } from "../../scripts/site/siteData.ts";
-import { renderSite } from "../../scripts/site/eleventy.ts";
+import { pagesRun, renderSite } from "../../scripts/site/eleventy.ts";
 import { pageRenderer } from "../../scripts/site/pageRenderer.ts";
 import { allFiles, buildInto } from "../helpers/site.ts";
 import nunjucks from "nunjucks";
@@ -96,11 +96,11 @@ describe("pages rendered on the pages worker (pageRenderer.ts)", () => {
     const site = await buildSiteData(set, reportMonths(set).map((m) => buildMonthModel(set, m)));
     const renderer = pageRenderer(blocked, {});
     try {
-      await expect(renderer.pages({ monthPages: site.monthPages.slice(0, 1), sectionPages: [], indicatorPages: [] }, site)).rejects.toThrow(/trouble writing to .*2020-12/);
+      await expect(renderer.run(pagesRun({ monthPages: site.monthPages.slice(0, 1), sectionPages: [], indicatorPages: [] }, site))).rejects.toThrow(/trouble writing to .*2020-12/);
     } finally {
       await renderer.close();
     }
-    await expect(renderer.pages({ monthPages: [], sectionPages: [], indicatorPages: [] }, site)).rejects.toThrow(/closed/);
+    await expect(renderer.run(pagesRun({ monthPages: [], sectionPages: [], indicatorPages: [] }, site))).rejects.toThrow(/closed/);
   });
 });
 
