@@ -52,9 +52,8 @@ export class PackQueue {
   }
 
   /**
-   * Takes a month's print page as it is made: rendered at once, and printed once the packs before it are.
-   * Resolves when it is rendered (a failure is the pack's): the site's next month waits for it, as rendered in
-   * turns with the rest of the site it took three times as long, and the pack's road starts there.
+   * Takes a month's print page as it is made: rendered at once (before any page batch queued after it), and
+   * printed once the packs before it are. Resolves when it is rendered (a failure is the pack's).
    */
   add(page: PrintPage, settings: PageSettings): Promise<void> {
     const month = page.month;

@@ -55,7 +55,8 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
     const sections = await sectionPages(ctx, model);
     const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
-    if (print) await options.onPrintPage?.(print, settings);
+    // Not waited for: the print page renders on the pages worker while the next months' charts are drawn.
+    if (print) void options.onPrintPage?.(print, settings);
     if (!sink) return { entry: monthEntry(made), page: made, sections, print };
     await sink.month(made, sections, settings);
     // The latest month's page is kept: the home page shows it too.

@@ -138,7 +138,7 @@ export interface SiteOptions {
   /**
    * Takes each print page as soon as it is made (the build prints the pack
    * while the rest of the site is made); the site's `printPages` still list it.
-   * The next month is made once the returned promise settles.
+   * The next months are made while it renders: nothing waits for the returned promise.
    */
   onPrintPage?: (page: PrintPage, settings: PageSettings) => Promise<void> | void;
 }
