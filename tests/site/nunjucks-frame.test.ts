@@ -9,6 +9,9 @@ import { nunjucksEnvironment } from "../../scripts/site/nunjucksEnv.mjs";
 
 const require = createRequire(import.meta.url);
 
+/** Nunjucks's Frame (in its runtime, not in its typings). */
+const frameOf = (n: typeof nunjucks) => (n.runtime as unknown as { Frame: { prototype: Record<string | symbol, unknown> } }).Frame.prototype;
+
 /** A copy of Nunjucks as it ships: loaded again, so nothing done to the site's copy applies to it. */
 function untouchedNunjucks(): typeof nunjucks {
   const cached = Object.keys(require.cache).filter((k) => k.includes("/node_modules/nunjucks/"));
@@ -42,9 +45,9 @@ const TEMPLATE = `
 describe("the site's Nunjucks", () => {
   it("renders exactly as Nunjucks itself does with variable names split once", () => {
     const env = nunjucksEnvironment([]);
-    expect((nunjucks.runtime.Frame.prototype as unknown as Record<symbol, unknown>)[Symbol.for("boardpack.splitNamesOnce")]).toBe(true);
+    expect(frameOf(nunjucks)[Symbol.for("boardpack.splitNamesOnce")]).toBe(true);
     const plain = untouchedNunjucks();
-    expect(plain.runtime.Frame.prototype.set).not.toBe(nunjucks.runtime.Frame.prototype.set);
+    expect(frameOf(plain).set).not.toBe(frameOf(nunjucks).set);
     const reference = new plain.Environment(null, { autoescape: true, trimBlocks: true, lstripBlocks: true });
     const context = { rows: [[1, 2, 3], [4], [], [5, 6]], obj: { a: 1, b: "two" } };
     const ours = env.renderString(TEMPLATE, context);
