@@ -26,6 +26,8 @@ export interface PackQueueOptions {
   render: (page: PrintPage, settings: PageSettings) => Promise<void>;
   metadata: (month: Month) => PdfMetadata;
   browser?: BrowserStart;
+  /** Whether the build's thread has other work waiting while a pack is finished (PrintOptions.shared). */
+  shared?: () => boolean;
 }
 
 export class PackQueue {
@@ -110,7 +112,15 @@ export class PackQueue {
     this.chromiumUp();
     const wait = { name: "chromium start", ms: performance.now() - waited };
     // After the last pack, Chromium closes while its PDF is finished.
-    const result = await printBoardPack({ siteDir, printPath: paths.print(month), outFile: file, metadata, browser: running, ...(last ? { printed: () => void browser.close() } : {}) });
+    const result = await printBoardPack({
+      siteDir,
+      printPath: paths.print(month),
+      outFile: file,
+      metadata,
+      browser: running,
+      ...(this.options.shared ? { shared: this.options.shared } : {}),
+      ...(last ? { printed: () => void browser.close() } : {}),
+    });
     result.timings.unshift(wait);
     keepPdf(key, file, result);
     return { file, ...result };

@@ -161,10 +161,13 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     // Streamed and print pages are rendered on a thread of their own (pageRenderer.ts).
     const pageThread = (renderer = pageRenderer(siteDir, { preview: !!options.preview }));
     const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }, pageThread.perBatch, pageThread));
+    // Until the months are made, this thread feeds the chart workers: a pack finished meanwhile shares it.
+    let monthsMade = false;
     const queue = (packs = new PackQueue({
       siteDir,
       outDir: staging.dir,
       count: pdfMonths.length,
+      shared: () => !monthsMade,
       ...(options.browser ? { browser: options.browser } : {}),
       render: async (page, settings) => {
         await stylesWritten;
@@ -186,6 +189,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
         { pdfMonths, onMonth: (done, total) => timer.progress.step(done, total, "months"), pages: stream, onPrintPage: (page, settings) => queue.add(page, settings) },
       ),
     );
+    monthsMade = true;
     if (!models) timer.phases.push({ name: "  of which compute", ms: spent.compute });
     timer.phases.push({ name: "  of which downloads", ms: spent.downloads });
     // Charts are drawn while models are made (streamed): their time is only apart in the public edition.

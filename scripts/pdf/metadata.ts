@@ -3,7 +3,7 @@
 // dates, its random file identifier and its XMP packet.
 import crypto from "node:crypto";
 import { PDFArray, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
-import { loadPdf, savePdf } from "./pdfDocument.ts";
+import { loadPdf, savePdf, type Pace } from "./pdfDocument.ts";
 import { repairOutlineTitles } from "./outline.ts";
 import { renumberStructureIds, standardiseStructure } from "./structure.ts";
 
@@ -17,8 +17,8 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata, headings: string[] = []): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
+export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata, headings: string[] = [], pace: Pace = "alone"): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf, pace);
   repairOutlineTitles(doc, headings);
   standardiseStructure(doc);
   renumberStructureIds(doc);
@@ -40,7 +40,7 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata
   ids.push(PDFHexString.of(placeholder));
   ids.push(PDFHexString.of(placeholder));
   doc.context.trailerInfo.ID = ids;
-  const saved = Buffer.from(await savePdf(doc));
+  const saved = Buffer.from(await savePdf(doc, pace));
   const id = crypto.createHash("md5").update(saved).digest("hex");
   const marker = Buffer.from(`<${placeholder}>`, "latin1");
   for (let at = saved.indexOf(marker); at >= 0; at = saved.indexOf(marker, at + marker.length)) saved.write(`<${id}>`, at, "latin1");

@@ -1,19 +1,25 @@
 // pdf-lib's load and save, with fewer pauses: by default it waits for a
 // timer (at least 1 ms in Node) every 100 objects parsed and every 50 written,
 // to keep a browser tab responsive. A 96-page pack has about 25,000 objects,
-// so those pauses were most of the 2 s its parse and save took. Not none:
-// the build's thread feeds the chart workers, which sat idle for the whole
-// parse and save (about 0.8 s) when pdf-lib never let go of the thread.
+// so those pauses were most of the 2 s its parse and save took.
 import { PDFDocument } from "pdf-lib";
 
-/** Objects parsed or written between pauses: about 10 ms of work, two charts' worth for a chart worker. */
-const OBJECTS_PER_TICK = 1000;
+/**
+ * Whether the thread has other work waiting meanwhile. "shared": pdf-lib lets
+ * go of it every 1,000 objects (about 10 ms of work, two charts' worth for a
+ * chart worker): in a first build the build's thread hands the chart workers
+ * their charts, and they sat idle for the whole parse and save (about 0.8 s)
+ * when pdf-lib never let go. "alone": no pause (each costs a timer's turn:
+ * about 0.1 s in all, and a rebuild waits for the pack).
+ */
+export type Pace = "alone" | "shared";
+const objectsPerTick = (pace: Pace) => (pace === "shared" ? 1000 : Infinity);
 
-export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
+export function loadPdf(bytes: Uint8Array, pace: Pace = "alone"): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: objectsPerTick(pace) });
 }
 
 /** Saved without object streams (every object readable as it is) and without form appearances (the pack has no form). */
-export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+export function savePdf(doc: PDFDocument, pace: Pace = "alone"): Promise<Uint8Array> {
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: objectsPerTick(pace) });
 }

@@ -23,6 +23,8 @@ export interface PrintOptions {
   browser?: Browser;
   /** Called once the browser is no longer needed for this pack, before its PDF is finished (the last pack's browser may close meanwhile). */
   printed?: () => void;
+  /** Whether this thread has other work waiting while the PDF is read and finished (a build's months): pdf-lib then pauses for it (pdfDocument.ts). */
+  shared?: () => boolean;
 }
 
 export interface PrintResult {
@@ -89,11 +91,12 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     const finishing = loadFinishing();
     const pdf = await time("print", () => page.pdf(PDF_OPTIONS));
     const { finishPdf, loadPdf, outlineOf, startPages } = await finishing;
+    const pace = () => (options.shared?.() ? "shared" : "alone");
     const entries = await page.$$eval("[data-page-of]", (els) =>
       els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
     );
     // Parsed once: for the bookmarks' pages here and for the metadata below.
-    let doc = await time("read page numbers", () => loadPdf(pdf));
+    let doc = await time("read page numbers", () => loadPdf(pdf, pace()));
     const outline = outlineOf(doc);
     const starts = startPages(outline.filter((o) => o.depth === 0), entries.map((e) => e.title));
     const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? layout.starts[e.id] ?? 0 }));
@@ -105,13 +108,13 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
         }
       }, contents);
       const again = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
-      doc = await loadPdf(again);
+      doc = await loadPdf(again, pace());
     }
     const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
     options.printed?.();
 
-    const finished = await time("metadata", () => finishPdf(doc, options.metadata, headings));
+    const finished = await time("metadata", () => finishPdf(doc, options.metadata, headings, pace()));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
     fs.writeFileSync(options.outFile, finished.bytes);
     return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings, warnings: layout.warnings };
