@@ -1,7 +1,7 @@
 // npm run build [-- --data DIR --out DIR --month YYYY-MM]
 import fs from "node:fs";
 import path from "node:path";
-import { startBrowser } from "../pdf/browser.ts";
+import { spawnBrowser } from "../pdf/browser.ts";
 import { buildInputs, packsMadeBefore, rememberPacksMade } from "../build/printedInputs.ts";
 import { parseCommonArgs } from "./args.ts";
 import { printProblems, runCli } from "./report.ts";
@@ -25,7 +25,7 @@ await runCli(async () => {
   // Chromium starts first, and the build (about 0.7 s of modules to load) loads while it does (BuildOptions.browser);
   // not when this build's packs were made before, from the same inputs: they will be copied from the cache.
   const inputs = options.noPdf ? null : buildInputs(path.resolve(options.data), { month: options.month, allPdfs: options.allPdfs, edition });
-  const browser = inputs && !packsMadeBefore(inputs) ? startBrowser() : undefined;
+  const browser = inputs && !packsMadeBefore(inputs) ? await spawnBrowser() : undefined;
   const { runBuild } = await import("../build/pipeline.ts");
   const result = await runBuild({ ...options, ...(browser ? { browser } : {}), progress: progressFor(process.stdout, !!args.values.quiet) });
   if (inputs && result.pdf && result.pdf.layoutWarnings.length === 0) rememberPacksMade(inputs);

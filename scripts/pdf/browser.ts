@@ -1,5 +1,8 @@
 // Starts the system Chromium through puppeteer-core (Puppeteer's own browser
 // download does not work everywhere; the system one does).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { findChromium } from "../setup/chromium.mjs";
 
@@ -16,6 +19,13 @@ const ARGS = [
   "--font-render-hinting=none",
 ];
 
+const importPuppeteer = () => import("puppeteer-core");
+/** Puppeteer, once loaded: a launch then starts without waiting for a module (spawnBrowser). */
+let loadedPuppeteer: Awaited<ReturnType<typeof importPuppeteer>> | undefined;
+async function loadPuppeteer(): Promise<Awaited<ReturnType<typeof importPuppeteer>>> {
+  return (loadedPuppeteer = await importPuppeteer());
+}
+
 /** Starts Chromium; `signal`, when aborted, kills it (even while it is still starting). */
 export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const executablePath = findChromium();
@@ -28,11 +38,16 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   // build must stop as the signal says, after clearing its staging folder):
   // ours stop Chromium and pass the signal on.
   // Loaded here, not with the build (about 0.2 s): a build that prints nothing never needs it.
-  const { default: puppeteer } = await import("puppeteer-core");
+  const { default: puppeteer } = loadedPuppeteer ?? (await loadPuppeteer());
+  // The profile folder made here, at once: Puppeteer makes its own with an asynchronous mkdtemp, and Chromium was
+  // spawned only once that call's turn came, which in a build (its thread busy loading modules and data) was a second later.
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-chromium-"));
+  const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   } catch (e) {
+    removeProfile();
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
     throw new Error(`Chromium (${executablePath}) did not start, so the PDF cannot be printed: ${why}\nCheck that it runs (${executablePath} --headless --version), run \`npm run setup\`, or set BOARDPACK_CHROMIUM to another Chromium or Chrome.`);
   }
@@ -45,7 +60,25 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const unlisten = () => signals.forEach((s) => process.removeListener(s, onSignal));
   signals.forEach((s) => process.once(s, onSignal));
   browser.once("disconnected", unlisten);
+  // Removed once Chromium has exited (Puppeteer removes only a profile folder it made itself).
+  const chromium = browser.process();
+  if (chromium && chromium.exitCode === null && chromium.signalCode === null) chromium.once("exit", removeProfile);
+  else removeProfile();
   return browser;
+}
+
+/**
+ * Starts Chromium (startBrowser) once Puppeteer is loaded, and resolves once its process is spawned: the caller
+ * then goes on with work of its own (loading the build, reading the data) while Chromium starts. Started while
+ * that work already held the thread, Chromium was spawned only when the work let go of it.
+ */
+export async function spawnBrowser(): Promise<BrowserStart> {
+  await loadPuppeteer();
+  const start = startBrowser();
+  // With Puppeteer loaded and the profile folder made, the launch reaches the spawn in promise callbacks alone
+  // (no I/O waited for): they all run before this timer's turn.
+  await new Promise((resolve) => setImmediate(resolve));
+  return start;
 }
 
 /** A Chromium being started: `get` waits for it (and fails as the start did, or if closed first), `close` stops it (at most once; never fails). */

@@ -1,8 +1,11 @@
 // startBrowser: a Chromium started ahead of need, then used or stopped. Puppeteer's launch, aborted at the wrong
 // step, can stay pending for ever; a build that waited for it ended with exit code 13 and no message.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { describe, expect, it, vi } from "vitest";
-import { startBrowser } from "../../scripts/pdf/browser.ts";
+import { spawnBrowser, startBrowser } from "../../scripts/pdf/browser.ts";
 
 const fakeBrowser = () => ({ close: vi.fn(async () => {}) }) as unknown as Browser & { close: ReturnType<typeof vi.fn> };
 
@@ -46,4 +49,36 @@ describe("startBrowser", () => {
     await expect(start.get()).rejects.toThrow(/did not start/);
     await expect(start.close()).resolves.toBeUndefined();
   });
+});
+
+describe("spawnBrowser", () => {
+  /** Chromium's profile folders in the temporary folder. */
+  const profiles = () => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("boardpack-chromium-")));
+  /** Whether a process runs with `text` in its command line (read from /proc: no ps or pgrep on a bare machine). */
+  const running = (text: string) =>
+    fs.readdirSync("/proc").some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+
+  it("resolves with Chromium already spawned (its start goes on while the build loads), and its profile folder goes once it is closed", async () => {
+    const before = profiles();
+    const start = await spawnBrowser();
+    const made = [...profiles()].filter((p) => !before.has(p));
+    expect(made).toHaveLength(1);
+    const profile = path.join(os.tmpdir(), made[0]!);
+    // Spawned before anything else ran on this thread, not once Puppeteer's own steps got a turn.
+    expect(running(`--user-data-dir=${profile}`)).toBe(true);
+    const browser = await start.get();
+    const page = await browser.newPage();
+    await page.setContent("<p>ready</p>");
+    expect(await page.$eval("p", (p) => p.textContent)).toBe("ready");
+    await start.close();
+    expect(fs.existsSync(profile)).toBe(false);
+    expect(running(`--user-data-dir=${profile}`)).toBe(false);
+  }, 60_000);
 });
