@@ -55,6 +55,8 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const onSignal = (signal: NodeJS.Signals) => {
     unlisten();
     browser.process()?.kill("SIGKILL");
+    // This process may end before Chromium's exit is heard: its profile folder goes now.
+    removeProfile();
     if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
   const unlisten = () => signals.forEach((s) => process.removeListener(s, onSignal));
