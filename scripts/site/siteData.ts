@@ -56,7 +56,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     const sections = await sectionPages(ctx, model);
     const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
     // Not waited for: the print page renders on the pages worker while the next months' charts are drawn.
-    if (print) void options.onPrintPage?.(print, settings);
+    if (print) options.onPrintPage?.(print, settings);
     if (!sink) return { entry: monthEntry(made), page: made, sections, print };
     await sink.month(made, sections, settings);
     // The latest month's page is kept: the home page shows it too.

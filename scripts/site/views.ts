@@ -138,9 +138,9 @@ export interface SiteOptions {
   /**
    * Takes each print page as soon as it is made (the build prints the pack
    * while the rest of the site is made); the site's `printPages` still list it.
-   * The next months are made while it renders: nothing waits for the returned promise.
+   * The next months are made while it renders: nothing waits for it.
    */
-  onPrintPage?: (page: PrintPage, settings: PageSettings) => Promise<void> | void;
+  onPrintPage?: (page: PrintPage, settings: PageSettings) => void;
 }
 
 /** What the month, section and indicator pages show besides their own views. */
