@@ -31,6 +31,14 @@ export type DownloadFiles = Record<(typeof DOWNLOADS)[number], string>;
 const MOST_QUEUED = 3;
 /** The worker's heap at most (old generation), in MB: a ten-year archive's month needs under 48. */
 const WORKER_HEAP_MB = 256;
+/**
+ * The worker's young generation, in MB (V8's default is 48). A month's model
+ * (parsed from its JSON) stays alive while its workbook is written, and each
+ * young collection copies it again: with twice the room, a ten-year archive's
+ * first build spent 1.3 s collecting in this worker rather than 2.9 s
+ * (node --trace-gc), about 30 collections a month fewer.
+ */
+const WORKER_YOUNG_MB = 96;
 
 /**
  * Writes a build's downloads: `write` returns at once, `finished` waits for
@@ -110,7 +118,7 @@ export class DownloadWriter {
 
   private onWorker(job: DownloadJob): Promise<void> {
     if (!this.worker) {
-      const worker = new Worker(new URL("./downloadsWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+      const worker = new Worker(new URL("./downloadsWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.on("message", (msg: { id: number; error?: string }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
