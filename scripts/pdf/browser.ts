@@ -19,12 +19,10 @@ const ARGS = [
   "--font-render-hinting=none",
 ];
 
+/** Puppeteer, loaded once: a launch after spawnBrowser's waits for no module. */
 const importPuppeteer = () => import("puppeteer-core");
-/** Puppeteer, once loaded: a launch then starts without waiting for a module (spawnBrowser). */
-let loadedPuppeteer: Awaited<ReturnType<typeof importPuppeteer>> | undefined;
-async function loadPuppeteer(): Promise<Awaited<ReturnType<typeof importPuppeteer>>> {
-  return (loadedPuppeteer = await importPuppeteer());
-}
+let puppeteerLoaded: ReturnType<typeof importPuppeteer> | undefined;
+const loadPuppeteer = () => (puppeteerLoaded ??= importPuppeteer());
 
 /** Starts Chromium; `signal`, when aborted, kills it (even while it is still starting). */
 export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
@@ -38,7 +36,7 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   // build must stop as the signal says, after clearing its staging folder):
   // ours stop Chromium and pass the signal on.
   // Loaded here, not with the build (about 0.2 s): a build that prints nothing never needs it.
-  const { default: puppeteer } = loadedPuppeteer ?? (await loadPuppeteer());
+  const { default: puppeteer } = await loadPuppeteer();
   // The profile folder made here, at once: Puppeteer makes its own with an asynchronous mkdtemp, and Chromium was
   // spawned only once that call's turn came, which in a build (its thread busy loading modules and data) was a second later.
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-chromium-"));
