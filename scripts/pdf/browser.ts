@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
-import { findChromium } from "../setup/chromium.mjs";
+import { findChromium, isHeadlessShell } from "../setup/chromium.mjs";
 
 // Flags that keep a headless Chromium quiet on a closed network.
 const ARGS = [
@@ -43,7 +43,7 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    browser = await puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? "shell" : true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   } catch (e) {
     removeProfile();
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();
