@@ -47,10 +47,12 @@ export const PDF_OPTIONS: PDFOptions = {
 
 /** Opens the print page at `url` as it is printed: print media, the layout viewport, fonts ready. */
 export async function openPrintPage(page: Page, url: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: "load" });
-  if (!response || !response.ok()) throw new Error(`The print page ${url} could not be opened (${response?.status()}).`);
+  // Media and viewport first: set after the load, they made Chromium lay the whole pack out twice (for the screen
+  // while loading, then for print), about 0.4 s of the example's 1.2 s load.
   await page.emulateMediaType("print");
   await page.setViewport({ width: 1200, height: 900 });
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (!response || !response.ok()) throw new Error(`The print page ${url} could not be opened (${response?.status()}).`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
