@@ -10,7 +10,7 @@ import { loadValidData } from "./loadAndValidate.ts";
 import { stageOutput } from "./outputDir.ts";
 import { buildSiteData, type SiteData } from "../site/siteData.ts";
 import { pageStream as streamPages, printRun, renderSite } from "../site/eleventy.ts";
-import { pageRenderer, type PageRenderer } from "../site/pageRenderer.ts";
+import { pageRenderer, startPagesWorker, type PageRenderer, type PagesWorker } from "../site/pageRenderer.ts";
 import type { PageStream } from "../site/pageStream.ts";
 import { startStyles, type StylesheetName } from "../site/styles.ts";
 import { chartStats } from "../charts/chart.ts";
@@ -73,15 +73,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   forgetSharedNunjucksEnvironments();
   // Sass compiles (when the styles are not cached) while the data is read and the first months are made.
   const styles = startStyles();
+  // The pages worker loads Eleventy meanwhile too: the pack's print page is the first page asked of it.
+  const pagesWorker = startPagesWorker();
   try {
-    return await build(options, styles.css);
+    return await build(options, styles.css, pagesWorker);
   } finally {
+    await pagesWorker?.close();
     await styles.stop();
     await options.browser?.close(); // closed already, unless the build failed before a pack
   }
 }
 
-async function build(options: BuildOptions, styles: Promise<Record<StylesheetName, string>>): Promise<BuildResult> {
+async function build(options: BuildOptions, styles: Promise<Record<StylesheetName, string>>, pagesWorker: PagesWorker | null): Promise<BuildResult> {
   const timer = new PhaseTimer(options.progress);
   const { data, problems } = await timer.time("load and validate", () => loadValidData(options.data));
   const months = reportMonths(data);
@@ -159,7 +162,7 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
     stylesWritten.catch(() => {}); // awaited (and its failure reported) after the months
     // Month, section and indicator pages are rendered in batches as they are made (pageStream.ts), not held to the end.
     // Streamed and print pages are rendered on a thread of their own (pageRenderer.ts).
-    const pageThread = (renderer = pageRenderer(siteDir, { preview: !!options.preview }));
+    const pageThread = (renderer = pageRenderer(siteDir, { preview: !!options.preview }, pagesWorker));
     const stream = (pageStream = streamPages(siteDir, { preview: !!options.preview }, pageThread.perBatch, pageThread));
     // Until the months are made, this thread feeds the chart workers: a pack finished meanwhile shares it.
     let monthsMade = false;

@@ -121,8 +121,8 @@ interface EleventyUserConfig {
 
 let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
 
-/** Eleventy, loaded (about 0.4 s) when the build first renders a page. */
-function loadEleventy() {
+/** Eleventy, loaded (about 0.4 s) when the build first renders a page, or before (the pages worker loads it as it starts). */
+export function loadEleventy() {
   // Eleventy registers a module resolver, unless told not to, so that its watch mode reloads changed configuration
   // and data files; the build does not use that mode, and the resolver's loader thread took about 0.15 s of the
   // build's imports (each one goes through it).

@@ -45,10 +45,20 @@ export interface PageRenderer {
   close(): Promise<void>;
 }
 
-/** The renderer for a build writing into `outDir`: on a worker unless there is one core or BOARDPACK_PAGE_WORKER=0. */
-export function pageRenderer(outDir: string, policy: PolicyOptions): PageRenderer {
-  if (os.availableParallelism() < 2 || process.env.BOARDPACK_PAGE_WORKER === "0") return inThread(outDir, policy);
-  return new WorkerRenderer(outDir, policy);
+/**
+ * The pages worker, started before the build knows where its pages go: loading Eleventy and the templates' modules
+ * takes it about half a second, spent while the build reads and checks the data rather than when the first page
+ * (the pack's print page, which Chromium waits for) is asked of it. Null on one core or with BOARDPACK_PAGE_WORKER=0.
+ */
+export function startPagesWorker(): PagesWorker | null {
+  if (os.availableParallelism() < 2 || process.env.BOARDPACK_PAGE_WORKER === "0") return null;
+  return new PagesWorker();
+}
+
+/** The renderer for a build writing into `outDir`: on `worker` (by default one started now), in this thread if there is none. */
+export function pageRenderer(outDir: string, policy: PolicyOptions, worker: PagesWorker | null = startPagesWorker()): PageRenderer {
+  if (!worker) return inThread(outDir, policy);
+  return { perBatch: workerBatch(), run: (run) => worker.run({ run, outDir, policy }), close: () => worker.close() };
 }
 
 /** Renders in this thread (one core, BOARDPACK_PAGE_WORKER=0, or a site rendered whole: renderSite). */
@@ -56,17 +66,17 @@ export function inThread(outDir: string, policy: PolicyOptions): PageRenderer {
   return { run: (run) => renderRun(run, outDir, policy), close: async () => {} };
 }
 
-class WorkerRenderer implements PageRenderer {
-  readonly perBatch = workerBatch();
-  private worker: Worker | null = null;
+export class PagesWorker {
+  private worker: Worker | null;
   private pending = new Map<number, { resolve: (written: number) => void; reject: (e: Error) => void }>();
   private next = 0;
   private stopped: Error | null = null;
 
-  constructor(
-    private readonly outDir: string,
-    private readonly policy: PolicyOptions,
-  ) {}
+  constructor() {
+    this.worker = this.start();
+    // Idle, it does not keep the build's process alive (a build that stops on bad data ends at once).
+    this.worker.unref();
+  }
 
   async close(): Promise<void> {
     const worker = this.worker;
@@ -77,14 +87,14 @@ class WorkerRenderer implements PageRenderer {
     await worker?.terminate();
   }
 
-  run(run: EleventyRun): Promise<number> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const worker = (this.worker ??= this.start());
+  /** Renders a run into its folder; resolves with the number of pages written. */
+  run(job: Omit<PageJob, "id">): Promise<number> {
+    if (this.stopped || !this.worker) return Promise.reject(this.stopped ?? new Error("The pages worker was closed."));
+    const worker = this.worker;
     const id = this.next++;
     worker.ref();
     const done = new Promise<number>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    const job: PageJob = { id, run, outDir: this.outDir, policy: this.policy };
-    worker.postMessage(job);
+    worker.postMessage({ ...job, id } satisfies PageJob);
     return done;
   }
 

@@ -2,7 +2,7 @@
 // so the build's own thread goes on making months (models, chart specs,
 // downloads) while pages are rendered and written.
 import { parentPort } from "node:worker_threads";
-import { renderRun } from "./eleventy.ts";
+import { loadEleventy, renderRun } from "./eleventy.ts";
 import type { PageJob } from "./pageRenderer.ts";
 
 async function render(job: PageJob): Promise<void> {
@@ -14,8 +14,9 @@ async function render(job: PageJob): Promise<void> {
   }
 }
 
-// One Eleventy run at a time, in the order asked.
-let running = Promise.resolve();
+// Eleventy loads as the worker starts, while the build reads its data: the first page asked of it is the pack's print
+// page, which Chromium waits for. The first run waits for the load (and fails as it did).
+let running: Promise<unknown> = loadEleventy().catch(() => {});
 parentPort!.on("message", (job: PageJob) => {
   running = running.then(() => render(job));
 });
