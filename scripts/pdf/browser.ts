@@ -43,7 +43,9 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? "shell" : true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    // Through a pipe, not a port: a build killed outright (SIGKILL, the out-of-memory killer) cannot stop Chromium,
+    // and the headless shell, unlike the full browser, outlived it; the pipe closes with the build, and Chromium then stops.
+    browser = await puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? "shell" : true, pipe: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   } catch (e) {
     removeProfile();
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();

@@ -115,6 +115,8 @@ describe("a killed build", () => {
       expect(r.signal, phase).toBe("SIGKILL");
       if (phase !== "load and validate") expect(r.staged.some((f) => f.startsWith(".dist-building-")), `${phase}: it was writing a staging folder`).toBe(true);
       expect(snapshot(out), `dist/ after a kill during ${phase}`).toEqual(previous);
+      // A killed build cannot stop its Chromium: Chromium stops itself when the build's end of its pipe closes.
+      expect(await survivors(r.started), `${phase}: processes left running by the killed build`).toEqual([]);
     }
     expect(leftovers(out).length).toBeGreaterThan(0); // what the killed builds left, for the next build to clear
 
