@@ -41,11 +41,15 @@ export async function launchBrowser(signal?: AbortSignal): Promise<Browser> {
   // spawned only once that call's turn came, which in a build (its thread busy loading modules and data) was a second later.
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-chromium-"));
   const removeProfile = () => fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  const launch = (pipe: boolean) =>
+    puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? "shell" : true, pipe, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
   let browser: Browser;
   try {
     // Through a pipe, not a port: a build killed outright (SIGKILL, the out-of-memory killer) cannot stop Chromium,
     // and the headless shell, unlike the full browser, outlived it; the pipe closes with the build, and Chromium then stops.
-    browser = await puppeteer.launch({ executablePath, headless: isHeadlessShell(executablePath) ? "shell" : true, pipe: true, args: ARGS, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, ...(signal ? { signal } : {}) });
+    // A start that fails through a pipe says only "Target closed" (Puppeteer reads nothing Chromium wrote); through a
+    // port, the error carries Chromium's own words (a missing library, no display), so a failed start is tried once so.
+    browser = await launch(true).catch((e: unknown) => (signal?.aborted ? Promise.reject(e) : launch(false)));
   } catch (e) {
     removeProfile();
     const why = (e instanceof Error ? e.message : String(e)).replace(/\s*TROUBLESHOOTING:.*$/s, "").trim();

@@ -38,6 +38,18 @@ const headingPages = (title: string) =>
     })
     .map((p) => p.page);
 
+/** Runs `fn` with BOARDPACK_CHROMIUM set to `executable`, and puts the variable back as it was. */
+async function withChromium<T>(executable: string, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env.BOARDPACK_CHROMIUM;
+  process.env.BOARDPACK_CHROMIUM = executable;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env.BOARDPACK_CHROMIUM;
+    else process.env.BOARDPACK_CHROMIUM = saved;
+  }
+}
+
 const body = (text: string) =>
   text
     .split("\n")
@@ -208,11 +220,7 @@ describe("the board pack PDF", () => {
     const again = `${build.outDir}/again.pdf`;
     // The build prints with the headless shell where there is one (CI installs both): the full browser must give the same bytes.
     const full = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
-    const saved = process.env.BOARDPACK_CHROMIUM;
-    if (full && isHeadlessShell(findChromium() ?? "")) process.env.BOARDPACK_CHROMIUM = full;
-    const browser = await launchBrowser();
-    if (saved === undefined) delete process.env.BOARDPACK_CHROMIUM;
-    else process.env.BOARDPACK_CHROMIUM = saved;
+    const browser = full && isHeadlessShell(findChromium() ?? "") ? await withChromium(full, launchBrowser) : await launchBrowser();
     await printBoardPack({
       browser,
       siteDir: build.site,
