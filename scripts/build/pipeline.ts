@@ -78,7 +78,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   try {
     return await build(options, styles.css, pagesWorker);
   } finally {
-    await pagesWorker?.close();
+    await pagesWorker?.close(); // closed already by the build's renderer, unless the build failed before its pages
     await styles.stop();
     await options.browser?.close(); // closed already, unless the build failed before a pack
   }

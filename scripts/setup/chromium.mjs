@@ -25,7 +25,12 @@ const BROWSERS = [
 export function findChromium() {
   const fromEnv = process.env.BOARDPACK_CHROMIUM || process.env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
-  return findHeadlessShell() ?? BROWSERS.find((p) => fs.existsSync(p)) ?? null;
+  return findHeadlessShell() ?? findFullBrowser();
+}
+
+/** @returns {string | null} */
+export function findFullBrowser() {
+  return BROWSERS.find((p) => fs.existsSync(p)) ?? null;
 }
 
 /** @returns {string | null} */

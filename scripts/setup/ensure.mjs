@@ -59,11 +59,6 @@ function aptInstall(packages) {
   }
 }
 
-// Asked for once: where the system has no headless shell to install, the full Chromium prints (slower) and setup
-// does not try again on every build.
-const noShellMarker = path.join(root, "node_modules", ".boardpack-no-headless-shell");
-const wantShell = () => wantBrowser && canApt && !process.env.BOARDPACK_CHROMIUM && !findHeadlessShell() && !fs.existsSync(noShellMarker);
-
 if (wantBrowser && (!findChromium() || !have("pdftoppm"))) {
   if (canApt) {
     say("installing Chromium, fonts and poppler-utils with apt-get (about a minute)...");
@@ -82,7 +77,10 @@ if (wantBrowser && (!findChromium() || !have("pdftoppm"))) {
   }
 }
 
-if (wantShell()) {
+// Asked for once: where the system has no headless shell to install, the full Chromium prints (slower) and setup
+// does not try again on every build.
+const noShellMarker = path.join(root, "node_modules", ".boardpack-no-headless-shell");
+if (wantBrowser && canApt && !process.env.BOARDPACK_CHROMIUM && !findHeadlessShell() && !fs.existsSync(noShellMarker)) {
   say(`installing Chromium's headless shell (${HEADLESS_SHELL_PACKAGE}), which prints the PDF in about half the time...`);
   if (!aptInstall([HEADLESS_SHELL_PACKAGE]) || !findHeadlessShell()) {
     say(`${HEADLESS_SHELL_PACKAGE} could not be installed; the full Chromium prints the PDF (slower). Not asked again.`);

@@ -6,7 +6,7 @@ import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { readOutline } from "../../scripts/pdf/outline.ts";
 import { printBoardPack } from "../../scripts/pdf/print.ts";
 import { launchBrowser } from "../../scripts/pdf/browser.ts";
-import { findChromium, isHeadlessShell } from "../../scripts/setup/chromium.mjs";
+import { findChromium, findFullBrowser, isHeadlessShell } from "../../scripts/setup/chromium.mjs";
 import type { BuildResult } from "../../scripts/build/pipeline.ts";
 import { buildInto } from "../helpers/site.ts";
 import { pdfInfo, pdfPages } from "../helpers/pdf.ts";
@@ -219,7 +219,7 @@ describe("the board pack PDF", () => {
   it("is the same file when printed again from the same data, in the full Chromium as in its headless shell", async () => {
     const again = `${build.outDir}/again.pdf`;
     // The build prints with the headless shell where there is one (CI installs both): the full browser must give the same bytes.
-    const full = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => fs.existsSync(p));
+    const full = findFullBrowser();
     const browser = full && isHeadlessShell(findChromium() ?? "") ? await withChromium(full, launchBrowser) : await launchBrowser();
     await printBoardPack({
       browser,
