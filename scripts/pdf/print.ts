@@ -58,9 +58,35 @@ export async function openPrintPage(page: Page, url: string): Promise<void> {
 
 /** Places the print page's blocks on pages (paginate.ts), in the page; fonts must be ready. */
 export function paginatePage(page: Page, options: Partial<PaginateOptions> = {}): Promise<PaginateResult> {
-  // Sent as source text; `__name` is what a TypeScript loader may wrap named functions in.
-  const source = `(() => { const __name = (f) => f; return (${paginate.toString()})(${JSON.stringify({ ...PAGINATE_DEFAULTS, ...options })}); })()`;
-  return page.evaluate(source) as Promise<PaginateResult>;
+  return page.evaluate(paginateSource(options)) as Promise<PaginateResult>;
+}
+
+/** `body` run in the page as source text, after paginate.ts's call (`placed`); `__name` is what a TypeScript loader may wrap named functions in. */
+function paginateSource(options: Partial<PaginateOptions>, body = "placed"): string {
+  return `(() => { const __name = (f) => f; const placed = (${paginate.toString()})(${JSON.stringify({ ...PAGINATE_DEFAULTS, ...options })}); return ${body}; })()`;
+}
+
+/** What the finishing reads of the placed page: the contents' entries and every heading's text (the bookmarks' own words). */
+interface PlacedText {
+  entries: { id: string; title: string }[];
+  headings: string[];
+}
+
+/** Runs in the page (sent as source text, so self-contained). */
+function placedText(): PlacedText {
+  return {
+    entries: Array.from(document.querySelectorAll("[data-page-of]"), (el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
+    headings: Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"), (el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()),
+  };
+}
+
+/**
+ * Paginates the page and reads its contents' entries and headings in the same call: read after the print, they
+ * waited for Chromium to lay the page out for the screen again (about 0.2 s of the example), and printing changes
+ * neither (the placed blocks are moved, never copied, and page numbers are written into the entries' own elements).
+ */
+function paginateAndRead(page: Page): Promise<{ layout: PaginateResult; text: PlacedText }> {
+  return page.evaluate(paginateSource({}, `{ layout: placed, text: (${placedText.toString()})() }`)) as Promise<{ layout: PaginateResult; text: PlacedText }>;
 }
 
 /** The modules that read and finish the printed PDF, loaded when a pack is printed (not with the build). */
@@ -87,16 +113,14 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     const page = await browser.newPage();
     const url = server.url + options.printPath.replace(/^\//, "");
     await time("load page", () => openPrintPage(page, url));
-    const layout = await time("paginate", () => paginatePage(page));
+    const { layout, text } = await time("paginate", () => paginateAndRead(page));
 
     // pdf-lib (about 0.2 s to load, with the modules that use it) loads while Chromium prints.
     const finishing = loadFinishing();
     const pdf = await time("print", () => page.pdf(PDF_OPTIONS));
     const { finishPdf, loadPdf, outlineOf, startPages } = await finishing;
     const pace = () => (options.shared?.() ? "shared" : "alone");
-    const entries = await page.$$eval("[data-page-of]", (els) =>
-      els.map((el) => ({ id: el.getAttribute("data-page-of")!, title: el.previousElementSibling?.textContent?.trim() ?? "" })),
-    );
+    const { entries, headings } = text;
     // Parsed once: for the bookmarks' pages here and for the metadata below.
     let doc = await time("read page numbers", () => loadPdf(pdf, pace()));
     const outline = outlineOf(doc);
@@ -112,7 +136,6 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
       const again = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
       doc = await loadPdf(again, pace());
     }
-    const headings = await page.$$eval("h1, h2, h3, h4, h5, h6", (els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
     await page.close();
     options.printed?.();
 
