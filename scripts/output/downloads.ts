@@ -16,11 +16,21 @@ import { Worker } from "node:worker_threads";
 import { cacheDir, cacheOff, inCache, sourcesHash } from "../build/cacheDir.ts";
 import type { MonthModel } from "../model/types.ts";
 import { modelToJson } from "./modelJson.ts";
-import { writeDownloadFiles, type DownloadJob } from "./downloadFiles.ts";
+import type { DownloadJob } from "./downloadFiles.ts";
 
 /** The output and formatting code (and the month names they use), and the workbook library's version. */
 function writerHash(): string {
   return sourcesHash(["scripts/output", "scripts/format", "scripts/metrics/months.ts", "node_modules/@e965/xlsx/package.json"]);
+}
+
+let writer: Promise<typeof import("./downloadFiles.ts")> | undefined;
+/**
+ * Writes a month's CSV and workbook in this thread (one core, a full worker queue, a lost worker). The code that
+ * writes them is loaded only then: the workbook library took about 60 ms of the build's start, and with a worker
+ * this thread never writes one.
+ */
+function writeHere(job: DownloadJob): Promise<void> {
+  return (writer ??= import("./downloadFiles.ts")).then((m) => m.writeDownloadFiles(job));
 }
 
 /** The three files of a month's downloads, by extension. */
@@ -77,8 +87,7 @@ export class DownloadWriter {
       return cached;
     }
     const job: DownloadJob = { json, authorityName, csv: path.join(dir, `${model.month}.csv`), xlsx: path.join(dir, `${model.month}.xlsx`), cached: off ? null : cached };
-    if (this.inThread || this.pending.size >= MOST_QUEUED) writeDownloadFiles(job);
-    else this.written.push(this.onWorker(job));
+    this.written.push(this.inThread || this.pending.size >= MOST_QUEUED ? writeHere(job) : this.onWorker(job));
     return off ? null : cached;
   }
 
@@ -106,13 +115,8 @@ export class DownloadWriter {
     this.worker = null;
     if (inThread) this.inThread = true;
     for (const p of pending) {
-      try {
-        if (!this.inThread) throw e;
-        writeDownloadFiles(p.job);
-        p.resolve();
-      } catch (failed) {
-        p.reject(failed as Error);
-      }
+      if (this.inThread) writeHere(p.job).then(p.resolve, p.reject);
+      else p.reject(e);
     }
   }
 

@@ -38,20 +38,26 @@ describe("the compiled build", () => {
     fs.rmSync(work, { recursive: true, force: true });
   }, 240_000);
 
-  it("loads Puppeteer and pdf-lib only when a pack is printed (not with every build), and the build after Chromium is started", () => {
+  it("loads Puppeteer and pdf-lib only when a pack is printed (not with every build), the workbook library only to write a workbook, and the build after Chromium is started", () => {
     compile();
-    // The packages a compiled file and the chunks it imports statically load with it.
+    // The packages a compiled file and the chunks it imports statically load with it: imported from node_modules,
+    // or bundled into it (esbuild marks each bundled file with a comment naming its path).
     const loadedBy = (entry: string) => {
       const loaded = new Set<string>();
+      const bundled = new Set<string>();
       const visit = (file: string) => {
         if (loaded.has(file)) return;
         loaded.add(file);
         const text = fs.readFileSync(path.join(ROOT, "scripts", ".compiled", file), "utf8");
         for (const m of text.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gms)) if (m[1]!.startsWith("./")) visit(m[1]!.slice(2));
         else loaded.add(m[1]!);
+        for (const m of text.matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)) {
+          loaded.add(m[1]!);
+          bundled.add(m[1]!);
+        }
       };
       visit(entry);
-      return loaded;
+      return Object.assign(loaded, { bundled });
     };
     // The command line loads little before it starts Chromium (cli/build.ts), then the build, with every build.
     const cli = loadedBy("build.mjs");
@@ -62,9 +68,13 @@ describe("the compiled build", () => {
     const build = loadedBy(pipeline);
     expect([...build].filter((f) => f.endsWith(".mjs")).length).toBeGreaterThan(1);
     expect(build.has("zod")).toBe(true);
+    // Bundled (one file to load, not hundreds of modules), as the data's checks and the models need it at once.
+    expect(build.bundled.has("zod")).toBe(true);
     for (const loaded of [cli, build]) {
       expect(loaded.has("puppeteer-core")).toBe(false);
       expect(loaded.has("pdf-lib")).toBe(false);
+      // The workbook library: the downloads worker writes the workbooks, and this thread only on one core.
+      expect(loaded.has("@e965/xlsx")).toBe(false);
     }
   }, 120_000);
 
