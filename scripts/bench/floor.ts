@@ -27,7 +27,7 @@ async function prepare(siteDir: string, month: string): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await openPrintPage(page, `${server.url}print/${month}/`);
+    await openPrintPage(page, `${server.url}print/${month}/`, { toPlace: true });
     await paginatePage(page);
     // The layout's styles are set from script; as markup they would be inline styles the page's policy refuses.
     const html = (await page.content()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, "");

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "../../scripts/pdf/browser.ts";
-import { paginatePage } from "../../scripts/pdf/print.ts";
+import http from "node:http";
+import { openPrintPage, paginatePage } from "../../scripts/pdf/print.ts";
 import { compileStyles } from "../../scripts/site/styles.ts";
 
 let browser: Browser;
@@ -147,6 +148,40 @@ describe("the print layout", () => {
     expect((await lay(section("One", 60) + section("Two", 60))).pages).toHaveLength(1);
     expect((await lay(section("One", 180) + section("Two", 60))).pages).toHaveLength(2);
   });
+});
+
+describe("the print page opened to be placed", () => {
+  it("lays out none of its parts as it loads, and places them as when they were laid out (the page's own classes kept)", async () => {
+    const part = (n: number) => `<section class="bp-part" data-running="Part ${n}"><h1>Part ${n}</h1>${filler(100)}${table(`Table ${n}`, 30, 3)}</section>`;
+    const html = `<!DOCTYPE html><html lang="en" class="own-class"><head><style>${css}</style></head><body class="bp-print">${part(1)}${part(2)}</body></html>`;
+    const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    const placed = async (toPlace: boolean) => {
+      const tab = await browser.newPage();
+      try {
+        await openPrintPage(tab, url, { toPlace });
+        const loaded = await tab.evaluate(() => ({ classes: document.documentElement.className, display: getComputedStyle(document.querySelector(".bp-part")!).display }));
+        const result = await paginatePage(tab);
+        const pages = await tab.evaluate(() => ({ classes: document.documentElement.className, texts: Array.from(document.querySelectorAll(".bp-page"), (p) => p.textContent) }));
+        return { loaded, result, pages };
+      } finally {
+        await tab.close();
+      }
+    };
+    try {
+      const hidden = await placed(true);
+      expect(hidden.loaded).toEqual({ classes: "own-class bp-placing", display: "none" });
+      expect(hidden.pages.classes).toBe("own-class");
+      const shown = await placed(false);
+      expect(shown.loaded).toEqual({ classes: "own-class", display: "block" });
+      expect(hidden.result.pages).toBeGreaterThan(2);
+      expect(hidden.result).toEqual(shown.result);
+      expect(hidden.pages.texts).toEqual(shown.pages.texts);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
 
 describe("the print stylesheet", () => {
