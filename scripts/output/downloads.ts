@@ -23,14 +23,14 @@ function writerHash(): string {
   return sourcesHash(["scripts/output", "scripts/format", "scripts/metrics/months.ts", "node_modules/@e965/xlsx/package.json"]);
 }
 
-let writer: Promise<typeof import("./downloadFiles.ts")> | undefined;
+let writingCode: Promise<typeof import("./downloadFiles.ts")> | undefined;
 /**
  * Writes a month's CSV and workbook in this thread (one core, a full worker queue, a lost worker). The code that
  * writes them is loaded only then: the workbook library took about 60 ms of the build's start, and with a worker
  * this thread never writes one.
  */
 function writeHere(job: DownloadJob): Promise<void> {
-  return (writer ??= import("./downloadFiles.ts")).then((m) => m.writeDownloadFiles(job));
+  return (writingCode ??= import("./downloadFiles.ts")).then((m) => m.writeDownloadFiles(job));
 }
 
 /** The three files of a month's downloads, by extension. */

@@ -58,9 +58,9 @@ export async function openPrintPage(page: Page, url: string, { toPlace = false }
   // while loading, then for print), about 0.4 s of the example's 1.2 s load.
   await page.emulateMediaType("print");
   await page.setViewport({ width: 1200, height: 900 });
-  // Before the page's own code and its first layout; taken off once the blocks are placed (paginateSource).
-  // The document has no element yet when this runs, and the parser sets <html>'s classes from the markup: the class is added
-  // as soon as the element is in the document (before the parser lets Chromium lay anything out).
+  // Added before the first layout, taken off once the blocks are placed (paginateSource). The script runs before the
+  // document has an element, and the parser sets <html>'s classes from the markup: so it adds the class as soon as
+  // <html> is in the document.
   if (toPlace) {
     await page.evaluateOnNewDocument(
       `new MutationObserver((_, seen) => { if (document.documentElement) { document.documentElement.classList.add(${JSON.stringify(PLACING)}); seen.disconnect(); } }).observe(document, { childList: true });`,
