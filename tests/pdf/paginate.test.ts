@@ -6,8 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { launchBrowser } from "../../scripts/pdf/browser.ts";
-import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { openPrintPage, paginatePage } from "../../scripts/pdf/print.ts";
+import { startStaticServer } from "../../scripts/serve/staticServer.ts";
 import { compileStyles } from "../../scripts/site/styles.ts";
 
 let browser: Browser;
@@ -154,13 +157,16 @@ describe("the print page opened to be placed", () => {
   it("lays out none of its parts as it loads, and places them as when they were laid out (the page's own classes kept)", async () => {
     const part = (n: number) => `<section class="bp-part" data-running="Part ${n}"><h1>Part ${n}</h1>${filler(100)}${table(`Table ${n}`, 30, 3)}</section>`;
     const html = `<!DOCTYPE html><html lang="en" class="own-class"><head><style>${css}</style></head><body class="bp-print">${part(1)}${part(2)}</body></html>`;
-    const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    // Served as the build serves its print pages.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-placing-"));
+    fs.writeFileSync(path.join(dir, "index.html"), html);
+    const server = await startStaticServer(dir);
+    const url = server.url;
     const placed = async (toPlace: boolean) => {
       const tab = await browser.newPage();
       try {
-        await openPrintPage(tab, url, { toPlace });
+        // A URL of its own each time: the same one again is answered from the browser's cache (304), which openPrintPage refuses.
+        await openPrintPage(tab, `${url}?${toPlace ? "hidden" : "shown"}`, { toPlace });
         const loaded = await tab.evaluate(() => ({ classes: document.documentElement.className, display: getComputedStyle(document.querySelector(".bp-part")!).display }));
         const result = await paginatePage(tab);
         const pages = await tab.evaluate(() => ({ classes: document.documentElement.className, texts: Array.from(document.querySelectorAll(".bp-page"), (p) => p.textContent) }));
@@ -179,7 +185,8 @@ describe("the print page opened to be placed", () => {
       expect(hidden.result).toEqual(shown.result);
       expect(hidden.pages.texts).toEqual(shown.pages.texts);
     } finally {
-      server.close();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
