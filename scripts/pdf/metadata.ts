@@ -2,10 +2,11 @@
 // removes what would make two prints of the same data differ: Chromium's
 // dates, its random file identifier and its XMP packet.
 import crypto from "node:crypto";
-import { PDFArray, PDFDocument, PDFHexString, PDFName } from "pdf-lib";
+import { PDFArray, PDFHexString, PDFName } from "pdf-lib";
 import { loadPdf, savePdf, type Pace } from "./pdfDocument.ts";
+import type { OpenedPdf } from "./lazyPdf.ts";
 import { repairOutlineTitles } from "./outline.ts";
-import { renumberStructureIds, standardiseStructure } from "./structure.ts";
+import { finishStructure } from "./structure.ts";
 
 export interface PdfMetadata {
   title: string;
@@ -17,11 +18,11 @@ export interface PdfMetadata {
   date: Date;
 }
 
-export async function finishPdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata, headings: string[] = [], pace: Pace = "alone"): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf, pace);
+export async function finishPdf(pdf: Uint8Array | OpenedPdf, meta: PdfMetadata, headings: string[] = [], pace: Pace = "alone"): Promise<{ bytes: Uint8Array; pages: number }> {
+  const opened = pdf instanceof Uint8Array ? await loadPdf(pdf, pace) : pdf;
+  const { doc } = opened;
+  finishStructure(opened);
   repairOutlineTitles(doc, headings);
-  standardiseStructure(doc);
-  renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

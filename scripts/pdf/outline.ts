@@ -16,7 +16,7 @@ function decodeTitle(obj: unknown): string {
 }
 
 export async function readOutline(bytes: Uint8Array): Promise<OutlineItem[]> {
-  return outlineOf(await loadPdf(bytes));
+  return outlineOf((await loadPdf(bytes)).doc);
 }
 
 /** The bookmarks of a document already parsed (the print parses its PDF once, for this and the metadata). */

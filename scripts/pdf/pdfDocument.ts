@@ -3,6 +3,7 @@
 // to keep a browser tab responsive. A 96-page pack has about 25,000 objects,
 // so those pauses were most of the 2 s its parse and save took.
 import { PDFDocument } from "pdf-lib";
+import { openLazily, type OpenedPdf } from "./lazyPdf.ts";
 
 /**
  * Whether the thread has other work waiting meanwhile. "shared": pdf-lib lets
@@ -15,8 +16,17 @@ import { PDFDocument } from "pdf-lib";
 export type Pace = "alone" | "shared";
 const objectsPerTick = (pace: Pace) => (pace === "shared" ? 1000 : Infinity);
 
-export function loadPdf(bytes: Uint8Array, pace: Pace = "alone"): Promise<PDFDocument> {
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: objectsPerTick(pace) });
+/**
+ * Opens a printed PDF to finish it, parsing only what is looked up (lazyPdf.ts). A file that does not open so
+ * (object streams, an update appended: not what Chromium writes) is parsed whole and written plainly first.
+ */
+export async function loadPdf(bytes: Uint8Array, pace: Pace = "alone"): Promise<OpenedPdf> {
+  const opened = openLazily(bytes);
+  if (opened) return opened;
+  const whole = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: objectsPerTick(pace) });
+  const plain = openLazily(await savePdf(whole, pace));
+  if (!plain) throw new Error("pdf-lib wrote a PDF that cannot be opened again");
+  return plain;
 }
 
 /** Saved without object streams (every object readable as it is) and without form appearances (the pack has no form). */

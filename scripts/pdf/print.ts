@@ -136,9 +136,9 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
     const { finishPdf, loadPdf, outlineOf, startPages } = await finishing;
     const pace = () => (options.shared?.() ? "shared" : "alone");
     const { entries, headings } = text;
-    // Parsed once: for the bookmarks' pages here and for the metadata below.
-    let doc = await time("read page numbers", () => loadPdf(pdf, pace()));
-    const outline = outlineOf(doc);
+    // Opened once (parsing only what is looked up): for the bookmarks' pages here and for the metadata below.
+    let opened = await time("read page numbers", () => loadPdf(pdf, pace()));
+    const outline = outlineOf(opened.doc);
     const starts = startPages(outline.filter((o) => o.depth === 0), entries.map((e) => e.title));
     const contents = entries.map((e) => ({ id: e.id, title: e.title, page: starts.get(e.title) ?? layout.starts[e.id] ?? 0 }));
     if (contents.some((c) => c.page !== layout.starts[c.id])) {
@@ -149,12 +149,12 @@ export async function printBoardPack(options: PrintOptions): Promise<PrintResult
         }
       }, contents);
       const again = await time("print again (contents moved)", () => page.pdf(PDF_OPTIONS));
-      doc = await loadPdf(again, pace());
+      opened = await loadPdf(again, pace());
     }
     await page.close();
     options.printed?.();
 
-    const finished = await time("metadata", () => finishPdf(doc, options.metadata, headings, pace()));
+    const finished = await time("metadata", () => finishPdf(opened, options.metadata, headings, pace()));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
     fs.writeFileSync(options.outFile, finished.bytes);
     return { pages: finished.pages, contents: contents.map(({ title, page }) => ({ title, page })), timings, warnings: layout.warnings };

@@ -1,9 +1,21 @@
-// Makes the tagged PDF's structure standard: Chromium tags <strong> and <em>
-// as Strong and Em, types PDF 2.0 knows but PDF 1.7 (the file's version) does
-// not, and readers such as poppler reject them ("StructElem object is wrong
-// type"). PDF 1.7 asks for such types to be mapped to standard ones in the
-// structure tree's RoleMap; this adds the mapping for every type it finds.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument } from "pdf-lib";
+// Makes the tagged PDF's structure standard and stable.
+//
+// Standard: Chromium tags <strong> and <em> as Strong and Em, types PDF 2.0
+// knows but PDF 1.7 does not, and readers such as poppler reject them
+// ("StructElem object is wrong type"). PDF 1.7 asks for such types to be
+// mapped to standard ones in the structure tree's RoleMap; this adds the
+// mapping for every type it finds.
+//
+// Stable: the structure elements' IDs (which table header cells refer to) are
+// numbered in order. Chromium takes them from its DOM node counter, which
+// other work in the page can move on (a busy machine shifts them by one), so
+// the same data would not always give the same file.
+//
+// A pack has thousands of structure elements, and parsing each into objects
+// was most of the time spent finishing it: they are read and changed as text
+// here (lazyPdf.ts keeps them unparsed), and only the tree's root is parsed.
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from "pdf-lib";
+import type { OpenedPdf } from "./lazyPdf.ts";
 
 /** The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4). */
 const STANDARD = new Set(
@@ -12,96 +24,84 @@ const STANDARD = new Set(
 /** What a PDF 2.0 type stands for in PDF 1.7. */
 const MAP_TO: Record<string, string> = { Strong: "Span", Em: "Span", Sub: "Span", Title: "H1", FENote: "Note", DocumentFragment: "Div", Aside: "Div" };
 
-/** Maps non-standard structure types to standard ones; returns the types mapped. */
-export function standardiseStructure(doc: PDFDocument): string[] {
-  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
-  if (!root) return [];
-  const found = new Set<string>();
-  const seen = new Set<PDFDict>();
-  const stack: unknown[] = [root.lookup(PDFName.of("K"))];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node instanceof PDFArray) {
-      for (let i = 0; i < node.size(); i++) stack.push(node.lookup(i));
-    } else if (node instanceof PDFDict && !seen.has(node)) {
-      seen.add(node);
-      const type = node.lookup(PDFName.of("S"));
-      if (type instanceof PDFName) {
-        const name = type.decodeText();
-        if (!STANDARD.has(name)) found.add(name);
-      }
-      const kids = node.lookup(PDFName.of("K"));
-      if (kids) stack.push(kids);
-    }
-  }
-  if (found.size === 0) return [];
-  const roleMap = root.lookupMaybe(PDFName.of("RoleMap"), PDFDict) ?? doc.context.obj({});
-  const mapped = [...found].sort();
-  for (const name of mapped) {
-    if (!roleMap.has(PDFName.of(name))) roleMap.set(PDFName.of(name), PDFName.of(MAP_TO[name] ?? "Span"));
-  }
-  root.set(PDFName.of("RoleMap"), roleMap);
-  return mapped;
+/** A structure element's dictionary, as text. */
+const IS_ELEMENT = /\/Type\s*\/StructElem\b/;
+/** Its type: the first /S key (an element's nested dictionaries, its attributes, have none). */
+const TYPE = /\/S\s*\/([^\s/<>[\]()%{}]+)/;
+/** A string, literal (with escapes, no unbalanced parentheses) or hexadecimal. */
+const STRING = String.raw`\((?:[^()\\]|\\[\s\S])*\)|<[0-9A-Fa-f\s]*>`;
+const ID = new RegExp(String.raw`(\/ID\s*)(${STRING})`);
+const HEADERS = /(\/Headers\s*\[)([^\]]*)\]/g;
+const STRINGS = new RegExp(STRING, "g");
+
+/** A string's text, literal or hexadecimal, as pdf-lib decodes it. */
+function decoded(token: string): string {
+  return token.startsWith("(") ? PDFString.of(token.slice(1, -1)).decodeText() : PDFHexString.of(token.slice(1, -1).replace(/\s/g, "")).decodeText();
+}
+
+/** The structure elements still unparsed, in object-number order (Chromium numbers them in document order). */
+function elements(pdf: OpenedPdf): { ref: PDFRef; text: string }[] {
+  const found: { ref: PDFRef; text: string }[] = [];
+  for (const [ref, body] of pdf.unparsed) if (body.text.startsWith("<<") && IS_ELEMENT.test(body.text)) found.push({ ref, text: body.text });
+  return found.sort((a, b) => a.ref.objectNumber - b.ref.objectNumber || a.ref.generationNumber - b.ref.generationNumber);
 }
 
 /**
- * Numbers the structure elements' IDs (which table header cells refer to)
- * in document order. Chromium takes them from its DOM node counter, which
- * other work in the page can move on (a busy machine shifts them by one), so
- * the same data would not always give the same file.
+ * Maps non-standard structure types to standard ones, and numbers the
+ * elements' IDs in order (id00000001...), with the table cells' references to
+ * their header cells and the ID tree to match. Returns the types mapped and
+ * the number of IDs.
  */
-export function renumberStructureIds(doc: PDFDocument): number {
-  const root = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
-  if (!root) return 0;
+export function finishStructure(pdf: OpenedPdf): { mapped: string[]; ids: number } {
+  const root = pdf.doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (!root) return { mapped: [], ids: 0 };
+  const all = elements(pdf);
+  const found = new Set<string>();
   const ids = new Map<string, string>();
-  const elements: { dict: PDFDict; ref: PDFRef }[] = [];
-  const seen = new Set<PDFDict>();
-  const visit = (value: unknown) => {
-    const target = value instanceof PDFRef ? doc.context.lookup(value) : value;
-    if (target instanceof PDFArray) {
-      for (let i = 0; i < target.size(); i++) visit(target.get(i));
-      return;
-    }
-    if (!(target instanceof PDFDict) || seen.has(target)) return;
-    seen.add(target);
-    const id = target.get(PDFName.of("ID"));
-    if (value instanceof PDFRef && (id instanceof PDFString || id instanceof PDFHexString)) {
-      ids.set(id.decodeText(), `id${String(ids.size + 1).padStart(8, "0")}`);
-      elements.push({ dict: target, ref: value });
-    }
-    const kids = target.get(PDFName.of("K"));
-    if (kids) visit(kids);
-  };
-  visit(root.get(PDFName.of("K")));
-  if (ids.size === 0) return 0;
-  const renamed = (s: unknown) => (s instanceof PDFString || s instanceof PDFHexString ? PDFString.of(ids.get(s.decodeText()) ?? s.decodeText()) : s);
-  const names: (PDFString | PDFRef)[] = [];
-  for (const { dict, ref } of elements) {
-    const id = renamed(dict.get(PDFName.of("ID"))) as PDFString;
-    dict.set(PDFName.of("ID"), id);
-    names.push(id, ref);
-  }
-  // Table cells name their header cells by ID (/A << /O /Table /Headers [...] >>).
-  for (const dict of seen) {
-    const attributes = dict.lookup(PDFName.of("A"));
-    const list = attributes instanceof PDFArray ? attributes.asArray().map((a) => doc.context.lookup(a)) : [attributes];
-    for (const a of list) {
-      const headers = a instanceof PDFDict ? a.lookup(PDFName.of("Headers")) : undefined;
-      if (headers instanceof PDFArray) for (let i = 0; i < headers.size(); i++) headers.set(i, renamed(headers.get(i)) as PDFString);
+  const named: { ref: PDFRef; id: string }[] = [];
+  const types = new Set<string>();
+  for (const { ref, text } of all) {
+    const type = TYPE.exec(text)?.[1];
+    if (type) types.add(type);
+    const id = ID.exec(text);
+    if (id) {
+      const renamed = `id${String(ids.size + 1).padStart(8, "0")}`;
+      ids.set(decoded(id[2]!), renamed);
+      named.push({ ref, id: renamed });
     }
   }
-  // The ID tree: one leaf, its names in order (zero-padded, so sorted as the tree requires);
-  // the old tree's objects go, or the file would still carry the old IDs.
-  const drop = (value: unknown) => {
-    if (!(value instanceof PDFRef)) return;
-    const node = doc.context.lookup(value);
-    if (node instanceof PDFDict) {
-      const kids = node.lookup(PDFName.of("Kids"));
-      if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) drop(kids.get(i));
+  for (const type of types) {
+    const name = PDFName.of(type).decodeText();
+    if (!STANDARD.has(name)) found.add(name);
+  }
+  if (ids.size > 0) {
+    const rename = (token: string) => {
+      const to = ids.get(decoded(token));
+      return to === undefined ? token : `(${to})`;
+    };
+    for (const { ref, text } of all) {
+      const changed = text.replace(ID, (_m, key: string, value: string) => key + rename(value)).replace(HEADERS, (_m, open: string, list: string) => `${open}${list.replace(STRINGS, rename)}]`);
+      if (changed !== text) pdf.rewrite(ref, changed);
     }
-    doc.context.delete(value);
-  };
-  drop(root.get(PDFName.of("IDTree")));
-  root.set(PDFName.of("IDTree"), doc.context.obj({ Names: names }));
-  return ids.size;
+    // The ID tree: one leaf, its names in order (zero-padded, so sorted as the tree requires);
+    // the old tree's objects go, or the file would still carry the old IDs.
+    const drop = (value: unknown) => {
+      if (!(value instanceof PDFRef)) return;
+      const node = pdf.doc.context.lookup(value);
+      if (node instanceof PDFDict) {
+        const kids = node.lookup(PDFName.of("Kids"));
+        if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) drop(kids.get(i));
+      }
+      pdf.doc.context.delete(value);
+    };
+    drop(root.get(PDFName.of("IDTree")));
+    root.set(PDFName.of("IDTree"), pdf.doc.context.obj({ Names: named.flatMap(({ ref, id }) => [PDFString.of(id), ref]) }));
+  }
+  const mapped = [...found].sort();
+  if (mapped.length) {
+    const roleMap = root.lookupMaybe(PDFName.of("RoleMap"), PDFDict) ?? pdf.doc.context.obj({});
+    for (const name of mapped) if (!roleMap.has(PDFName.of(name))) roleMap.set(PDFName.of(name), PDFName.of(MAP_TO[name] ?? "Span"));
+    root.set(PDFName.of("RoleMap"), roleMap);
+  }
+  return { mapped, ids: ids.size };
 }
