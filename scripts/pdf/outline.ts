@@ -19,7 +19,7 @@ export async function readOutline(bytes: Uint8Array): Promise<OutlineItem[]> {
   return outlineOf((await loadPdf(bytes)).doc);
 }
 
-/** The bookmarks of a document already parsed (the print parses its PDF once, for this and the metadata). */
+/** The bookmarks of a document already opened (the print opens its PDF once, for this and the metadata). */
 export function outlineOf(doc: PDFDocument): OutlineItem[] {
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const outlines = doc.catalog.lookupMaybe(PDFName.of("Outlines"), PDFDict);
