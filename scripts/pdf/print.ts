@@ -67,7 +67,8 @@ export async function openPrintPage(page: Page, url: string, { toPlace = false }
     );
   }
   const response = await page.goto(url, { waitUntil: "load" });
-  if (!response || !response.ok()) throw new Error(`The print page ${url} could not be opened (${response?.status()}).`);
+  // 304: the same page opened again in one browser is revalidated, and loaded from Chromium's cache.
+  if (!response || !(response.ok() || response.status() === 304)) throw new Error(`The print page ${url} could not be opened (${response?.status()}).`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
