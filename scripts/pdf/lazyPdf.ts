@@ -63,11 +63,10 @@ class ObjectsOnDemand extends Map<PDFRef, PDFObject> {
     return super.delete(ref);
   }
 
-  /** Puts an object back unparsed, with a new body. */
-  rewrite(ref: PDFRef, text: string): void {
-    const bytes = Buffer.from(text, "latin1");
-    this.unparsed.set(ref, { bytes, text });
-    super.set(ref, new Unchanged(bytes));
+  /** Holds an object unparsed: written back as `body` unless something looks it up. */
+  keep(ref: PDFRef, body: Body): void {
+    this.unparsed.set(ref, body);
+    this.set(ref, new Unchanged(body.bytes));
   }
 }
 
@@ -126,31 +125,19 @@ export function openLazily(bytes: Uint8Array): OpenedPdf | null {
   // An update appended (Prev), a cross-reference stream beside the table (XRefStm) or encryption: opened whole.
   if (!(root instanceof PDFRef) || key("Prev") || key("XRefStm") || key("Encrypt")) return null;
 
-  // Each object's body: from its `obj` to its `endobj`, before the next object (or the table) begins.
-  const starts = table.objects.map((o) => o.offset).concat(table.xrefAt).sort((a, b) => a - b);
-  const nextStart = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return starts[lo]!;
-  };
+  // Each object's body: from its `obj` to its `endobj`, before the next object in the file (or the table) begins.
+  const inFile = [...table.objects].sort((a, b) => a.offset - b.offset);
   const objects = new ObjectsOnDemand(context);
   const header = /\s*(\d+)\s+(\d+)\s+obj\b\s*/y;
-  for (const { ref, offset } of table.objects) {
+  for (const [i, { ref, offset }] of inFile.entries()) {
     header.lastIndex = offset;
     const h = header.exec(text);
     if (!h || Number(h[1]) !== ref.objectNumber || Number(h[2]) !== ref.generationNumber) return null;
-    const end = text.lastIndexOf("endobj", nextStart(offset) - 1);
+    const end = text.lastIndexOf("endobj", (inFile[i + 1]?.offset ?? table.xrefAt) - 1);
     if (end < header.lastIndex) return null;
     let bodyEnd = end;
     while (bodyEnd > header.lastIndex && /\s/.test(text[bodyEnd - 1]!)) bodyEnd--;
-    const body = { bytes: bytes.subarray(header.lastIndex, bodyEnd), text: text.slice(header.lastIndex, bodyEnd) };
-    objects.unparsed.set(ref, body);
-    objects.set(ref, new Unchanged(body.bytes));
+    objects.keep(ref, { bytes: bytes.subarray(header.lastIndex, bodyEnd), text: text.slice(header.lastIndex, bodyEnd) });
     if (ref.objectNumber > context.largestObjectNumber) context.largestObjectNumber = ref.objectNumber;
   }
   (context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = objects;
@@ -160,5 +147,5 @@ export function openLazily(bytes: Uint8Array): OpenedPdf | null {
   const Doc = PDFDocument as unknown as new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
   const doc = new Doc(context, false, false);
 
-  return { doc, unparsed: objects.unparsed, rewrite: (ref, body) => objects.rewrite(ref, body) };
+  return { doc, unparsed: objects.unparsed, rewrite: (ref, body) => objects.keep(ref, { bytes: Buffer.from(body, "latin1"), text: body }) };
 }

@@ -1,7 +1,9 @@
-// pdf-lib's load and save, with fewer pauses: by default it waits for a
-// timer (at least 1 ms in Node) every 100 objects parsed and every 50 written,
-// to keep a browser tab responsive. A 96-page pack has about 25,000 objects,
-// so those pauses were most of the 2 s its parse and save took.
+// A printed PDF opened to be finished (lazily, lazyPdf.ts) and saved. pdf-lib
+// parses whole (a file not as Chromium writes it) and saves with fewer pauses:
+// by default it waits for a timer (at least 1 ms in Node) every 100 objects
+// parsed and every 50 written, to keep a browser tab responsive. A 93-page
+// pack has about 16,000 objects, so those pauses were most of the 2 s its
+// parse and save took.
 import { PDFDocument } from "pdf-lib";
 import { openLazily, type OpenedPdf } from "./lazyPdf.ts";
 
