@@ -172,10 +172,12 @@ async function build(options: BuildOptions, styles: Promise<Record<StylesheetNam
       count: pdfMonths.length,
       shared: () => !monthsMade,
       ...(options.browser ? { browser: options.browser } : {}),
-      render: async (page, settings) => {
-        await stylesWritten;
-        await stream.exclusive(() => pageThread.run(printRun([page], settings)));
-      },
+      // Its turn is taken at once, and it waits there for the styles: rendered before any batch of pages queued after it.
+      render: (page, settings) =>
+        stream.exclusive(async () => {
+          await stylesWritten;
+          await pageThread.run(printRun([page], settings));
+        }),
       metadata: (month) => ({
         title: `${data.authority.report.title} – ${longMonth(month)}`,
         author: data.authority.name,

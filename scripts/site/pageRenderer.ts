@@ -39,6 +39,12 @@ export interface PageJob {
 export interface PageRenderer {
   /** Pages in a batch (pageStream.ts), if the renderer needs other than the stream's default. */
   readonly perBatch?: number;
+  /**
+   * Renders on a thread of its own: the stream then hands it whatever is queued whenever it has nothing to render, rather
+   * than only full batches (pageStream.ts). In the build's own thread a batch stops the build while it renders, so there
+   * the stream waits for a full batch.
+   */
+  readonly ownThread?: boolean;
   /** Renders `run` into `outDir`; resolves with the number of pages written. */
   run(run: EleventyRun): Promise<number>;
   /** Stops the worker; what it had not rendered fails. */
@@ -58,7 +64,7 @@ export function startPagesWorker(): PagesWorker | null {
 /** The renderer for a build writing into `outDir`: on `worker` (by default one started now), in this thread if there is none. */
 export function pageRenderer(outDir: string, policy: PolicyOptions, worker: PagesWorker | null = startPagesWorker()): PageRenderer {
   if (!worker) return inThread(outDir, policy);
-  return { perBatch: workerBatch(), run: (run) => worker.run({ run, outDir, policy }), close: () => worker.close() };
+  return { perBatch: workerBatch(), ownThread: true, run: (run) => worker.run({ run, outDir, policy }), close: () => worker.close() };
 }
 
 /** Renders in this thread (one core, BOARDPACK_PAGE_WORKER=0, or a site rendered whole: renderSite). */

@@ -12,6 +12,9 @@ import { cacheOff } from "../build/cacheDir.ts";
 import { cachedPage, keepPage, monthPagesHash, restorePage, sectionPagesHash } from "./pageCache.ts";
 import type { IndicatorPage, MonthPage, PageSettings, PageSink, SectionPage } from "./views.ts";
 
+/** Pages queued at least before a renderer with nothing to do is handed them (fewer would each cost an Eleventy run for little). */
+const EAGER_PAGES = 10;
+
 /** Pages to render, each with where the page cache keeps it (null: not kept). */
 type Queues = { [K in keyof Paged]: { page: Paged[K][number]; file: string | null }[] };
 
@@ -35,6 +38,9 @@ export class PageStream implements PageSink {
   readonly files = new Map<string, string>();
   /** Each month's section page URLs, in order. */
   readonly sectionUrls = new Map<Month, string[]>();
+
+  /** Batches handed to the renderer and not yet rendered. */
+  private rendering = 0;
 
   /** Pages given by finish(), to keep once rendered. */
   private left: Queues | null = null;
@@ -83,10 +89,16 @@ export class PageStream implements PageSink {
     this.bases = { sectionPages: sections, indicatorPages: sections, monthPages: monthPagesHash(settings, this.preview) };
   }
 
-  /** The caller waits while a full batch renders, so no more pages pile up meanwhile. */
+  /**
+   * The caller waits while a full batch renders, so no more pages pile up meanwhile. A renderer on its own thread with
+   * nothing to render is handed what is queued at once (EAGER_PAGES or more): adding a month to a long archive, the
+   * pages worker otherwise sat idle until 100 pages were queued, the last of them behind the last indicator's charts,
+   * and rendered them all after the charts were drawn.
+   */
   private async flushIfFull(): Promise<void> {
     const queued = this.queues.monthPages.length + this.queues.sectionPages.length + this.queues.indicatorPages.length;
     if (queued >= this.perRun) await this.flush();
+    else if (this.renderer.ownThread && this.rendering === 0 && queued >= EAGER_PAGES) this.flush().catch(() => {}); // its failure reaches every later wait
   }
 
   private take<K extends keyof Paged>(kind: K, pages: Paged[K]): void {
@@ -124,13 +136,16 @@ export class PageStream implements PageSink {
     // or once given to the pages worker, which renders a copy.
     const kept = keptOf(batch);
     let pages: Paged | null = pagesOf(batch);
-    this.running = this.running.then(async () => {
-      if (!settings || !pages) return;
-      const rendering = this.renderer.run(pagesRun(pages, settings));
-      pages = null;
-      await rendering;
-      this.keep(kept);
-    });
+    this.rendering++;
+    this.running = this.running
+      .then(async () => {
+        if (!settings || !pages) return;
+        const rendering = this.renderer.run(pagesRun(pages, settings));
+        pages = null;
+        await rendering;
+        this.keep(kept);
+      })
+      .finally(() => this.rendering--);
     return this.running;
   }
 
