@@ -1,6 +1,6 @@
 // When the page stream hands pages to its renderer (pageStream.ts): a renderer
-// on a thread of its own gets what is queued as soon as it has nothing to do;
-// a busy one, or one in the build's own thread, gets full batches.
+// on a thread of its own gets what is queued as soon as it has nothing to do
+// (a busy one, once it is done); one in the build's own thread, full batches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PageStream } from "../../scripts/site/pageStream.ts";
 import type { PageRenderer } from "../../scripts/site/pageRenderer.ts";
