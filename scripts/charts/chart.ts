@@ -5,7 +5,7 @@ import { formatValue } from "../format/number.ts";
 import { chartData, type ChartData } from "./chartData.ts";
 import { keyHtml, type KeyItem } from "./chartKey.ts";
 import { describeChart } from "./describe.ts";
-import { accessibleSvg, renderSvg } from "./render.ts";
+import { accessibleSvg, renderSvgPair } from "./render.ts";
 import { chartKey, vegaLiteSpec } from "./specs.ts";
 import type { TopLevelSpec } from "vega-lite";
 import type { Variant } from "./theme.ts";
@@ -54,7 +54,7 @@ export async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
 
 /** Renders both variants of a chart and makes each an accessible image. */
 export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: string, title: string, description: string): Promise<{ svg: string; svgNarrow: string }> {
-  const [wide, narrow] = await Promise.all([renderSvg(spec("wide"), `${id} (${title})`), renderSvg(spec("narrow"), `${id}-narrow (${title})`)]);
+  const [wide, narrow] = await renderSvgPair(spec("wide"), spec("narrow"), `${id} (${title})`, `${id}-narrow (${title})`);
   chartStats.count += 2;
   return {
     svg: accessibleSvg(wide, id, title, description, "bp-chart__svg bp-chart__svg--wide"),

@@ -1,5 +1,5 @@
 // A chart's *shape*: its Vega-Lite spec with what differs from chart to chart
-// (inline data, scale domains and ranges, axis values; a reference line's
+// (inline data, scale domains and ranges, axis values, params; a reference line's
 // value, titles and number formats) lifted out and replaced by placeholders.
 // Charts of one shape share a compiled template (runtimeTemplates.ts) and go
 // to one chart worker (pool.ts). This module loads no Vega: the main thread
@@ -8,8 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Keys whose array values are lifted: inline data, scale domains and ranges, axis values. */
-const LIFTED = new Set(["values", "domain", "range"]);
+/** Keys whose array values are lifted: inline data, scale domains and ranges, axis values, a param's value (variantPair.ts). */
+const LIFTED = new Set(["values", "domain", "range", "value"]);
 /** Keys whose number or plain text is lifted: a reference line's value (datum), titles and number formats. */
 const LIFTED_SCALARS = new Set(["datum", "title", "format"]);
 /** Text lifted only if it needs no escaping anywhere (in JSON, or in a string of expression code inside JSON). */

@@ -5,9 +5,19 @@ import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import type { Rendered } from "./vegaRender.ts";
 import { shapeOf, type Shape } from "./chartShape.ts";
+import type { NarrowView, PairedSpec } from "./variantPair.ts";
+
+/** A worker's answer: a chart (svg, warnings), a pair (svg, svgNarrow; unpaired if it warned), or an error. */
+export interface Drawn {
+  svg?: string;
+  warnings?: string[];
+  svgNarrow?: string;
+  unpaired?: boolean;
+  error?: string;
+}
 
 interface Pending {
-  resolve: (r: Rendered) => void;
+  resolve: (r: Drawn) => void;
   reject: (e: Error) => void;
 }
 
@@ -17,6 +27,8 @@ export interface ChartJob {
   spec: TopLevelSpec;
   /** Lifted here, to route the chart by its shape: the worker need not lift it again. */
   shape: Shape;
+  /** A pair of variants (variantPair.ts): `spec` is the paired spec, drawn wide and then narrow. */
+  narrow?: NarrowView;
 }
 
 interface Lane {
@@ -71,11 +83,11 @@ export class ChartPool {
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.unref();
       const lane: Lane = { worker, inFlight: 0, queue: [] };
-      worker.on("message", (msg: { id: number; svg?: string; warnings?: string[]; error?: string }) => {
+      worker.on("message", (msg: Drawn & { id: number }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p.reject(new Error(msg.error));
-        else p.resolve({ svg: msg.svg!, warnings: msg.warnings ?? [] });
+        else p.resolve(msg);
         lane.inFlight--;
         this.pump();
       });
@@ -93,7 +105,7 @@ export class ChartPool {
     }
   }
 
-  render(spec: TopLevelSpec): Promise<Rendered> {
+  render(spec: TopLevelSpec, narrow?: NarrowView): Promise<Drawn> {
     const id = this.next++;
     const shape = shapeOf(spec);
     let lane = this.laneOfShape.get(shape.key);
@@ -104,7 +116,7 @@ export class ChartPool {
     const target = lane;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      target.queue.push({ id, spec, shape });
+      target.queue.push({ id, spec, shape, ...(narrow ? { narrow } : {}) });
       this.pump();
     });
   }
@@ -152,10 +164,24 @@ function getPool(): ChartPool | null {
 
 export async function renderOnPool(spec: TopLevelSpec): Promise<Rendered> {
   const p = getPool();
-  if (p) return p.render(spec);
+  if (p) {
+    const drawn = await p.render(spec);
+    return { svg: drawn.svg!, warnings: drawn.warnings ?? [] };
+  }
   // Loaded only here: Vega takes about 0.3 s to load, and with workers this thread never draws.
   const { vegaToSvg } = await import("./vegaRender.ts");
   return vegaToSvg(spec);
+}
+
+/** Both variants of a chart drawn by one view (vegaPairToSvg); null if the pair warned (draw each alone). */
+export async function renderPairOnPool(paired: PairedSpec): Promise<{ wide: string; narrow: string } | null> {
+  const p = getPool();
+  if (p) {
+    const drawn = await p.render(paired.spec, paired.narrow);
+    return drawn.unpaired ? null : { wide: drawn.svg!, narrow: drawn.svgNarrow! };
+  }
+  const { vegaPairToSvg } = await import("./vegaRender.ts");
+  return vegaPairToSvg(paired);
 }
 
 export async function closePool(): Promise<void> {

@@ -7,7 +7,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import type { TopLevelSpec } from "vega-lite";
-import { renderOnPool } from "./pool.ts";
+import { renderOnPool, renderPairOnPool } from "./pool.ts";
+import { pairVariants } from "./variantPair.ts";
 import { escapeHtml } from "../format/escape.ts";
 import { writeFileAtomic } from "../build/atomicWrite.ts";
 import { cacheDir, cacheOff, inCache } from "../build/cacheDir.ts";
@@ -32,22 +33,31 @@ export const chartWarnings: string[] = [];
 const drawn = new Map<string, Promise<{ svg: string; warnings: string[] }>>();
 const DRAWN_KEPT = 500;
 
-export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !cacheOff("chart")): Promise<string> {
-  const key = crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
-  const file = cacheDir("charts", key.slice(0, 2), `${key}.svg`);
+/** A chart's key in the cache and in `drawn`: its spec and the renderer. */
+function chartCacheKey(spec: TopLevelSpec): string {
+  return crypto.createHash("sha256").update(RENDERER_VERSION).update(JSON.stringify(spec)).digest("hex").slice(0, 32);
+}
+const cacheFile = (key: string) => cacheDir("charts", key.slice(0, 2), `${key}.svg`);
+
+/** The chart if it need not be drawn: kept on disk, or drawn by this process already. */
+function alreadyDrawn(key: string, name: string, useCache: boolean): Promise<string> | undefined {
+  const file = cacheFile(key);
   if (useCache && inCache(file)) {
     cacheStats.hits++;
-    return fs.readFileSync(file, "utf8");
+    return Promise.resolve(fs.readFileSync(file, "utf8"));
   }
   const again = drawn.get(key);
-  if (again) {
-    cacheStats.hits++;
-    const { svg, warnings } = await again;
+  if (!again) return undefined;
+  cacheStats.hits++;
+  return again.then(({ svg, warnings }) => {
     // Reported under this chart's name too: every chart that warned is named.
     for (const w of warnings) chartWarnings.push(`${name}: ${w}`);
     return svg;
-  }
-  const rendering = renderOnPool(spec);
+  });
+}
+
+/** Remembers a chart being drawn, counts and reports it when drawn, and keeps it on disk if it did not warn. */
+async function drawing(key: string, name: string, useCache: boolean, rendering: Promise<{ svg: string; warnings: string[] }>): Promise<string> {
   drawn.set(key, rendering);
   if (drawn.size > DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
   rendering.catch(() => drawn.delete(key)); // a failed render is not remembered (its error reaches the first caller)
@@ -59,8 +69,31 @@ export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !ca
     chartWarnings.push(line);
     console.warn(`chart warning: ${line}`);
   }
-  if (useCache && warnings.length === 0) writeFileAtomic(file, svg);
+  if (useCache && warnings.length === 0) writeFileAtomic(cacheFile(key), svg);
   return svg;
+}
+
+export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !cacheOff("chart")): Promise<string> {
+  const key = chartCacheKey(spec);
+  return alreadyDrawn(key, name, useCache) ?? drawing(key, name, useCache, renderOnPool(spec));
+}
+
+/**
+ * A chart's wide and narrow variants: drawn by one view where they pair
+ * (variantPair.ts), else each alone. Each is cached and counted as its own
+ * chart, under its own spec, as if drawn alone (the SVGs are the same).
+ */
+export async function renderSvgPair(wide: TopLevelSpec, narrow: TopLevelSpec, wideName: string, narrowName: string, useCache = !cacheOff("chart")): Promise<[string, string]> {
+  const [wideKey, narrowKey] = [chartCacheKey(wide), chartCacheKey(narrow)];
+  const [wideDone, narrowDone] = [alreadyDrawn(wideKey, wideName, useCache), alreadyDrawn(narrowKey, narrowName, useCache)];
+  const paired = wideDone || narrowDone ? null : pairVariants(wide, narrow);
+  if (!paired) {
+    return Promise.all([wideDone ?? drawing(wideKey, wideName, useCache, renderOnPool(wide)), narrowDone ?? drawing(narrowKey, narrowName, useCache, renderOnPool(narrow))]);
+  }
+  const both = renderPairOnPool(paired);
+  // A pair that warned is drawn again as two charts, each reporting its own warnings.
+  const each = (spec: TopLevelSpec, variant: "wide" | "narrow") => both.then((svgs) => (svgs ? { svg: svgs[variant], warnings: [] } : renderOnPool(spec)));
+  return Promise.all([drawing(wideKey, wideName, useCache, each(wide, "wide")), drawing(narrowKey, narrowName, useCache, each(narrow, "narrow"))]);
 }
 
 /**

@@ -32,7 +32,7 @@ const templates = new Map<string, Template | null>();
 export const templateStats = { hits: 0, made: 0, refused: 0, read: 0 };
 
 // Bump when lifting or filling changes in a way the shape key does not show.
-const TEMPLATE_VERSION = `1-${vega.version}-${vegaLiteVersion}`;
+const TEMPLATE_VERSION = `2-${vega.version}-${vegaLiteVersion}`;
 let diskTemplates = !cacheOff("chart");
 
 function templateFile(key: string): string {
@@ -67,8 +67,23 @@ function keepTemplate(key: string, kept: { text: string; fill: Template } | null
 
 type Logger = ReturnType<typeof vega.logger>;
 
+/**
+ * Vega joins a guide's items (axis ticks, labels, grid lines) to their data
+ * by value, so that a view run again keeps the items of the values it had in
+ * their places and adds new ones after them: the narrow chart drawn by the
+ * view that drew the wide one (variantPair.ts) would list its ticks out of
+ * order. Joined by datum instead, they are in the order a new view draws them
+ * (a view drawn once is the same either way).
+ */
+function unkeyGuides(runtime: vega.Runtime): vega.Runtime {
+  for (const op of (runtime as unknown as { operators: { type: string; params?: { key?: { $field?: string } } }[] }).operators) {
+    if (op.type === "datajoin" && op.params?.key?.$field === "value") delete op.params.key;
+  }
+  return runtime;
+}
+
 function compileAndParse(spec: TopLevelSpec, logger: Logger): vega.Runtime {
-  return vega.parse(compile(spec, { logger }).spec);
+  return unkeyGuides(vega.parse(compile(spec, { logger }).spec));
 }
 
 /**

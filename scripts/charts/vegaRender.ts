@@ -9,6 +9,7 @@ import { parsedRuntime } from "./runtimeTemplates.ts";
 import type { Shape } from "./chartShape.ts";
 import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
+import type { PairedSpec } from "./variantPair.ts";
 
 export interface Rendered {
   svg: string;
@@ -38,6 +39,28 @@ export async function vegaToSvg(spec: TopLevelSpec, shape?: Shape): Promise<Rend
   const { view, warnings } = await runView(spec, shape);
   try {
     return { svg: await view.toSVG(), warnings };
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * A chart's two variants drawn by one view (variantPair.ts): the wide chart,
+ * then the view resized, given the narrow values and drawn again. Null if the
+ * pair warned at all: each variant is then drawn alone, so that every warning
+ * is reported as that variant's own spec gives it.
+ * `shape`: the paired spec's shape, when the caller has made it already.
+ */
+export async function vegaPairToSvg(paired: PairedSpec, shape?: Shape): Promise<{ wide: string; narrow: string } | null> {
+  const { view, warnings } = await runView(paired.spec, shape);
+  try {
+    const wide = await view.toSVG();
+    const n = paired.narrow;
+    view.width(n.width).height(n.height).padding(n.padding);
+    for (const [name, value] of Object.entries(n.signals)) view.signal(name, value);
+    await view.runAsync();
+    const narrow = await view.toSVG();
+    return warnings.length === 0 ? { wide, narrow } : null;
   } finally {
     view.finalize();
   }
