@@ -19,6 +19,12 @@ export interface ChartView {
   svg: string;
   /** The same chart drawn for phones. */
   svgNarrow: string;
+  /**
+   * What the SVGs are drawn from (their specs and the renderer): a page's
+   * cache key takes this rather than the SVGs' text, most of a page's view
+   * (pageCache.ts). Absent where nothing is drawn.
+   */
+  drawnFrom?: string;
   /** The key as HTML (a list that wraps), empty where the chart needs none. */
   key: KeyItem[];
   keyHtml: string;
@@ -53,12 +59,13 @@ export async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Renders both variants of a chart and makes each an accessible image. */
-export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: string, title: string, description: string): Promise<{ svg: string; svgNarrow: string }> {
-  const [wide, narrow] = await renderSvgPair(spec("wide"), spec("narrow"), `${id} (${title})`, `${id}-narrow (${title})`);
+export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: string, title: string, description: string): Promise<{ svg: string; svgNarrow: string; drawnFrom: string }> {
+  const { svgs: [wide, narrow], keys } = await renderSvgPair(spec("wide"), spec("narrow"), `${id} (${title})`, `${id}-narrow (${title})`);
   chartStats.count += 2;
   return {
     svg: accessibleSvg(wide, id, title, description, "bp-chart__svg bp-chart__svg--wide"),
     svgNarrow: accessibleSvg(narrow, `${id}-narrow`, title, description, "bp-chart__svg bp-chart__svg--narrow"),
+    drawnFrom: keys,
   };
 }
 

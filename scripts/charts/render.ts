@@ -82,18 +82,28 @@ export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !ca
  * A chart's wide and narrow variants: drawn by one view where they pair
  * (variantPair.ts), else each alone. Each is cached and counted as its own
  * chart, under its own spec, as if drawn alone (the SVGs are the same).
+ * `keys`: what the two SVGs are drawn from (the specs and the renderer).
  */
-export async function renderSvgPair(wide: TopLevelSpec, narrow: TopLevelSpec, wideName: string, narrowName: string, useCache = !cacheOff("chart")): Promise<[string, string]> {
+export async function renderSvgPair(
+  wide: TopLevelSpec,
+  narrow: TopLevelSpec,
+  wideName: string,
+  narrowName: string,
+  useCache = !cacheOff("chart"),
+): Promise<{ svgs: [string, string]; keys: string }> {
   const [wideKey, narrowKey] = [chartCacheKey(wide), chartCacheKey(narrow)];
+  const keys = `${wideKey} ${narrowKey}`;
   const [wideDone, narrowDone] = [alreadyDrawn(wideKey, wideName, useCache), alreadyDrawn(narrowKey, narrowName, useCache)];
   const paired = wideDone || narrowDone ? null : pairVariants(wide, narrow);
   if (!paired) {
-    return Promise.all([wideDone ?? drawing(wideKey, wideName, useCache, renderOnPool(wide)), narrowDone ?? drawing(narrowKey, narrowName, useCache, renderOnPool(narrow))]);
+    const svgs = await Promise.all([wideDone ?? drawing(wideKey, wideName, useCache, renderOnPool(wide)), narrowDone ?? drawing(narrowKey, narrowName, useCache, renderOnPool(narrow))]);
+    return { svgs, keys };
   }
   const both = renderPairOnPool(paired);
   // A pair that warned is drawn again as two charts, each reporting its own warnings.
   const each = (spec: TopLevelSpec, variant: "wide" | "narrow") => both.then((svgs) => (svgs ? { svg: svgs[variant], warnings: [] } : renderOnPool(spec)));
-  return Promise.all([drawing(wideKey, wideName, useCache, each(wide, "wide")), drawing(narrowKey, narrowName, useCache, each(narrow, "narrow"))]);
+  const svgs = await Promise.all([drawing(wideKey, wideName, useCache, each(wide, "wide")), drawing(narrowKey, narrowName, useCache, each(narrow, "narrow"))]);
+  return { svgs, keys };
 }
 
 /**

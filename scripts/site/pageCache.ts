@@ -5,6 +5,12 @@
 // commentary, links), the settings every page shows (authority, public
 // edition notice), the templates and the code that renders them. A build
 // renders only the pages whose hash is new and copies the rest.
+//
+// A chart in a view is hashed by what it is drawn from (its specs and the
+// renderer, ChartView.drawnFrom) and the chart code, not by its SVGs' text:
+// the SVGs were about two thirds of the views hashed, and hashing a page's
+// key was a fifth of the build's own thread on adding a month to a ten-year
+// archive.
 // BOARDPACK_PAGE_CACHE=off renders every page.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -28,7 +34,16 @@ function templatesHash(): string {
     "scripts/build/contentSecurityPolicy.ts",
     "node_modules/@11ty/eleventy/package.json",
     "node_modules/govuk-frontend/package.json",
+    // How a chart's SVG is made from what it is drawn from (accessibleSvg, text metrics): see pageKeyJson.
+    "scripts/charts",
   ]);
+}
+
+/** A page's view as its key hashes it: a chart's SVGs left out where the chart says what they are drawn from. */
+function pageKeyJson(page: object): string {
+  return JSON.stringify(page, function (this: { drawnFrom?: unknown }, key: string, value: unknown) {
+    return (key === "svg" || key === "svgNarrow") && typeof this.drawnFrom === "string" ? undefined : value;
+  });
 }
 
 function fileOf(siteDir: string, page: { url: string }): string {
@@ -63,7 +78,7 @@ export function monthPagesHash(settings: PageSettings, preview: boolean): string
 
 /** Where the cache keeps `page` rendered (its key: `base` and the page's view), and whether it is there (asked only with the cache on). */
 export function cachedPage(base: string, page: { url: string }): { file: string; hit: boolean } {
-  const key = crypto.createHash("sha256").update(base).update(JSON.stringify(page)).digest("hex").slice(0, 32);
+  const key = crypto.createHash("sha256").update(base).update(pageKeyJson(page)).digest("hex").slice(0, 32);
   const file = cacheDir("pages", key.slice(0, 2), `${key}.html`);
   return { file, hit: inCache(file) };
 }

@@ -103,7 +103,7 @@ export class PageStream implements PageSink {
 
   private take<K extends keyof Paged>(kind: K, pages: Paged[K]): void {
     const queue: Queues[K] = this.queues[kind];
-    // With the cache off no key is made: a key hashes the page's whole view, its charts' SVG included.
+    // With the cache off no key is made: a key hashes the page's whole view (pageCache.ts).
     if (cacheOff("page")) {
       for (const page of pages) queue.push({ page, file: null });
       return;

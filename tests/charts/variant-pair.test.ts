@@ -61,7 +61,7 @@ describe("a chart's variants drawn by one view", () => {
     const [wide, narrow] = [vegaLiteSpec(data, "wide"), vegaLiteSpec(data, "narrow")];
     expect(pairVariants(wide, narrow)).toBeNull();
     const before = renderedCharts.length;
-    const svgs = await renderSvgPair(wide, narrow, "labels (wide)", "labels (narrow)", false);
+    const { svgs } = await renderSvgPair(wide, narrow, "labels (wide)", "labels (narrow)", false);
     expect(svgs).toEqual([await drawnByVega(wide), await drawnByVega(narrow)]);
     expect(renderedCharts.slice(before).sort()).toEqual(["labels (narrow)", "labels (wide)"]);
   }, 60_000);
@@ -78,7 +78,7 @@ describe("a chart's variants drawn by one view", () => {
     const [wide, narrow] = [spec(640, 5), spec(310, 4)];
     expect(pairVariants(wide, narrow)).not.toBeNull();
     const before = chartWarnings.length;
-    const svgs = await renderSvgPair(wide, narrow, "warns (wide)", "warns (narrow)", false);
+    const { svgs } = await renderSvgPair(wide, narrow, "warns (wide)", "warns (narrow)", false);
     expect(svgs).toEqual([await drawnByVega(wide), await drawnByVega(narrow)]);
     const warned = chartWarnings.slice(before);
     expect(warned.filter((w) => w.startsWith("warns (wide): ") && /strokeDash/.test(w)).length).toBeGreaterThan(0);
