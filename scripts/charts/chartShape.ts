@@ -98,6 +98,21 @@ export function filler(template: string): (arrays: string[]) => string {
   };
 }
 
+/** The lifted value a placeholder stands for (its index in a chart's arrays), if `v` is one whole placeholder; else null. */
+export function placeholderSlot(v: unknown): number | null {
+  if (typeof v === "number") return v >= NUMBER_BASE && v < NUMBER_BASE + 100_000 && v % 1 === 0.3125 ? v - 0.3125 - NUMBER_BASE : null;
+  const text = Array.isArray(v) && v.length === 1 ? v[0] : v;
+  const m = typeof text === "string" ? /^__boardpack_(?:lifted|text)_(\d+)__$/.exec(text) : null;
+  if (!m) return null;
+  // An array placeholder stands for an array, a text one for a text: not the other way round.
+  return Array.isArray(v) === text.startsWith("__boardpack_lifted_") ? Number(m[1]) : null;
+}
+
+/** Any placeholder inside a piece of expression code (parsed out of a template): an array, a quoted text, a number; the rest of a text placeholder (unquoted, in a longer text). */
+export const CODE_PLACEHOLDER = /\["__boardpack_lifted_(\d+)__"\]|"__boardpack_text_(\d+)__"|(79190\d{5})\.3125|(__boardpack_(?:lifted|text)_\d+__)/g;
+/** Whether a text holds a placeholder anywhere. */
+export const hasPlaceholder = (text: string): boolean => /__boardpack_(?:lifted|text)_\d+__|79190\d{5}\.3125/.test(text);
+
 /** A chart's shape: `key`, what charts of one shape have in common (the lifted spec's JSON), and the chart's own lifted values. */
 export interface Shape {
   key: string;

@@ -29,6 +29,8 @@ import { filler, shapeOf, type Shape } from "./chartShape.ts";
 type Template = (arrays: string[]) => string;
 /** By shape (the lifted spec's JSON): its template, or null if the shape cannot be templated. */
 const templates = new Map<string, Template | null>();
+/** By shape: its template's text (the parsed dataflow's JSON with placeholders), for viewReuse.ts. */
+const templateTexts = new Map<string, string>();
 export const templateStats = { hits: 0, made: 0, refused: 0, read: 0 };
 
 // Bump when lifting or filling changes in a way the shape key does not show.
@@ -55,6 +57,7 @@ function knownTemplate(key: string): Template | null | undefined {
   if (!kept || kept.key !== key) return undefined;
   const template = kept.template === null ? null : filler(kept.template);
   templates.set(key, template);
+  if (kept.template !== null) templateTexts.set(key, kept.template);
   templateStats.read++;
   return template;
 }
@@ -62,6 +65,7 @@ function knownTemplate(key: string): Template | null | undefined {
 /** Keeps a shape's template (its text, split for filling), or null for a shape refused one. */
 function keepTemplate(key: string, kept: { text: string; fill: Template } | null): void {
   templates.set(key, kept?.fill ?? null);
+  if (kept) templateTexts.set(key, kept.text);
   if (diskTemplates) writeFileAtomic(templateFile(key), JSON.stringify({ key, template: kept?.text ?? null }));
 }
 
@@ -130,8 +134,14 @@ function jsonSafe(node: unknown): boolean {
   return true;
 }
 
+/** The text of the shape's template, if this thread has one (made or read for an earlier chart of the shape). */
+export function templateText(key: string): string | undefined {
+  return templateTexts.get(key);
+}
+
 /** Forgets the templates this thread knows, as a new build would; `disk: false` also stops reading and keeping them on disk (tests that count templates made). */
 export function clearTemplates({ disk = false }: { disk?: boolean } = {}): void {
   templates.clear();
+  templateTexts.clear();
   diskTemplates = disk;
 }

@@ -5,8 +5,9 @@
 // fail on it. A warning means the spec asks for something the library drops.
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
-import { parsedRuntime } from "./runtimeTemplates.ts";
-import type { Shape } from "./chartShape.ts";
+import { parsedRuntime, templateText } from "./runtimeTemplates.ts";
+import { shapeOf, type Shape } from "./chartShape.ts";
+import { reusableRuntime, setChart, type ReusableRuntime } from "./viewReuse.ts";
 import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
 import type { PairedSpec } from "./variantPair.ts";
@@ -44,15 +45,82 @@ export async function vegaToSvg(spec: TopLevelSpec, shape?: Shape): Promise<Rend
   }
 }
 
+/** A view kept for the next chart of its shape (viewReuse.ts), with the warnings of its latest chart. */
+interface KeptView {
+  view: vega.View;
+  reusable: ReusableRuntime;
+  warnings: string[];
+}
+/** By shape: the view that drew its latest chart. The least recently used go past KEPT_VIEWS (a view holds its chart's scenegraph). */
+const keptViews = new Map<string, KeptView>();
+/** Charts drawn by a kept view, by a new view made for reuse, and by a view of their own (the tests of reuse). */
+export const viewStats = { reused: 0, madeForReuse: 0, alone: 0 };
+const KEPT_VIEWS = 64;
+/** By shape: its template rewritten for reuse, or null if it cannot be. */
+const reusables = new Map<string, ReusableRuntime | null>();
+
+function reusableFor(key: string): ReusableRuntime | null {
+  if (!reusables.has(key)) {
+    const text = templateText(key);
+    if (text === undefined) return null; // no template yet: the shape's first chart makes it
+    reusables.set(key, reusableRuntime(text));
+  }
+  return reusables.get(key)!;
+}
+
+/** A view of the chart's shape showing the chart (run): the shape's kept view with the chart's values set, a new view made for reuse, or a new view. */
+async function viewFor(spec: TopLevelSpec, shape: Shape): Promise<{ view: vega.View; warnings: string[]; kept: KeptView | null }> {
+  const kept = keptViews.get(shape.key);
+  if (kept) {
+    keptViews.delete(shape.key); // its own while drawing: a chart of the shape drawn meanwhile gets a view of its own
+    kept.warnings.length = 0;
+    setChart(kept.view, kept.reusable, shape.arrays);
+    const { width, height, config } = spec as unknown as { width: number; height: number; config: { padding: object } };
+    kept.view.width(width).height(height).padding(config.padding);
+    await kept.view.runAsync();
+    viewStats.reused++;
+    return { view: kept.view, warnings: kept.warnings, kept };
+  }
+  const reusable = reusableFor(shape.key);
+  if (!reusable) {
+    viewStats.alone++;
+    return { ...(await runView(spec, shape)), kept: null };
+  }
+  installTextMetrics();
+  const warnings: string[] = [];
+  const logger = capturingLogger(warnings);
+  const view = new vega.View(JSON.parse(reusable.fill(shape.arrays)) as vega.Runtime, { renderer: "none", logger, expr: sharedExpressionCodegen });
+  await view.runAsync();
+  viewStats.madeForReuse++;
+  return { view, warnings, kept: { view, reusable, warnings } };
+}
+
+/** Keeps a view for the next chart of its shape, or lets it go. */
+function release(shape: Shape, drawn: { view: vega.View; kept: KeptView | null }, keep: boolean): void {
+  if (!keep || !drawn.kept) {
+    drawn.view.finalize();
+    return;
+  }
+  keptViews.set(shape.key, drawn.kept);
+  if (keptViews.size > KEPT_VIEWS) {
+    const [oldest, { view }] = keptViews.entries().next().value!;
+    keptViews.delete(oldest);
+    view.finalize();
+  }
+}
+
 /**
  * A chart's two variants drawn by one view (variantPair.ts): the wide chart,
- * then the view resized, given the narrow values and drawn again. Null if the
- * pair warned at all: each variant is then drawn alone, so that every warning
- * is reported as that variant's own spec gives it.
+ * then the view resized, given the narrow values and drawn again. The view is
+ * the shape's kept one where there is one (viewReuse.ts). Null if the pair
+ * warned at all: each variant is then drawn alone, so that every warning is
+ * reported as that variant's own spec gives it.
  * `shape`: the paired spec's shape, when the caller has made it already.
  */
-export async function vegaPairToSvg(paired: PairedSpec, shape?: Shape): Promise<{ wide: string; narrow: string } | null> {
-  const { view, warnings } = await runView(paired.spec, shape);
+export async function vegaPairToSvg(paired: PairedSpec, shape: Shape = shapeOf(paired.spec)): Promise<{ wide: string; narrow: string } | null> {
+  const drawn = await viewFor(paired.spec, shape);
+  const { view, warnings } = drawn;
+  let ok = false;
   try {
     const wide = await view.toSVG();
     const n = paired.narrow;
@@ -60,8 +128,17 @@ export async function vegaPairToSvg(paired: PairedSpec, shape?: Shape): Promise<
     for (const [name, value] of Object.entries(n.signals)) view.signal(name, value);
     await view.runAsync();
     const narrow = await view.toSVG();
-    return warnings.length === 0 ? { wide, narrow } : null;
+    ok = warnings.length === 0;
+    return ok ? { wide, narrow } : null;
   } finally {
-    view.finalize();
+    // A view that warned or failed is not kept: the next chart gets a new one.
+    release(shape, drawn, ok);
   }
+}
+
+/** Lets go of every kept view (tests that count what a new thread does). */
+export function clearKeptViews(): void {
+  for (const { view } of keptViews.values()) view.finalize();
+  keptViews.clear();
+  reusables.clear();
 }

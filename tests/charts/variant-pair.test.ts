@@ -1,12 +1,15 @@
-// A chart's wide and narrow variants drawn by one view (variantPair.ts) must
-// each be the variant drawn alone, byte for byte: checked on every chart of
-// the example (line, bar, grouped, stacked, SPC, histories). Variants that
-// differ where a view cannot follow are drawn alone, and so is a pair that
-// warned, each with its own warnings.
+// A chart's wide and narrow variants drawn by one view (variantPair.ts), and
+// that view drawn again for the next chart of its shape (viewReuse.ts), must
+// give each variant as drawn alone, byte for byte: checked on every chart of
+// the example in the order the build draws them (line, bar, grouped, stacked,
+// SPC, histories). Variants that differ where a view cannot follow are drawn
+// alone, and so is a pair that warned, each with its own warnings; a template
+// a view cannot be reused from gives a view to each chart.
 import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
 import { pairVariants } from "../../scripts/charts/variantPair.ts";
-import { vegaPairToSvg } from "../../scripts/charts/vegaRender.ts";
+import { vegaPairToSvg, viewStats } from "../../scripts/charts/vegaRender.ts";
+import { reusableRuntime } from "../../scripts/charts/viewReuse.ts";
 import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
 import { chartWarnings, renderSvgPair, renderedCharts } from "../../scripts/charts/render.ts";
 import type { ChartData } from "../../scripts/charts/chartData.ts";
@@ -18,6 +21,7 @@ describe("a chart's variants drawn by one view", () => {
     const charts = exampleCharts();
     const differ: string[] = [];
     let pairs = 0;
+    const before = { ...viewStats };
     for (let i = 0; i < charts.length; i += 2) {
       const [wide, narrow] = [charts[i]!, charts[i + 1]!];
       expect([wide.variant, narrow.variant]).toEqual(["wide", "narrow"]);
@@ -32,7 +36,28 @@ describe("a chart's variants drawn by one view", () => {
     expect(differ).toEqual([]);
     // Every chart of the example pairs: its variants differ only in size and what follows from it.
     expect(pairs).toBe(charts.length / 2);
+    // Most were drawn by the view of an earlier chart of their shape (the first of a shape makes its template).
+    expect(viewStats.reused - before.reused).toBeGreaterThan(pairs * 0.8);
   }, 240_000);
+
+  it("are drawn by a new view for each chart where a template holds a lifted value a view cannot be given again", () => {
+    const template = (value: string, format?: object) =>
+      JSON.stringify({
+        operators: [
+          { id: 1, type: "collect", value: { $ingest: ["__boardpack_lifted_0__"], ...(format ? { $format: format } : {}) }, params: {}, data: { source_0: ["input", "output"] } },
+          { id: 2, type: "scale", params: { type: "linear", domain: ["__boardpack_lifted_1__"], range: [0, 100] } },
+          { id: 3, type: "operator", value, params: {} },
+        ],
+      });
+    const reusable = reusableRuntime(template("plain"))!;
+    expect(reusable.data).toEqual([{ name: "source_0", k: 0 }]);
+    // The scale's domain is read from a slot operator, set again for each chart.
+    expect(reusable.slots.map((s) => s.k)).toEqual([1]);
+    expect(JSON.parse(reusable.fill(["[]", "[0,5]"])).operators[0]).toMatchObject({ type: "operator", value: [0, 5] });
+    // A lifted text inside a longer text, and data parsed by a format: no reuse.
+    expect(reusableRuntime(template("per __boardpack_text_2__ children"))).toBeNull();
+    expect(reusableRuntime(template("plain", { type: "json", parse: { y: "number" } }))).toBeNull();
+  });
 
   it("differ in the view's size and padding and in params, which hold the wide chart's values", () => {
     const [wide, narrow] = exampleCharts().filter((c) => c.name.startsWith("indicator") && c.name.includes("history"));
