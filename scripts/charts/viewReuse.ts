@@ -85,14 +85,14 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
     const next: OperatorSpec = { ...op };
     const params: { [k: string]: Json } = {};
     const ingest = op.type === "collect" && op.value !== null && typeof op.value === "object" && !Array.isArray(op.value) ? op.value : null;
-    if (ingest && "$ingest" in ingest) {
+    if (ingest && "$ingest" in ingest && hasPlaceholder(JSON.stringify(ingest))) {
       const k = placeholderSlot(ingest.$ingest);
       const names = Object.keys(op.data ?? {});
       // Values ingested as they are (no format to parse them by), into one named dataset.
       const plain = ingest.$format === undefined || ["{}", '{"type":"json"}'].includes(JSON.stringify(ingest.$format));
       if (k === null || names.length !== 1 || !plain) return null;
       data.push({ name: names[0]!, k });
-    } else if (op.value !== undefined) {
+    } else if (op.value !== undefined && !ingest) {
       const k = placeholderSlot(op.value);
       if (k !== null && !op.update) slots.push({ id: op.id, k });
       else if (hasPlaceholder(JSON.stringify(op.value))) return null;
@@ -104,6 +104,11 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
     out.push(next);
   }
   if (!reusable) return null;
+  // Every lifted value now set per chart: none left where setChart does not reach.
+  const set = new Set([...slots.map((s) => s.id), ...[...slotOps.values()].map((op) => op.id)]);
+  const dataIds = new Set(operators.filter((op) => data.some((d) => op.data && d.name in op.data)).map((op) => op.id));
+  const unset = out.map((op) => (set.has(op.id) ? { ...op, value: null } : dataIds.has(op.id) ? { ...op, value: null } : op));
+  if (hasPlaceholder(JSON.stringify(unset))) return null;
   // The slot operators first: an operator's parameters refer only to operators made before it.
   const text = JSON.stringify({ ...rest, operators: [...slotOps.values(), ...out] });
   return { fill: filler(text), slots: [...slots, ...[...slotOps.keys()].map((k) => ({ id: SLOT_BASE + k, k }))], data, signals };

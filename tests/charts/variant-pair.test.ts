@@ -47,6 +47,8 @@ describe("a chart's variants drawn by one view", () => {
           { id: 1, type: "collect", value: { $ingest: ["__boardpack_lifted_0__"], ...(format ? { $format: format } : {}) }, params: {}, data: { source_0: ["input", "output"] } },
           { id: 2, type: "scale", params: { type: "linear", domain: ["__boardpack_lifted_1__"], range: [0, 100] } },
           { id: 3, type: "operator", value, params: {} },
+          // An empty dataset is the same for every chart of the shape: nothing to set.
+          { id: 4, type: "collect", value: { $ingest: [] }, params: {}, data: { source_1: ["input", "output"] } },
         ],
       });
     const reusable = reusableRuntime(template("plain"))!;
