@@ -25,7 +25,7 @@ interface Lifted {
 /** A placeholder Vega-Lite and Vega pass through as they would the array: an array of one string no code reads. */
 const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
 /** A number placeholder: a number no chart has, written the same way wherever it lands. */
-const NUMBER_BASE = 7_919_000_000;
+export const NUMBER_BASE = 7_919_000_000;
 const numberPlaceholder = (k: number): number => NUMBER_BASE + k + 0.3125;
 const textPlaceholder = (k: number): string => `__boardpack_text_${k}__`;
 

@@ -13,7 +13,7 @@
 // A shape whose template holds a lifted value anywhere else (inside a longer
 // text, in a data format) is not reused: its charts get a new view each.
 import * as vega from "vega";
-import { CODE_PLACEHOLDER, filler, hasPlaceholder, placeholderSlot } from "./chartShape.ts";
+import { CODE_PLACEHOLDER, filler, hasPlaceholder, NUMBER_BASE, placeholderSlot } from "./chartShape.ts";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface OperatorSpec {
@@ -59,7 +59,7 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
   // A piece of code reading lifted values reads them from its operator's parameters.
   const rewriteCode = (code: string, params: { [k: string]: Json }): string =>
     code.replace(CODE_PLACEHOLDER, (whole, array?: string, text?: string, number?: string) => {
-      const k = array ?? text ?? (number !== undefined ? String(Number(number) - 7_919_000_000) : undefined);
+      const k = array ?? text ?? (number !== undefined ? String(Number(number) - NUMBER_BASE) : undefined);
       if (k === undefined) {
         reusable = false; // a placeholder inside a longer text
         return whole;
@@ -73,7 +73,11 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
     if (Array.isArray(node)) return node.map((x) => rewrite(x, params));
     if (node !== null && typeof node === "object") {
       const out: { [k: string]: Json } = {};
-      for (const [key, v] of Object.entries(node)) out[key] = key === "code" && typeof v === "string" ? rewriteCode(v, params) : rewrite(v, params);
+      for (const [key, v] of Object.entries(node)) {
+        // A subflow's operators read their own parameters, not this operator's: a lifted value in one is not reused.
+        if (key === "$subflow" && hasPlaceholder(JSON.stringify(v))) reusable = false;
+        out[key] = key === "code" && typeof v === "string" ? rewriteCode(v, params) : rewrite(v, params);
+      }
       return out;
     }
     if (typeof node === "string" && hasPlaceholder(node)) reusable = false;

@@ -59,6 +59,10 @@ describe("a chart's variants drawn by one view", () => {
     // A lifted text inside a longer text, and data parsed by a format: no reuse.
     expect(reusableRuntime(template("per __boardpack_text_2__ children"))).toBeNull();
     expect(reusableRuntime(template("plain", { type: "json", parse: { y: "number" } }))).toBeNull();
+    // A lifted value read inside a subflow (its operators read their own parameters): no reuse.
+    const subflow = JSON.parse(template("plain")) as { operators: object[] };
+    subflow.operators.push({ id: 5, type: "facet", params: { subflow: { $subflow: { operators: [{ id: 6, type: "operator", update: { code: "7919000003.3125 + 1" } }] } } } });
+    expect(reusableRuntime(JSON.stringify(subflow))).toBeNull();
   });
 
   it("differ in the view's size and padding and in params, which hold the wide chart's values", () => {
