@@ -78,12 +78,16 @@ async function viewFor(spec: TopLevelSpec, shape: Shape): Promise<{ view: vega.V
   if (kept) {
     keptViews.delete(shape.key); // its own while drawing: a chart of the shape drawn meanwhile gets a view of its own
     kept.warnings.length = 0;
-    setChart(kept.view, kept.reusable, shape.arrays);
-    const { width, height, config } = spec as unknown as { width: number; height: number; config: { padding: object } };
-    kept.view.width(width).height(height).padding(config.padding);
-    await kept.view.runAsync();
-    viewStats.reused++;
-    return { view: kept.view, warnings: kept.warnings, kept };
+    try {
+      setChart(kept.view, kept.reusable, shape.arrays);
+      const { width, height, config } = spec as unknown as { width: number; height: number; config: { padding: object } };
+      kept.view.width(width).height(height).padding(config.padding);
+      await kept.view.runAsync();
+      viewStats.reused++;
+      return { view: kept.view, warnings: kept.warnings, kept };
+    } catch {
+      kept.view.finalize(); // the chart is drawn by a new view below, which reports any error of its own
+    }
   }
   const reusable = reusableFor(shape.key);
   if (!reusable) {
@@ -141,11 +145,4 @@ export async function vegaPairToSvg(paired: PairedSpec, shape: Shape = shapeOf(p
     // A view that warned or failed is not kept: the next chart gets a new one.
     release(shape, drawn, ok);
   }
-}
-
-/** Lets go of every kept view (tests that count what a new thread does). */
-export function clearKeptViews(): void {
-  for (const { view } of keptViews.values()) view.finalize();
-  keptViews.clear();
-  reusables.clear();
 }
