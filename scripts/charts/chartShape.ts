@@ -6,7 +6,7 @@
 // only routes charts by shape.
 import type { TopLevelSpec } from "vega-lite";
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Keys whose array values are lifted: inline data, scale domains and ranges, axis values, a param's value (variantPair.ts). */
 const LIFTED = new Set(["values", "domain", "range", "value"]);
@@ -23,11 +23,11 @@ interface Lifted {
 }
 
 /** A placeholder Vega-Lite and Vega pass through as they would the array: an array of one string no code reads. */
-const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
+export const placeholder = (k: number): Json => [`__boardpack_lifted_${k}__`];
 /** A number placeholder: a number no chart has, written the same way wherever it lands. */
 export const NUMBER_BASE = 7_919_000_000;
-const numberPlaceholder = (k: number): number => NUMBER_BASE + k + 0.3125;
-const textPlaceholder = (k: number): string => `__boardpack_text_${k}__`;
+export const numberPlaceholder = (k: number): number => NUMBER_BASE + k + 0.3125;
+export const textPlaceholder = (k: number): string => `__boardpack_text_${k}__`;
 
 function liftable(v: Json): v is number | string {
   return (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e9) || (typeof v === "string" && PLAIN_TEXT.test(v));

@@ -14,9 +14,10 @@
 // anywhere else (a label wrapped to other lines, a layer in one only) are
 // not, and each is drawn alone.
 // This module loads no Vega: the build's main thread pairs the specs.
+import { isDeepStrictEqual } from "node:util";
 import type { TopLevelSpec } from "vega-lite";
+import type { Json } from "./chartShape.ts";
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Where the variants may differ and be drawn by one view (paths in the spec; `#` is any layer). */
 const SIGNAL_PATHS = new Set([
@@ -49,15 +50,6 @@ export interface PairedSpec {
   narrow: NarrowView;
 }
 
-function sameJson(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => k in b && sameJson(a[k], b[k]));
-}
-
 const isObject = (v: Json | undefined): v is { [k: string]: Json } => v !== null && typeof v === "object" && !Array.isArray(v);
 
 function padding(config: Json | undefined): Padding | null {
@@ -81,7 +73,7 @@ export function pairVariants(wideSpec: TopLevelSpec, narrowSpec: TopLevelSpec): 
   const byValues = new Map<string, string>();
   let pairable = true;
   const merge = (a: Json | undefined, b: Json | undefined, path: string): Json | undefined => {
-    if (sameJson(a, b)) return a;
+    if (isDeepStrictEqual(a, b)) return a;
     if (SIGNAL_PATHS.has(path)) {
       // A value only one variant has is null in the other: Vega reads a null as the value not given.
       const [av, bv] = [a ?? null, b ?? null];

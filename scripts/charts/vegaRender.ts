@@ -27,10 +27,15 @@ export function capturingLogger(into: string[]) {
 
 /** Compiles (or takes its shape's template, runtimeTemplates.ts) and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
 export async function runView(spec: TopLevelSpec, shape?: Shape): Promise<{ view: vega.View; warnings: string[] }> {
+  return newView((logger, warnings) => parsedRuntime(spec, logger, warnings, shape));
+}
+
+/** A view of the runtime `make` gives (with the logger its warnings go to), run: the view and every warning on the way. */
+async function newView(make: (logger: ReturnType<typeof capturingLogger>, warnings: string[]) => vega.Runtime): Promise<{ view: vega.View; warnings: string[] }> {
   installTextMetrics();
   const warnings: string[] = [];
   const logger = capturingLogger(warnings);
-  const view = new vega.View(parsedRuntime(spec, logger, warnings, shape), { renderer: "none", logger, expr: sharedExpressionCodegen });
+  const view = new vega.View(make(logger, warnings), { renderer: "none", logger, expr: sharedExpressionCodegen });
   await view.runAsync();
   return { view, warnings };
 }
@@ -94,11 +99,7 @@ async function viewFor(spec: TopLevelSpec, shape: Shape): Promise<{ view: vega.V
     viewStats.alone++;
     return { ...(await runView(spec, shape)), kept: null };
   }
-  installTextMetrics();
-  const warnings: string[] = [];
-  const logger = capturingLogger(warnings);
-  const view = new vega.View(JSON.parse(reusable.fill(shape.arrays)) as vega.Runtime, { renderer: "none", logger, expr: sharedExpressionCodegen });
-  await view.runAsync();
+  const { view, warnings } = await newView(() => JSON.parse(reusable.fill(shape.arrays)) as vega.Runtime);
   viewStats.madeForReuse++;
   return { view, warnings, kept: { view, reusable, warnings } };
 }

@@ -13,9 +13,8 @@
 // A shape whose template holds a lifted value anywhere else (inside a longer
 // text, in a data format) is not reused: its charts get a new view each.
 import * as vega from "vega";
-import { CODE_PLACEHOLDER, filler, hasPlaceholder, NUMBER_BASE, placeholderSlot } from "./chartShape.ts";
+import { CODE_PLACEHOLDER, filler, hasPlaceholder, NUMBER_BASE, numberPlaceholder, placeholder, placeholderSlot, textPlaceholder, type Json } from "./chartShape.ts";
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 interface OperatorSpec {
   id: number;
   type: string;
@@ -64,8 +63,9 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
         reusable = false; // a placeholder inside a longer text
         return whole;
       }
-      params[slotParam(Number(k))] = slotRef(Number(k), array !== undefined ? [`__boardpack_lifted_${k}__`] : text !== undefined ? `__boardpack_text_${k}__` : Number(whole));
-      return `_[${JSON.stringify(slotParam(Number(k)))}]`;
+      const n = Number(k);
+      params[slotParam(n)] = slotRef(n, array !== undefined ? placeholder(n) : text !== undefined ? textPlaceholder(n) : numberPlaceholder(n));
+      return `_[${JSON.stringify(slotParam(n))}]`;
     });
   const rewrite = (node: Json, params: { [k: string]: Json }): Json => {
     const k = placeholderSlot(node);
@@ -111,7 +111,7 @@ export function reusableRuntime(templateText: string): ReusableRuntime | null {
   // Every lifted value now set per chart: none left where setChart does not reach.
   const set = new Set([...slots.map((s) => s.id), ...[...slotOps.values()].map((op) => op.id)]);
   const dataIds = new Set(operators.filter((op) => data.some((d) => op.data && d.name in op.data)).map((op) => op.id));
-  const unset = out.map((op) => (set.has(op.id) ? { ...op, value: null } : dataIds.has(op.id) ? { ...op, value: null } : op));
+  const unset = out.map((op) => (set.has(op.id) || dataIds.has(op.id) ? { ...op, value: null } : op));
   if (hasPlaceholder(JSON.stringify(unset))) return null;
   // The slot operators first: an operator's parameters refer only to operators made before it.
   const text = JSON.stringify({ ...rest, operators: [...slotOps.values(), ...out] });
