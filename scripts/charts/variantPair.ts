@@ -72,9 +72,11 @@ export function pairVariants(wideSpec: TopLevelSpec, narrowSpec: TopLevelSpec): 
   /** One param for each distinct pair of values (the x encoding repeats in every layer: one axis, one signal). */
   const byValues = new Map<string, string>();
   let pairable = true;
+  // Compared value by value on the way down: a deep comparison at each level would walk each subtree once per level above it.
   const merge = (a: Json | undefined, b: Json | undefined, path: string): Json | undefined => {
-    if (isDeepStrictEqual(a, b)) return a;
+    if (Object.is(a, b)) return a;
     if (SIGNAL_PATHS.has(path)) {
+      if (isDeepStrictEqual(a, b)) return a;
       // A value only one variant has is null in the other: Vega reads a null as the value not given.
       const [av, bv] = [a ?? null, b ?? null];
       const pair = JSON.stringify([av, bv]);
