@@ -8,7 +8,7 @@ import { monthEntry, monthPage } from "./monthPage.ts";
 import { paths, slugsFor } from "./paths.ts";
 import { printPage } from "./printPage.ts";
 import { sectionPages } from "./sectionPages.ts";
-import type { MonthEntry, MonthPage, PageSettings, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
+import type { IndicatorPage, MonthEntry, MonthPage, PageSettings, SectionPage, SiteContext, SiteData, SiteOptions } from "./views.ts";
 
 export type { IndicatorPage, Link, MonthEntry, MonthPage, PrintPage, SectionPage, SiteData, SiteOptions } from "./views.ts";
 
@@ -64,13 +64,28 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   };
   let done = 0;
   const step = () => options.onMonth?.(++done, reportMonths.length);
-  // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made.
-  // Their results are put back in date order below.
-  const printed = await mapLimited(reportMonths.filter((m) => pdfMonths.has(m)), MONTHS_AT_ONCE, makeMonth, step);
-  const indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
-  indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
-  const others = await mapLimited(reportMonths.filter((m) => !pdfMonths.has(m)), MONTHS_AT_ONCE, makeMonth, step);
-  const byMonth = new Map([...printed, ...others].map((p) => [p.entry.month, p]));
+  // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made;
+  // the next month is made meanwhile (its charts queued behind the pack's), so the chart workers do not wait for this thread
+  // to make it once the pack's charts are drawn. The indicator pages follow the packs' months. Results are put back in date order below.
+  const order = [...reportMonths.filter((m) => pdfMonths.has(m)), ...reportMonths.filter((m) => !pdfMonths.has(m))];
+  let packsLeft = order.filter((m) => pdfMonths.has(m)).length;
+  let indicatorsLater = null as Promise<IndicatorPage[]> | null;
+  const startIndicators = () => {
+    indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
+    indicatorsLater.catch(() => {}); // awaited (and its failure reported) below
+  };
+  if (packsLeft === 0) startIndicators();
+  const byOrder = await mapLimited(
+    order,
+    MONTHS_AT_ONCE,
+    async (month) => {
+      const made = await makeMonth(month);
+      if (pdfMonths.has(month) && --packsLeft === 0) startIndicators();
+      return made;
+    },
+    step,
+  );
+  const byMonth = new Map(byOrder.map((p) => [p.entry.month, p]));
   const perMonth = reportMonths.map((m) => byMonth.get(m)!);
   const made: MonthPage[] = perMonth.flatMap((p) => (p.page ? [p.page] : []));
   const sections: SectionPage[] = perMonth.flatMap((p) => p.sections);
@@ -82,7 +97,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
     latestPage: made.find((p) => p.month === latest.month)!,
     monthPages: sink ? [] : [...made].reverse(),
     sectionPages: sections,
-    indicatorPages: await indicatorsLater,
+    indicatorPages: await indicatorsLater!,
     indicatorIndex: sectionsInOrder.map((s) => ({
       title: s.title,
       indicators: latest.indicators.filter((i) => i.section === s.id).map((i) => ({ text: `${i.ref} ${i.title}`, href: paths.indicator(ctx.slugs.get(i.ref)!) })),
