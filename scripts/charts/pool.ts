@@ -4,7 +4,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import type { Rendered } from "./vegaRender.ts";
-import { shapeOf, type Shape } from "./chartShape.ts";
+import { shapeOf } from "./chartShape.ts";
 import type { NarrowView, PairedSpec } from "./variantPair.ts";
 
 /** A worker's answer: a chart (svg, warnings), a pair (svg, svgNarrow; unpaired if it warned), or an error. */
@@ -21,13 +21,22 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** A chart sent to a worker (renderWorker.ts). */
+/**
+ * A chart sent to a worker (renderWorker.ts): its shape (chartShape.ts),
+ * lifted here to route the chart, and its lifted values. The shape's key (the
+ * spec with placeholders, most of the spec) goes to each worker once, with
+ * the first chart of the shape sent to it: the worker makes the spec from the
+ * two where it needs it. Sent whole, the example's charts were 8.3 MB of
+ * messages to copy; so, 2.1 MB.
+ */
 export interface ChartJob {
   id: number;
-  spec: TopLevelSpec;
-  /** Lifted here, to route the chart by its shape: the worker need not lift it again. */
-  shape: Shape;
-  /** A pair of variants (variantPair.ts): `spec` is the paired spec, drawn wide and then narrow. */
+  /** The shape's number in this pool. */
+  shape: number;
+  /** The shape's key, if the worker has not been sent it. */
+  key?: string;
+  arrays: string[];
+  /** A pair of variants (variantPair.ts): the spec is the paired spec, drawn wide and then narrow. */
   narrow?: NarrowView;
 }
 
@@ -36,6 +45,8 @@ interface Lane {
   /** Charts sent to the worker and not yet back (at most IN_FLIGHT). */
   inFlight: number;
   queue: ChartJob[];
+  /** The shapes whose keys the worker has been sent. */
+  known: Set<number>;
 }
 
 /**
@@ -72,7 +83,9 @@ const WORKER_YOUNG_MB = 96;
 
 export class ChartPool {
   private lanes: Lane[] = [];
-  private laneOfShape = new Map<string, Lane>();
+  /** Each shape's number, and by number its key and the lane its charts go to. */
+  private shapeNumbers = new Map<string, number>();
+  private shapes: { key: string; lane: Lane }[] = [];
   private pending = new Map<number, Pending>();
   private next = 0;
   private closed = false;
@@ -82,7 +95,7 @@ export class ChartPool {
       const heapMb = workerHeapMb();
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.unref();
-      const lane: Lane = { worker, inFlight: 0, queue: [] };
+      const lane: Lane = { worker, inFlight: 0, queue: [], known: new Set() };
       worker.on("message", (msg: Drawn & { id: number }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
@@ -107,16 +120,18 @@ export class ChartPool {
 
   render(spec: TopLevelSpec, narrow?: NarrowView): Promise<Drawn> {
     const id = this.next++;
-    const shape = shapeOf(spec);
-    let lane = this.laneOfShape.get(shape.key);
-    if (!lane) {
-      lane = this.lanes.reduce((a, b) => (b.queue.length + b.inFlight < a.queue.length + a.inFlight ? b : a));
-      this.laneOfShape.set(shape.key, lane);
+    const { key, arrays } = shapeOf(spec);
+    let shape = this.shapeNumbers.get(key);
+    if (shape === undefined) {
+      shape = this.shapes.length;
+      this.shapeNumbers.set(key, shape);
+      this.shapes.push({ key, lane: this.lanes.reduce((a, b) => (b.queue.length + b.inFlight < a.queue.length + a.inFlight ? b : a)) });
     }
-    const target = lane;
+    const target = this.shapes[shape]!.lane;
+    const job: ChartJob = { id, shape, arrays, ...(narrow ? { narrow } : {}) };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      target.queue.push({ id, spec, shape, ...(narrow ? { narrow } : {}) });
+      target.queue.push(job);
       this.pump();
     });
   }
@@ -130,6 +145,11 @@ export class ChartPool {
           if (longest.queue.length > 1) job = longest.queue.pop();
         }
         if (!job) break;
+        // A worker meets a shape first here (taken from another worker's queue or not).
+        if (!lane.known.has(job.shape)) {
+          lane.known.add(job.shape);
+          job.key = this.shapes[job.shape]!.key;
+        }
         lane.inFlight++;
         lane.worker.ref();
         lane.worker.postMessage(job);

@@ -6,11 +6,11 @@
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { parsedRuntime, templateText } from "./runtimeTemplates.ts";
-import { shapeOf, type Shape } from "./chartShape.ts";
+import { placeholderSlot, shapeOf, type Shape } from "./chartShape.ts";
 import { reusableRuntime, setChart, type ReusableRuntime } from "./viewReuse.ts";
 import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
-import type { PairedSpec } from "./variantPair.ts";
+import type { NarrowView, PairedSpec } from "./variantPair.ts";
 
 export interface Rendered {
   svg: string;
@@ -25,9 +25,26 @@ export function capturingLogger(into: string[]) {
   });
 }
 
+/**
+ * A chart to draw: its shape (chartShape.ts) and its spec. A chart worker is
+ * sent the shape alone (pool.ts), and the spec is made from it only where it
+ * is needed: to compile a shape's first chart.
+ */
+export interface ChartInput {
+  shape: Shape;
+  spec: () => TopLevelSpec;
+}
+
+/** A chart at hand as its spec: its shape lifted here unless given. */
+const inputOf = (spec: TopLevelSpec, shape: Shape = shapeOf(spec)): ChartInput => ({ shape, spec: () => spec });
+
 /** Compiles (or takes its shape's template, runtimeTemplates.ts) and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
 export async function runView(spec: TopLevelSpec, shape?: Shape): Promise<{ view: vega.View; warnings: string[] }> {
-  return newView((logger, warnings) => parsedRuntime(spec, logger, warnings, shape));
+  return runInput(inputOf(spec, shape));
+}
+
+function runInput(input: ChartInput): Promise<{ view: vega.View; warnings: string[] }> {
+  return newView((logger, warnings) => parsedRuntime(input.spec(), logger, warnings, input.shape));
 }
 
 /** A view of the runtime `make` gives (with the logger its warnings go to), run: the view and every warning on the way. */
@@ -42,7 +59,12 @@ async function newView(make: (logger: ReturnType<typeof capturingLogger>, warnin
 
 /** `shape`: the spec's shape (chartShape.ts), when the caller has made it already. */
 export async function vegaToSvg(spec: TopLevelSpec, shape?: Shape): Promise<Rendered> {
-  const { view, warnings } = await runView(spec, shape);
+  return drawAlone(inputOf(spec, shape));
+}
+
+/** A chart drawn by a view of its own. */
+export async function drawAlone(input: ChartInput): Promise<Rendered> {
+  const { view, warnings } = await runInput(input);
   try {
     return { svg: await view.toSVG(), warnings };
   } finally {
@@ -77,16 +99,39 @@ function reusableFor(key: string): ReusableRuntime | null {
   return reusables.get(key)!;
 }
 
+/** The view's own size and padding of a chart of the shape: read from its key (they are never lifted), else from the chart's spec. */
+const sizes = new Map<string, ViewSize | null>();
+interface ViewSize {
+  width: number;
+  height: number;
+  padding: object;
+}
+function viewSize(input: ChartInput): ViewSize {
+  let size = sizes.get(input.shape.key);
+  if (size === undefined) {
+    const { width, height, config } = JSON.parse(input.shape.key) as { width?: unknown; height?: unknown; config?: { padding?: unknown } };
+    const padding = config?.padding;
+    const plain = (v: unknown) => typeof v === "number" && placeholderSlot(v) === null;
+    const fixed = plain(width) && plain(height) && padding !== null && typeof padding === "object" && Object.values(padding).every(plain);
+    size = fixed ? { width: width as number, height: height as number, padding: padding as object } : null;
+    sizes.set(input.shape.key, size);
+  }
+  if (size) return size;
+  const { width, height, config } = input.spec() as unknown as { width: number; height: number; config: { padding: object } };
+  return { width, height, padding: config.padding };
+}
+
 /** A view of the chart's shape showing the chart (run): the shape's kept view with the chart's values set, a new view made for reuse, or a new view. */
-async function viewFor(spec: TopLevelSpec, shape: Shape): Promise<{ view: vega.View; warnings: string[]; kept: KeptView | null }> {
+async function viewFor(input: ChartInput): Promise<{ view: vega.View; warnings: string[]; kept: KeptView | null }> {
+  const { shape } = input;
   const kept = keptViews.get(shape.key);
   if (kept) {
     keptViews.delete(shape.key); // its own while drawing: a chart of the shape drawn meanwhile gets a view of its own
     kept.warnings.length = 0;
     try {
       setChart(kept.view, kept.reusable, shape.arrays);
-      const { width, height, config } = spec as unknown as { width: number; height: number; config: { padding: object } };
-      kept.view.width(width).height(height).padding(config.padding);
+      const { width, height, padding } = viewSize(input);
+      kept.view.width(width).height(height).padding(padding);
       await kept.view.runAsync();
       viewStats.reused++;
       return { view: kept.view, warnings: kept.warnings, kept };
@@ -97,7 +142,7 @@ async function viewFor(spec: TopLevelSpec, shape: Shape): Promise<{ view: vega.V
   const reusable = reusableFor(shape.key);
   if (!reusable) {
     viewStats.alone++;
-    return { ...(await runView(spec, shape)), kept: null };
+    return { ...(await runInput(input)), kept: null };
   }
   const { view, warnings } = await newView(() => JSON.parse(reusable.fill(shape.arrays)) as vega.Runtime);
   viewStats.madeForReuse++;
@@ -129,13 +174,18 @@ function release(shape: Shape, drawn: { view: vega.View; kept: KeptView | null }
  * reported as that variant's own spec gives it.
  * `shape`: the paired spec's shape, when the caller has made it already.
  */
-export async function vegaPairToSvg(paired: PairedSpec, shape: Shape = shapeOf(paired.spec)): Promise<{ wide: string; narrow: string } | null> {
-  const drawn = await viewFor(paired.spec, shape);
+export async function vegaPairToSvg(paired: PairedSpec, shape?: Shape): Promise<{ wide: string; narrow: string } | null> {
+  return drawPair(inputOf(paired.spec, shape), paired.narrow);
+}
+
+/** A chart's two variants drawn by one view (vegaPairToSvg): `input` is the paired spec's. */
+export async function drawPair(input: ChartInput, n: NarrowView): Promise<{ wide: string; narrow: string } | null> {
+  const { shape } = input;
+  const drawn = await viewFor(input);
   const { view, warnings } = drawn;
   let ok = false;
   try {
     const wide = await view.toSVG();
-    const n = paired.narrow;
     view.width(n.width).height(n.height).padding(n.padding);
     for (const [name, value] of Object.entries(n.signals)) view.signal(name, value);
     await view.runAsync();

@@ -1,6 +1,7 @@
 // The chart pool keeps each worker's next chart waiting in its port
 // (scripts/charts/pool.ts), so a worker goes on while the build's thread is
-// busy (rendering pages) instead of waiting to be handed its next chart.
+// busy (rendering pages) instead of waiting to be handed its next chart; a
+// chart goes as its shape's number and its values, the shape's key once.
 import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
 
@@ -25,6 +26,36 @@ describe("the chart pool", () => {
       for (const [i, y] of [1, 5, 9].entries()) expect(svgs[i]).toBe((await vegaToSvg(spec(y))).svg);
       expect(new Set(svgs).size).toBe(3);
       expect(lane.inFlight).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("sends each worker a shape's key once, with its first chart of the shape, also one taken from another worker's queue", async () => {
+    const { ChartPool } = await import("../../scripts/charts/pool.ts");
+    const pool = new ChartPool(2);
+    type Lane = { worker: { postMessage: (job: unknown) => void }; queue: unknown[] };
+    const lanes = (pool as unknown as { lanes: Lane[] }).lanes;
+    const sent: { lane: number; key: boolean; spec: boolean }[] = [];
+    lanes.forEach((lane, i) => {
+      const post = lane.worker.postMessage.bind(lane.worker);
+      lane.worker.postMessage = (job: unknown) => {
+        const j = job as { key?: string; spec?: unknown };
+        sent.push({ lane: i, key: j.key !== undefined, spec: j.spec !== undefined });
+        post(job);
+      };
+    });
+    try {
+      // Charts of one shape go to one worker; the other, idle, takes from its queue.
+      const ys = [1, 2, 3, 4, 5, 6];
+      const svgs = (await Promise.all(ys.map((y) => pool.render(spec(y))))).map((r) => r.svg);
+      const { vegaToSvg } = await import("../../scripts/charts/vegaRender.ts");
+      for (const [i, y] of ys.entries()) expect(svgs[i]).toBe((await vegaToSvg(spec(y))).svg);
+      expect(sent).toHaveLength(6);
+      expect(sent.some((s) => s.spec)).toBe(false);
+      // Both workers drew charts of the shape, and each was sent its key once.
+      for (const lane of [0, 1]) expect(sent.filter((s) => s.lane === lane && s.key)).toHaveLength(1);
+      for (const lane of [0, 1]) expect(sent.filter((s) => s.lane === lane).length).toBeGreaterThan(1);
     } finally {
       await pool.close();
     }
