@@ -94,7 +94,6 @@ export class ChartPool {
     for (let i = 0; i < size; i++) {
       const heapMb = workerHeapMb();
       const worker = new Worker(new URL("./renderWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      worker.unref();
       const lane: Lane = { worker, inFlight: 0, queue: [], known: new Set() };
       worker.on("message", (msg: Drawn & { id: number }) => {
         const p = this.pending.get(msg.id)!;
@@ -114,6 +113,8 @@ export class ChartPool {
       });
       // A worker gone without an error (it exited): its charts would otherwise be waited for by nothing alive.
       worker.on("exit", (code) => this.fail(new Error(`A chart worker stopped (exit code ${code}) while drawing. Run the build again; BOARDPACK_CHART_WORKERS=0 draws the charts in the main thread.`)));
+      // After its listeners: a "message" listener refs the worker again, and a pool that draws nothing would keep the process alive.
+      worker.unref();
       this.lanes.push(lane);
     }
   }
@@ -180,6 +181,15 @@ function getPool(): ChartPool | null {
   const size = Math.min(4, os.availableParallelism());
   pool = size > 1 && process.env.BOARDPACK_CHART_WORKERS !== "0" ? new ChartPool(size) : null;
   return pool;
+}
+
+/**
+ * Starts the chart workers now rather than at the first chart: each loads Vega
+ * while the build is still starting. For a build that will draw charts; idle,
+ * the workers keep no process alive.
+ */
+export function startChartPool(): void {
+  getPool();
 }
 
 export async function renderOnPool(spec: TopLevelSpec): Promise<Rendered> {

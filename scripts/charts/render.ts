@@ -39,6 +39,11 @@ function chartCacheKey(spec: TopLevelSpec): string {
 }
 const cacheFile = (key: string) => cacheDir("charts", key.slice(0, 2), `${key}.svg`);
 
+/** Whether no chart is kept from an earlier build (a first build: every chart will be drawn). */
+export function noChartsKept(): boolean {
+  return cacheOff("chart") || !fs.existsSync(cacheDir("charts"));
+}
+
 /** The chart if it need not be drawn: kept on disk, or drawn by this process already. */
 function alreadyDrawn(key: string, name: string, useCache: boolean): Promise<string> | undefined {
   const file = cacheFile(key);

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "../helpers/fixture.ts";
+import { copyFixture, editFile } from "../helpers/fixture.ts";
 import { hashes } from "../helpers/hashes.ts";
 import { ROOT, runCommand } from "../helpers/run.ts";
 
@@ -76,6 +76,25 @@ describe("the compiled build", () => {
       // The workbook library: the downloads worker writes the workbooks, and this thread only on one core.
       expect(loaded.has("@e965/xlsx")).toBe(false);
     }
+  }, 120_000);
+
+  it("stops at once on bad data, with the first build's chart workers started before the data is read", () => {
+    compile();
+    const data = copyFixture();
+    editFile(data, "months/2020-12.yaml", (t) => t.replace("  C1: 663", "  C1: lots"));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "boardpack-compiled-bad-"));
+    // The chart cache off: a first build, whose chart workers start first (cli/build.ts). Idle, they must not keep the process alive.
+    const r = spawnSync(process.execPath, [COMPILED, "--data", data, "--out", path.join(out, "dist"), "--quiet"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, BOARDPACK_CHART_CACHE: "off", NO_COLOR: "1" },
+      timeout: 60_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/months\/2020-12\.yaml:4: error: C1 \(Number of contacts\): "lots" is not a number\. Fix: /);
+    expect(fs.existsSync(path.join(out, "dist"))).toBe(false);
+    fs.rmSync(out, { recursive: true, force: true });
   }, 120_000);
 
   it("is compiled again when a source file changes, and not otherwise", () => {
