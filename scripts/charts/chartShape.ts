@@ -124,3 +124,13 @@ export function shapeOf(spec: TopLevelSpec): Shape {
   const lifted = lift(spec as unknown as Json);
   return { key: JSON.stringify(lifted.spec), arrays: lifted.arrays };
 }
+
+/** Each key split for filling (specOf), by key. */
+const keyFillers = new Map<string, (arrays: string[]) => string>();
+
+/** The chart's spec, from its shape (the inverse of shapeOf): a chart worker is sent the shape alone (pool.ts). */
+export function specOf(shape: Shape): TopLevelSpec {
+  let fill = keyFillers.get(shape.key);
+  if (!fill) keyFillers.set(shape.key, (fill = filler(shape.key)));
+  return JSON.parse(fill(shape.arrays)) as TopLevelSpec;
+}

@@ -1,28 +1,19 @@
 // A worker thread that renders charts, so a first build uses every core.
 import { parentPort } from "node:worker_threads";
-import type { TopLevelSpec } from "vega-lite";
-import { filler } from "./chartShape.ts";
+import { specOf } from "./chartShape.ts";
 import { drawAlone, drawPair, type ChartInput } from "./vegaRender.ts";
 import type { ChartJob } from "./pool.ts";
 
-/** The shapes' keys, by their numbers in the pool (each sent once: pool.ts), and each key split for filling. */
+/** The shapes' keys, by their numbers in the pool (each sent once: pool.ts). */
 const keys = new Map<number, string>();
-const fillers = new Map<string, (arrays: string[]) => string>();
 
-/** The chart a job asks for: its shape, and its spec made from the shape's key and the chart's values when needed. */
+/** The chart a job asks for: its shape, and its spec made from the shape when needed. */
 function inputOf(job: ChartJob): ChartInput {
   if (job.key !== undefined) keys.set(job.shape, job.key);
   const key = keys.get(job.shape);
   if (key === undefined) throw new Error(`A chart worker was sent a chart of a shape (${job.shape}) it does not know.`);
   const shape = { key, arrays: job.arrays };
-  return {
-    shape,
-    spec: () => {
-      let fill = fillers.get(key);
-      if (!fill) fillers.set(key, (fill = filler(key)));
-      return JSON.parse(fill(shape.arrays)) as TopLevelSpec;
-    },
-  };
+  return { shape, spec: () => specOf(shape) };
 }
 
 async function draw(job: ChartJob): Promise<void> {

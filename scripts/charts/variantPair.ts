@@ -18,7 +18,6 @@ import { isDeepStrictEqual } from "node:util";
 import type { TopLevelSpec } from "vega-lite";
 import type { Json } from "./chartShape.ts";
 
-
 /** Where the variants may differ and be drawn by one view (paths in the spec; `#` is any layer). */
 const SIGNAL_PATHS = new Set([
   "layer.#.encoding.x.axis.values",

@@ -6,7 +6,7 @@
 import * as vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { parsedRuntime, templateText } from "./runtimeTemplates.ts";
-import { placeholderSlot, shapeOf, type Shape } from "./chartShape.ts";
+import { shapeOf, type Shape } from "./chartShape.ts";
 import { reusableRuntime, setChart, type ReusableRuntime } from "./viewReuse.ts";
 import { sharedExpressionCodegen } from "./sharedExpressions.ts";
 import { installTextMetrics } from "./vegaTextMetrics.ts";
@@ -99,26 +99,18 @@ function reusableFor(key: string): ReusableRuntime | null {
   return reusables.get(key)!;
 }
 
-/** The view's own size and padding of a chart of the shape: read from its key (they are never lifted), else from the chart's spec. */
-const sizes = new Map<string, ViewSize | null>();
-interface ViewSize {
-  width: number;
-  height: number;
-  padding: object;
-}
-function viewSize(input: ChartInput): ViewSize {
-  let size = sizes.get(input.shape.key);
-  if (size === undefined) {
-    const { width, height, config } = JSON.parse(input.shape.key) as { width?: unknown; height?: unknown; config?: { padding?: unknown } };
-    const padding = config?.padding;
-    const plain = (v: unknown) => typeof v === "number" && placeholderSlot(v) === null;
-    const fixed = plain(width) && plain(height) && padding !== null && typeof padding === "object" && Object.values(padding).every(plain);
-    size = fixed ? { width: width as number, height: height as number, padding: padding as object } : null;
-    sizes.set(input.shape.key, size);
+/**
+ * By shape: the view's own size and padding, read from the shape's key once.
+ * They are a chart's as they are: chartShape.ts lifts no width, height or padding.
+ */
+const sizes = new Map<string, { width: number; height: number; padding: object }>();
+function viewSize(key: string): { width: number; height: number; padding: object } {
+  let size = sizes.get(key);
+  if (!size) {
+    const { width, height, config } = JSON.parse(key) as { width: number; height: number; config: { padding: object } };
+    sizes.set(key, (size = { width, height, padding: config.padding }));
   }
-  if (size) return size;
-  const { width, height, config } = input.spec() as unknown as { width: number; height: number; config: { padding: object } };
-  return { width, height, padding: config.padding };
+  return size;
 }
 
 /** A view of the chart's shape showing the chart (run): the shape's kept view with the chart's values set, a new view made for reuse, or a new view. */
@@ -130,7 +122,7 @@ async function viewFor(input: ChartInput): Promise<{ view: vega.View; warnings: 
     kept.warnings.length = 0;
     try {
       setChart(kept.view, kept.reusable, shape.arrays);
-      const { width, height, padding } = viewSize(input);
+      const { width, height, padding } = viewSize(shape.key);
       kept.view.width(width).height(height).padding(padding);
       await kept.view.runAsync();
       viewStats.reused++;
