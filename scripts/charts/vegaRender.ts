@@ -35,12 +35,12 @@ export interface ChartInput {
   spec: () => TopLevelSpec;
 }
 
-/** A chart at hand as its spec: its shape lifted here unless given. */
-const inputOf = (spec: TopLevelSpec, shape: Shape = shapeOf(spec)): ChartInput => ({ shape, spec: () => spec });
+/** A chart at hand as its spec: its shape lifted here. */
+const inputOf = (spec: TopLevelSpec): ChartInput => ({ shape: shapeOf(spec), spec: () => spec });
 
 /** Compiles (or takes its shape's template, runtimeTemplates.ts) and runs a spec headless: the view (scales, scenegraph) and every warning on the way. */
-export async function runView(spec: TopLevelSpec, shape?: Shape): Promise<{ view: vega.View; warnings: string[] }> {
-  return runInput(inputOf(spec, shape));
+export async function runView(spec: TopLevelSpec): Promise<{ view: vega.View; warnings: string[] }> {
+  return runInput(inputOf(spec));
 }
 
 function runInput(input: ChartInput): Promise<{ view: vega.View; warnings: string[] }> {
@@ -57,9 +57,8 @@ async function newView(make: (logger: ReturnType<typeof capturingLogger>, warnin
   return { view, warnings };
 }
 
-/** `shape`: the spec's shape (chartShape.ts), when the caller has made it already. */
-export async function vegaToSvg(spec: TopLevelSpec, shape?: Shape): Promise<Rendered> {
-  return drawAlone(inputOf(spec, shape));
+export async function vegaToSvg(spec: TopLevelSpec): Promise<Rendered> {
+  return drawAlone(inputOf(spec));
 }
 
 /** A chart drawn by a view of its own. */
@@ -164,10 +163,9 @@ function release(shape: Shape, drawn: { view: vega.View; kept: KeptView | null }
  * the shape's kept one where there is one (viewReuse.ts). Null if the pair
  * warned at all: each variant is then drawn alone, so that every warning is
  * reported as that variant's own spec gives it.
- * `shape`: the paired spec's shape, when the caller has made it already.
  */
-export async function vegaPairToSvg(paired: PairedSpec, shape?: Shape): Promise<{ wide: string; narrow: string } | null> {
-  return drawPair(inputOf(paired.spec, shape), paired.narrow);
+export async function vegaPairToSvg(paired: PairedSpec): Promise<{ wide: string; narrow: string } | null> {
+  return drawPair(inputOf(paired.spec), paired.narrow);
 }
 
 /** A chart's two variants drawn by one view (vegaPairToSvg): `input` is the paired spec's. */

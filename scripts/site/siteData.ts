@@ -67,8 +67,9 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made;
   // the next month is made meanwhile (its charts queued behind the pack's), so the chart workers do not wait for this thread
   // to make it once the pack's charts are drawn. The indicator pages follow the packs' months. Results are put back in date order below.
-  const order = [...reportMonths.filter((m) => pdfMonths.has(m)), ...reportMonths.filter((m) => !pdfMonths.has(m))];
-  let packsLeft = order.filter((m) => pdfMonths.has(m)).length;
+  const packMonths = reportMonths.filter((m) => pdfMonths.has(m));
+  const order = [...packMonths, ...reportMonths.filter((m) => !pdfMonths.has(m))];
+  let packsLeft = packMonths.length;
   let indicatorsLater = null as Promise<IndicatorPage[]> | null;
   const startIndicators = () => {
     indicatorsLater = indicatorPages(ctx, latest, reportMonths, sink && ((pages) => sink.indicators(pages, settings)));
