@@ -5,7 +5,7 @@ import { formatValue } from "../format/number.ts";
 import { chartData, type ChartData } from "./chartData.ts";
 import { keyHtml, type KeyItem } from "./chartKey.ts";
 import { describeChart } from "./describe.ts";
-import { accessibleSvg, renderSvgPair } from "./render.ts";
+import { accessibleSvg, renderSvgPair, renderWideSvg } from "./render.ts";
 import { chartKey, vegaLiteSpec } from "./specs.ts";
 import type { TopLevelSpec } from "vega-lite";
 import type { Variant } from "./theme.ts";
@@ -17,7 +17,7 @@ export interface ChartView {
   description: string;
   /** The chart for screens from about 700 px wide, and for print. */
   svg: string;
-  /** The same chart drawn for phones. */
+  /** The same chart drawn for phones; empty where it is not (an earlier month's chart: phones scroll the wide one, siteData.ts). */
   svgNarrow: string;
   /**
    * What the SVGs are drawn from (their specs and the renderer): a page's
@@ -39,8 +39,9 @@ export async function renderChart(
   model: MonthModel,
   benchmarkLabels: Record<BenchmarkKey, string>,
   id: string,
+  phone = true,
 ): Promise<ChartView> {
-  return renderChartData(chartData(chart, model, benchmarkLabels), id);
+  return renderChartData(chartData(chart, model, benchmarkLabels), id, phone);
 }
 
 /** Charts rendered and time spent, for the build's phase timings. */
@@ -58,8 +59,22 @@ export async function timeCharts<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Renders both variants of a chart and makes each an accessible image. */
-export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: string, title: string, description: string): Promise<{ svg: string; svgNarrow: string; drawnFrom: string }> {
+/**
+ * Renders both variants of a chart and makes each an accessible image; with
+ * `phone` false, the wide one alone (shown to phones in a scrolling box).
+ */
+export async function renderVariants(
+  spec: (v: Variant) => TopLevelSpec,
+  id: string,
+  title: string,
+  description: string,
+  phone = true,
+): Promise<{ svg: string; svgNarrow: string; drawnFrom: string }> {
+  if (!phone) {
+    const { svg, key } = await renderWideSvg(spec("wide"), spec("narrow"), `${id} (${title})`);
+    chartStats.count += 1;
+    return { svg: accessibleSvg(svg, id, title, description, "bp-chart__svg bp-chart__svg--scroll"), svgNarrow: "", drawnFrom: key };
+  }
   const { svgs: [wide, narrow], keys } = await renderSvgPair(spec("wide"), spec("narrow"), `${id} (${title})`, `${id}-narrow (${title})`);
   chartStats.count += 2;
   return {
@@ -69,7 +84,8 @@ export async function renderVariants(spec: (v: Variant) => TopLevelSpec, id: str
   };
 }
 
-export async function renderChartData(data: ChartData, id: string): Promise<ChartView> {
+/** A chart of its data; with `phone` false, not drawn for phones (renderVariants). */
+export async function renderChartData(data: ChartData, id: string, phone = true): Promise<ChartView> {
   const description = describeChart(data);
   // Public edition: a chart whose every figure is withheld would be an empty frame (or a reference line alone).
   const symbol = data.series.flatMap((s) => s.withheld ?? []).find((w) => w);
@@ -82,7 +98,7 @@ export async function renderChartData(data: ChartData, id: string): Promise<Char
       table: { head, rows },
     };
   }
-  const svgs = await renderVariants((v) => vegaLiteSpec(data, v), id, data.title, description);
+  const svgs = await renderVariants((v) => vegaLiteSpec(data, v), id, data.title, description, phone);
   const key = chartKey(data);
   const head = [data.type === "annual" ? "Year" : data.type === "termly" ? "Term" : "Month", ...data.series.map((s) => s.label)];
   const rows = data.categories.map((x, i) => [x, ...data.series.map((s) => s.withheld?.[i] ?? formatValue(s.values[i] ?? null, s.unit, s.decimals))]);

@@ -78,9 +78,19 @@ async function drawing(key: string, name: string, useCache: boolean, rendering: 
   return svg;
 }
 
-export async function renderSvg(spec: TopLevelSpec, name: string, useCache = !cacheOff("chart")): Promise<string> {
-  const key = chartCacheKey(spec);
-  return alreadyDrawn(key, name, useCache) ?? drawing(key, name, useCache, renderOnPool(spec));
+/**
+ * A chart's wide variant with no narrow drawing (an earlier month's, siteData.ts), and its key: what its SVG is
+ * drawn from (the spec and the renderer). It is drawn from the pair's spec where the two pair (variantPair.ts), so
+ * that it is of the shape the charts drawn in pairs are, and drawn by their kept views (viewReuse.ts); a pair's
+ * spec drawn wide is the wide spec's SVG. If it warns, the wide spec is drawn alone to report its own warnings.
+ */
+export async function renderWideSvg(wide: TopLevelSpec, narrow: TopLevelSpec, name: string, useCache = !cacheOff("chart")): Promise<{ svg: string; key: string }> {
+  const key = chartCacheKey(wide);
+  const done = alreadyDrawn(key, name, useCache);
+  if (done) return { svg: await done, key };
+  const paired = pairVariants(wide, narrow);
+  const rendering = paired ? renderOnPool(paired.spec).then((r) => (r.warnings.length ? renderOnPool(wide) : r)) : renderOnPool(wide);
+  return { svg: await drawing(key, name, useCache, rendering), key };
 }
 
 /**

@@ -1,7 +1,7 @@
 // A worker thread that renders charts, so a first build uses every core.
 import { parentPort } from "node:worker_threads";
 import { specOf } from "./chartShape.ts";
-import { drawAlone, drawPair, type ChartInput } from "./vegaRender.ts";
+import { drawOne, drawPair, type ChartInput } from "./vegaRender.ts";
 import type { ChartJob } from "./pool.ts";
 
 /** The shapes' keys, by their numbers in the pool (each sent once: pool.ts). */
@@ -22,7 +22,7 @@ async function draw(job: ChartJob): Promise<void> {
     if (job.narrow) {
       const pair = await drawPair(input, job.narrow);
       parentPort!.postMessage(pair ? { id: job.id, svg: pair.wide, svgNarrow: pair.narrow } : { id: job.id, unpaired: true });
-    } else parentPort!.postMessage({ id: job.id, ...(await drawAlone(input)) });
+    } else parentPort!.postMessage({ id: job.id, ...(await drawOne(input)) });
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
   }

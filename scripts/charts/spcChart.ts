@@ -180,9 +180,9 @@ export function describeSpc(ind: IndicatorResult, analysis: SpcAnalysis): string
   return parts.join(" ");
 }
 
-export async function renderSpcChart(ind: IndicatorResult, analysis: SpcAnalysis, id: string, title: string): Promise<ChartView> {
+export async function renderSpcChart(ind: IndicatorResult, analysis: SpcAnalysis, id: string, title: string, phone = true): Promise<ChartView> {
   const description = describeSpc(ind, analysis);
-  const svgs = await renderVariants((v) => spcSpec(ind, analysis, v), id, title, description);
+  const svgs = await renderVariants((v) => spcSpec(ind, analysis, v), id, title, description, phone);
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "" : formatValue(v, ind.unit, ind.decimals));
   const rows = analysis.segments.flatMap((s) =>
     s.points.map((p) => [

@@ -62,7 +62,7 @@ export async function vegaToSvg(spec: TopLevelSpec): Promise<Rendered> {
 }
 
 /** A chart drawn by a view of its own. */
-export async function drawAlone(input: ChartInput): Promise<Rendered> {
+async function drawAlone(input: ChartInput): Promise<Rendered> {
   const { view, warnings } = await runInput(input);
   try {
     return { svg: await view.toSVG(), warnings };
@@ -166,6 +166,29 @@ function release(shape: Shape, drawn: { view: vega.View; kept: KeptView | null }
  */
 export async function vegaPairToSvg(paired: PairedSpec): Promise<{ wide: string; narrow: string } | null> {
   return drawPair(inputOf(paired.spec), paired.narrow);
+}
+
+/** A chart drawn by its shape's kept view (drawOne): a pair's spec (variantPair.ts) so drawn is its wide variant. */
+export async function vegaKeptViewToSvg(spec: TopLevelSpec): Promise<Rendered> {
+  return drawOne(inputOf(spec));
+}
+
+/**
+ * A chart drawn by its shape's kept view where there is one (viewReuse.ts),
+ * else by a new one kept for the next chart of the shape: a wide drawing with
+ * no narrow one (an earlier month's, siteData.ts). The SVG is the chart drawn
+ * alone; a view that warned is not kept.
+ */
+export async function drawOne(input: ChartInput): Promise<Rendered> {
+  const drawn = await viewFor(input);
+  let ok = false;
+  try {
+    const svg = await drawn.view.toSVG();
+    ok = drawn.warnings.length === 0;
+    return { svg, warnings: [...drawn.warnings] };
+  } finally {
+    release(input.shape, drawn, ok);
+  }
 }
 
 /** A chart's two variants drawn by one view (vegaPairToSvg): `input` is the paired spec's. */

@@ -164,8 +164,11 @@ export interface Authority {
     /** Within this fraction of a benchmark counts as similar (0.05). */
     similarWithin: number;
   };
-  /** What the summary shows: RAG ratings, SPC icons, or both. */
-  display: { rag: boolean; spc: boolean };
+  /**
+   * What the summary shows (RAG ratings, SPC icons, or both), and whose charts are drawn again for phones:
+   * the latest and printed months' (an earlier month's phones scroll the wide drawing), or every month's.
+   */
+  display: { rag: boolean; spc: boolean; phoneCharts: "latest" | "every-month" };
   spc: Partial<SpcSettingsInput>;
   /** Section ids in report order; each is data/indicators/<id>.yaml. */
   sections: string[];

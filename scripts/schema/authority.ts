@@ -62,8 +62,13 @@ export const authoritySchema = z.strictObject({
     })
     .optional(),
   sections: z.array(nonEmptyText).min(1, { message: "must list at least one section" }),
-  /** Which judgements the summary shows: RAG against targets, SPC icons, or both. */
-  display: z.strictObject({ rag: booleanish.default(true), spc: booleanish.default(true) }).default({ rag: true, spc: true }),
+  /**
+   * Which judgements the summary shows (RAG against targets, SPC icons, or both), and which months' charts
+   * are drawn again for phones: the latest and printed months' (an earlier month's phones scroll), or every month's.
+   */
+  display: z
+    .strictObject({ rag: booleanish.default(true), spc: booleanish.default(true), phoneCharts: z.enum(["latest", "every-month"]).default("latest") })
+    .default({ rag: true, spc: true, phoneCharts: "latest" }),
   spc: spcSettingsSchema.default({}),
   /** Abbreviations the pack's glossary explains, over the built-in list (TERM: meaning). */
   glossary: z

@@ -53,10 +53,10 @@ export async function updateCommentaryPage(build: BuildResult, rel: string): Pro
   const model = buildMonthModel(data, at.month);
   const kept = build.models.findIndex((m) => m.month === at.month);
   if (kept >= 0) build.models[kept] = model;
-  const page = (await sectionPages(siteContext(data), model)).find((p) => p.id === at.section);
-  if (!page) return false;
   // The build's site data holds no section pages (they are rendered as they are made): this one is rendered alone.
   const site = build.siteData;
+  const page = (await sectionPages(siteContext(data), model, site.phoneMonths.includes(at.month))).find((p) => p.id === at.section);
+  if (!page) return false;
 
   const siteDir = path.join(build.outDir, "site");
   // The month's model download carries its commentary too.

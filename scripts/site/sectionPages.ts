@@ -10,7 +10,8 @@ import { paths } from "./paths.ts";
 import { sectionTable } from "./tables.ts";
 import type { SectionPage, SiteContext } from "./views.ts";
 
-export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise<SectionPage[]> {
+/** `phone`: whether the charts are drawn for phones too (the latest and printed months, siteData.ts). */
+export async function sectionPages(ctx: SiteContext, model: MonthModel, phone = true): Promise<SectionPage[]> {
   const byRef = new Map(model.indicators.map((i) => [i.ref, i]));
   const labels = ctx.data.authority.benchmarks.labels;
   // All the month's charts at once, so the render workers are kept busy.
@@ -21,7 +22,7 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
         for (const [c, chart] of s.charts.entries()) {
           const id = `chart-${model.month}-${s.id}-${c + 1}`;
           if (chart.type !== "spc") {
-            jobs.push(renderChart(chart, model, labels, id));
+            jobs.push(renderChart(chart, model, labels, id, phone));
             continue;
           }
           // One SPC chart per indicator named.
@@ -29,7 +30,7 @@ export async function sectionPages(ctx: SiteContext, model: MonthModel): Promise
             const ind = byRef.get(ref)!;
             // Process limits are worked out from every point: none where the public edition withholds one.
             const analysis = ind.series.some((p) => p.withheld) ? null : analyseIndicator(ind, ctx.indicatorOf.get(ref)!, ctx.data.authority);
-            if (analysis) jobs.push(renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title));
+            if (analysis) jobs.push(renderSpcChart(ind, analysis, `${id}-${k + 1}`, chart.indicators.length > 1 ? `${chart.title}: ${ind.shortTitle}` : chart.title, phone));
           }
         }
         return (await Promise.all(jobs)).filter((c): c is ChartView => c !== null);

@@ -43,21 +43,32 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   const ctx = siteContext(data);
   const latest = modelOf(reportMonths[reportMonths.length - 1]!);
   const settings = pageSettings(data, latest);
+  // An earlier month's charts are drawn wide only (phones scroll them), unless the authority asks for every month's: a
+  // third less chart work in a first build, for pages read far less than the latest month's. A printed month needs both.
+  const phoneMonths = new Set(data.authority.display.phoneCharts === "every-month" ? reportMonths : [latest.month, ...pdfMonths]);
 
   // Two months at once (after the months with a pack, the indicator pages alongside), so the chart workers always have the next chart
   // waiting. Not more: each month in flight holds its model and pages (tens of megabytes in a long archive), and with four the build's
   // heap peaked about 300 MB higher.
   const sink = options.pages;
+  const packMonths = reportMonths.filter((m) => pdfMonths.has(m));
+  // Another month's pages go to the sink once every pack's print page is given (it renders first, and the pack prints
+  // while they render), even where that month's charts were drawn sooner (an earlier month's are fewer, or were kept).
+  let printsLeft = packMonths.length;
+  let printsGiven = () => {};
+  const allPrintsGiven = printsLeft ? new Promise<void>((resolve) => (printsGiven = resolve)) : Promise.resolve();
   const makeMonth = async (month: Month) => {
     const entry = month === latest.month || pdfMonths.has(month) ? null : (cached?.(month) ?? null);
     if (entry) return { entry, page: null, sections: [], print: null };
     const model = month === latest.month ? latest : modelOf(month);
     const made = monthPage(ctx, model, model === latest, pdfMonths.has(month));
-    const sections = await sectionPages(ctx, model);
+    const sections = await sectionPages(ctx, model, phoneMonths.has(month));
     const print = pdfMonths.has(month) ? printPage(data, model, made, sections) : null;
     // Not waited for: the print page renders on the pages worker while the next months' charts are drawn.
     if (print) options.onPrintPage?.(print, settings);
+    if (print && --printsLeft === 0) printsGiven();
     if (!sink) return { entry: monthEntry(made), page: made, sections, print };
+    if (!print) await allPrintsGiven;
     await sink.month(made, sections, settings);
     // The latest month's page is kept: the home page shows it too.
     return { entry: monthEntry(made), page: model === latest ? made : null, sections: [], print };
@@ -67,7 +78,6 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   // The months with a pack first, their charts before any other, so that the pack is printed while the rest of the site is made;
   // the next month is made meanwhile (its charts queued behind the pack's), so the chart workers do not wait for this thread
   // to make it once the pack's charts are drawn. The indicator pages follow the packs' months. Results are put back in date order below.
-  const packMonths = reportMonths.filter((m) => pdfMonths.has(m));
   const order = [...packMonths, ...reportMonths.filter((m) => !pdfMonths.has(m))];
   let packsLeft = packMonths.length;
   let indicatorsLater = null as Promise<IndicatorPage[]> | null;
@@ -94,6 +104,7 @@ export async function buildSiteData(data: DataSet, source: MonthModel[] | MonthS
   return {
     ...settings,
     latest: latest.month,
+    phoneMonths: reportMonths.filter((m) => phoneMonths.has(m)),
     months: perMonth.map((p) => p.entry).reverse(),
     latestPage: made.find((p) => p.month === latest.month)!,
     monthPages: sink ? [] : [...made].reverse(),

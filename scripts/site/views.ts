@@ -97,6 +97,8 @@ export interface PrintPage {
 export interface SiteData {
   authority: DataSet["authority"] & { benchmarkYear: string };
   latest: Month;
+  /** The months whose section pages' charts are drawn for phones too (the rest are scrolled on phones), oldest first. */
+  phoneMonths: Month[];
   /** Every month, newest first (the archive). */
   months: MonthEntry[];
   /** The latest month's page (the home page shows it too). */

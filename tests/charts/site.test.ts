@@ -1,6 +1,7 @@
 // Charts as readers get them, measured in headless Chromium on the built
 // example: chart text at 11 CSS px or more on a 390 px phone and on a desktop
-// (each sees the drawing made for it), at 8 pt or more where the print layout
+// (each sees the drawing made for it; an earlier month's, drawn wide only,
+// scrolls in its box on a phone), at 8 pt or more where the print layout
 // places the chart, keys that survive WCAG 1.4.12 text spacing, and every icon
 // of the summary in its key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +79,32 @@ describe("chart text on screen", () => {
         } finally {
           await page.close();
         }
+      }
+    });
+  }
+});
+
+describe("an earlier month's chart (drawn wide only)", () => {
+  const url = "2020-06/contacts/";
+  for (const width of [390, 320, 1280]) {
+    it(`keeps its text at 11 CSS px or more at a ${width} px viewport, ${width < 700 ? "scrolling sideways in its own box, not the page" : "filling the column"}`, async () => {
+      const page = await open(url, width);
+      try {
+        const shown = await shownCharts(page);
+        expect(shown.length).toBe(await page.$$eval("figure.bp-chart", (fs) => fs.length));
+        for (const c of shown) {
+          expect(c.cls).toContain("bp-chart__svg--scroll");
+          expect(c.smallest, `smallest chart text ${c.smallest.toFixed(1)} px`).toBeGreaterThanOrEqual(11);
+        }
+        const boxes = await page.$$eval(".bp-chart__scroll", (bs) => bs.map((b) => ({ scrolls: b.scrollWidth > b.clientWidth + 1, right: b.getBoundingClientRect().right })));
+        expect(boxes.length).toBe(shown.length);
+        for (const b of boxes) {
+          expect(b.scrolls).toBe(width < 700);
+          expect(b.right).toBeLessThanOrEqual(width);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      } finally {
+        await page.close();
       }
     });
   }

@@ -51,7 +51,7 @@ function authority(yearStartMonth: number): Authority {
     dot: { convention: "polarity" },
     population: {},
     benchmarks: { year: "", columns: [], labels: benchmarkLabels({}), similarWithin: 0.05 },
-    display: { rag: true, spc: true },
+    display: { rag: true, spc: true, phoneCharts: "latest" },
     spc: {},
     sections: ["s"],
     publicEdition: DEFAULT_SUPPRESSION,
