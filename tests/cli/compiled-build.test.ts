@@ -38,7 +38,7 @@ describe("the compiled build", () => {
     fs.rmSync(work, { recursive: true, force: true });
   }, 240_000);
 
-  it("loads Puppeteer and pdf-lib only when a pack is printed (not with every build), the workbook library only to write a workbook, and the build after Chromium is started", () => {
+  it("loads Puppeteer and pdf-lib only when a pack is printed (not with every build), the workbook library only to write a workbook, Vega only in the chart workers, and the build after Chromium is started", () => {
     compile();
     // The packages a compiled file and the chunks it imports statically load with it: imported from node_modules,
     // or bundled into it (esbuild marks each bundled file with a comment naming its path).
@@ -75,7 +75,13 @@ describe("the compiled build", () => {
       expect(loaded.has("pdf-lib")).toBe(false);
       // The workbook library: the downloads worker writes the workbooks, and this thread only on one core.
       expect(loaded.has("@e965/xlsx")).toBe(false);
+      // Vega: the chart workers draw, and this thread only on one core.
+      expect(loaded.has("vega")).toBe(false);
+      expect(loaded.has("vega-scenegraph")).toBe(false);
     }
+    // A chart worker loads Vega and Vega-Lite bundled, as one chunk rather than dozens of modules (its start is on a first build's road).
+    const worker = loadedBy("renderWorker.mjs");
+    for (const p of ["vega", "vega-lite", "vega-scenegraph", "vega-dataflow"]) expect(worker.bundled.has(p), p).toBe(true);
   }, 120_000);
 
   it("stops at once on bad data, with the first build's chart workers started before the data is read", () => {
