@@ -42,12 +42,13 @@ export function readSectionFile(
   const kindFromDenominator: string[] = [];
   const brokenRefs: string[] = [];
   const indicators: Indicator[] = [];
+  const indicatorLines = linesByIndicator(lines);
   parsed.indicators.forEach((raw, idx) => {
     const at = { file, line: lineFor(lines, ["indicators", idx]) ?? 1 };
     // Issues are placed with the full path, so the schema runs on the whole file's line map.
     const ref = (raw as { ref?: unknown } | null)?.ref;
     const context = typeof ref === "string" ? `Indicator ${ref}` : `Indicator ${idx + 1}`;
-    const input = parseWithSchema(indicatorSchema, raw, file, prefixLines(lines, ["indicators", idx]), problems, context);
+    const input = parseWithSchema(indicatorSchema, raw, file, indicatorLines.get(String(idx)) ?? new Map(), problems, context);
     if (!input) {
       if (typeof ref === "string") brokenRefs.push(ref);
       return;
@@ -87,13 +88,15 @@ export function readSectionFile(
   return { section, indicators, kindFromDenominator, brokenRefs };
 }
 
-/** A view of the line map with paths relative to `prefix`. */
-function prefixLines(lines: Map<string, number>, prefix: (string | number)[]): Map<string, number> {
-  const head = prefix.join(".");
-  const out = new Map<string, number>();
+/** The line map of each entry of `indicators` (by its index), with paths relative to the entry: in one pass over the file's lines, not one per indicator. */
+function linesByIndicator(lines: Map<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
   for (const [k, v] of lines) {
-    if (k === head) out.set("", v);
-    else if (k.startsWith(head + ".")) out.set(k.slice(head.length + 1), v);
+    const m = /^indicators\.(\d+)(?:\.|$)/.exec(k);
+    if (!m) continue;
+    let entry = out.get(m[1]!);
+    if (!entry) out.set(m[1]!, (entry = new Map()));
+    entry.set(k.slice(m[0].length), v);
   }
   return out;
 }

@@ -75,8 +75,13 @@ export function dotCell(dot: Dot | null, judgement: Judgement | null, convention
 
 const RAG_TAG = { red: { text: "Red", classes: "govuk-tag--red" }, amber: { text: "Amber", classes: "govuk-tag--yellow" }, green: { text: "Green", classes: "govuk-tag--green" } } as const;
 
+/** Each rating's tag, rendered once: a month's tables hold hundreds, and a Nunjucks render each was about 40 µs. */
+const ragTags = new Map<Rag, string>();
+
 export function ragTag(rag: Rag): string {
-  return govukMacro("govukTag", { text: RAG_TAG[rag].text, classes: `${RAG_TAG[rag].classes} bp-rag` });
+  let tag = ragTags.get(rag);
+  if (tag === undefined) ragTags.set(rag, (tag = govukMacro("govukTag", { text: RAG_TAG[rag].text, classes: `${RAG_TAG[rag].classes} bp-rag` })));
+  return tag;
 }
 
 export function ragCell(rag: Rag | null, withheld: string | null = null): Cell {
