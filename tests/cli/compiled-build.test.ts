@@ -84,6 +84,23 @@ describe("the compiled build", () => {
     for (const p of ["vega", "vega-lite", "vega-scenegraph", "vega-dataflow"]) expect(worker.bundled.has(p), p).toBe(true);
   }, 120_000);
 
+  it("escapes SVG text as Vega does, testing first for a character to escape (the site is the sources' byte for byte: above)", async () => {
+    compile();
+    const { SVG_ESCAPES } = (await import(path.join(ROOT, "scripts", "setup", "compile.mjs"))) as { SVG_ESCAPES: { from: string; to: string } };
+    // Vega's escaping as the bundle expects to find it: an upgrade that changes it fails here, not in a build.
+    expect(fs.readFileSync(path.join(ROOT, "node_modules", "vega-scenegraph", "build", "vega-scenegraph.js"), "utf8")).toContain(SVG_ESCAPES.from);
+    const chunks = fs.readdirSync(path.join(ROOT, "scripts", ".compiled")).filter((f) => f.endsWith(".mjs"));
+    const withFastPath = chunks.filter((f) => fs.readFileSync(path.join(ROOT, "scripts", ".compiled", f), "utf8").includes('/[&<>"\\t\\n\\r]/.test('));
+    expect(withFastPath.length).toBe(1);
+    // The same text as Vega's own, for values with and without characters to escape.
+    const fast = new Function(`${SVG_ESCAPES.to}\nreturn [innerText, attrText];`)() as ((v: unknown) => string)[];
+    const slow = new Function(`${SVG_ESCAPES.from}\nreturn [innerText, attrText];`)() as ((v: unknown) => string)[];
+    for (const v of ["M0,0h584v258h-584Z", 12.5, "a & b < c > d", 'say "no"\tand\nthen\r', "", null, undefined, "’ – ·"]) {
+      expect(fast[0]!(v)).toBe(slow[0]!(v));
+      expect(fast[1]!(v)).toBe(slow[1]!(v));
+    }
+  }, 120_000);
+
   it("stops at once on bad data, with the first build's chart workers started before the data is read", () => {
     compile();
     const data = copyFixture();
