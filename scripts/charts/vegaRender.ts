@@ -174,39 +174,39 @@ export async function vegaKeptViewToSvg(spec: TopLevelSpec): Promise<Rendered> {
 }
 
 /**
- * A chart drawn by its shape's kept view where there is one (viewReuse.ts),
- * else by a new one kept for the next chart of the shape: a wide drawing with
- * no narrow one (an earlier month's, siteData.ts). The SVG is the chart drawn
- * alone; a view that warned is not kept.
+ * Draws with the shape's kept view where there is one (viewReuse.ts), else a
+ * new view made for reuse, and keeps the view for the next chart of the shape
+ * unless it warned or failed (the next chart then gets a new one).
  */
-export async function drawOne(input: ChartInput): Promise<Rendered> {
-  const drawn = await viewFor(input);
+async function onKeptView<T>(input: ChartInput, draw: (view: vega.View) => Promise<T>): Promise<{ drawn: T; warnings: string[] }> {
+  const viewed = await viewFor(input);
   let ok = false;
   try {
-    const svg = await drawn.view.toSVG();
-    ok = drawn.warnings.length === 0;
-    return { svg, warnings: [...drawn.warnings] };
+    const drawn = await draw(viewed.view);
+    ok = viewed.warnings.length === 0;
+    return { drawn, warnings: [...viewed.warnings] };
   } finally {
-    release(input.shape, drawn, ok);
+    release(input.shape, viewed, ok);
   }
+}
+
+/**
+ * A chart drawn by its shape's kept view: a wide drawing with no narrow one
+ * (an earlier month's, siteData.ts). The SVG is the chart drawn alone.
+ */
+export async function drawOne(input: ChartInput): Promise<Rendered> {
+  const { drawn: svg, warnings } = await onKeptView(input, (view) => view.toSVG());
+  return { svg, warnings };
 }
 
 /** A chart's two variants drawn by one view (vegaPairToSvg): `input` is the paired spec's. */
 export async function drawPair(input: ChartInput, n: NarrowView): Promise<{ wide: string; narrow: string } | null> {
-  const { shape } = input;
-  const drawn = await viewFor(input);
-  const { view, warnings } = drawn;
-  let ok = false;
-  try {
+  const { drawn, warnings } = await onKeptView(input, async (view) => {
     const wide = await view.toSVG();
     view.width(n.width).height(n.height).padding(n.padding);
     for (const [name, value] of Object.entries(n.signals)) view.signal(name, value);
     await view.runAsync();
-    const narrow = await view.toSVG();
-    ok = warnings.length === 0;
-    return ok ? { wide, narrow } : null;
-  } finally {
-    // A view that warned or failed is not kept: the next chart gets a new one.
-    release(shape, drawn, ok);
-  }
+    return { wide, narrow: await view.toSVG() };
+  });
+  return warnings.length === 0 ? drawn : null;
 }

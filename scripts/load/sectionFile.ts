@@ -48,7 +48,7 @@ export function readSectionFile(
     // Issues are placed with the full path, so the schema runs on the whole file's line map.
     const ref = (raw as { ref?: unknown } | null)?.ref;
     const context = typeof ref === "string" ? `Indicator ${ref}` : `Indicator ${idx + 1}`;
-    const input = parseWithSchema(indicatorSchema, raw, file, indicatorLines.get(String(idx)) ?? new Map(), problems, context);
+    const input = parseWithSchema(indicatorSchema, raw, file, indicatorLines.get(idx) ?? new Map(), problems, context);
     if (!input) {
       if (typeof ref === "string") brokenRefs.push(ref);
       return;
@@ -89,13 +89,14 @@ export function readSectionFile(
 }
 
 /** The line map of each entry of `indicators` (by its index), with paths relative to the entry: in one pass over the file's lines, not one per indicator. */
-function linesByIndicator(lines: Map<string, number>): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+function linesByIndicator(lines: Map<string, number>): Map<number, Map<string, number>> {
+  const out = new Map<number, Map<string, number>>();
   for (const [k, v] of lines) {
     const m = /^indicators\.(\d+)(?:\.|$)/.exec(k);
     if (!m) continue;
-    let entry = out.get(m[1]!);
-    if (!entry) out.set(m[1]!, (entry = new Map()));
+    const idx = Number(m[1]);
+    let entry = out.get(idx);
+    if (!entry) out.set(idx, (entry = new Map()));
     entry.set(k.slice(m[0].length), v);
   }
   return out;
