@@ -157,8 +157,11 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   if (data.type === "line") {
     // Rows without a figure stay in the line's data: Vega-Lite breaks the path there (a gap).
     layers.push({ data: { values: rows }, mark: { type: "line", strokeWidth: STROKE_WIDTH }, encoding: { x, y, color: colour, detail: { field: "segment", type: "nominal" } } });
+    // The line's rows, filtered: with rows of their own, points would share the line's data only when no month
+    // lacks a figure, and a chart's shape (chartShape.ts) would differ with that alone (each new shape is compiled).
     layers.push({
-      data: { values: valid },
+      data: { values: rows },
+      transform: [{ filter: "datum.y !== null" }],
       mark: { type: "point", filled: true, size: variant === "wide" ? 45 : 35, opacity: 1 },
       encoding: { x, y, color: colour, shape: { field: "label", type: "nominal", scale: { domain: labels, range: labels.map((_, i) => seriesShape(i)) }, legend: null } },
     });

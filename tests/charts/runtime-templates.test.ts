@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
 import { vegaToSvg } from "../../scripts/charts/vegaRender.ts";
 import { clearTemplates, templateStats } from "../../scripts/charts/runtimeTemplates.ts";
+import { shapeOf } from "../../scripts/charts/chartShape.ts";
 import { drawnByVega } from "./drawnByVega.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
@@ -40,6 +41,20 @@ describe("chart templates", () => {
     // Every shape of the example makes a template: a refused shape compiles each of its charts afresh.
     expect(refused).toBe(0);
   }, 240_000);
+
+  it("come one to a chart's structure: no shape of the example differs from another only in which of its values are equal", () => {
+    // Equal values share a placeholder (chartShape.ts), so two charts drawn alike whose values happen to be equal in one
+    // (a line with no month missing: its points' rows were the line's) were two shapes, each compiled on its own.
+    const byStructure = new Map<string, Set<string>>();
+    for (const c of exampleCharts()) {
+      const { key } = shapeOf(c.spec);
+      const structure = key.replace(/__boardpack_(lifted|text)_\d+__/g, "__$1__").replace(/79190\d{5}\.3125/g, "0");
+      byStructure.set(structure, (byStructure.get(structure) ?? new Set()).add(key));
+    }
+    const split = [...byStructure.values()].filter((keys) => keys.size > 1);
+    expect(split.map((keys) => [...keys])).toEqual([]);
+    expect(byStructure.size).toBeGreaterThan(10);
+  }, 60_000);
 
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
     const counted = countFromHere();
