@@ -13,7 +13,7 @@ const LIFTED = new Set(["values", "domain", "range", "value"]);
 /** Keys whose number or plain text is lifted: a reference line's value (datum), titles and number formats. */
 const LIFTED_SCALARS = new Set(["datum", "title", "format"]);
 /** Text lifted only if it needs no escaping anywhere (in JSON, or in a string of expression code inside JSON). */
-const PLAIN_TEXT = /^[A-Za-z0-9 ,.%~+\-()/:;&]*$/;
+const PLAIN_TEXT = /^[A-Za-z0-9 ,.%~+\-()/:;&$]*$/;
 
 interface Lifted {
   /** The spec with every lifted value replaced by a placeholder (equal values share one). */

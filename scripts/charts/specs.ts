@@ -44,8 +44,9 @@ export function yEncoding(unit: ChartData["unit"], decimals: number, domain: [nu
     scale: { domain, nice: false, zero: false, ...(clamp ? { clamp: true } : {}) },
     axis: {
       tickCount: variant === "wide" ? 5 : 4,
-      format: decimals > 0 && !percentage ? ",.1~f" : ",~f",
-      ...(percentage ? { labelExpr: "datum.label + '%'" } : {}),
+      // A percentage's % is the locale's currency (theme.ts): a format, not a label expression, so that a chart of
+      // percentages has the shape of one of counts (chartShape.ts lifts formats) and shares its compiled template.
+      format: percentage ? "$,~f" : decimals > 0 ? ",.1~f" : ",~f",
     },
   };
 }

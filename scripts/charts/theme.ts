@@ -93,5 +93,7 @@ export function vegaLiteConfig(variant: Variant) {
     axisX: { labelAngle: 0 },
     axisY: { labelOverlap: true },
     text: { font: FONT, fontSize: FONT_SIZE, color: TEXT_COLOUR },
+    // Vega's own number locale, but for its currency: a format's `$` puts a % after the number (specs.ts, yEncoding).
+    locale: { number: { decimal: ".", thousands: ",", grouping: [3], currency: ["", "%"] } },
   };
 }

@@ -9,6 +9,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { vegaToSvg } from "../../scripts/charts/vegaRender.ts";
 import { clearTemplates, templateStats } from "../../scripts/charts/runtimeTemplates.ts";
 import { shapeOf } from "../../scripts/charts/chartShape.ts";
+import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
+import type { ChartData } from "../../scripts/charts/chartData.ts";
 import { drawnByVega } from "./drawnByVega.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
@@ -55,6 +57,29 @@ describe("chart templates", () => {
     expect(split.map((keys) => [...keys])).toEqual([]);
     expect(byStructure.size).toBeGreaterThan(10);
   }, 60_000);
+
+  it("serve a chart of percentages and one of counts alike: the % is the axis format's, and is drawn after each label", async () => {
+    const chart = (unit: ChartData["unit"], values: number[]): ChartData => ({
+      type: "line",
+      title: "t",
+      categories: ["Jan-20", "Feb-20", "Mar-20"],
+      series: [{ ref: "1", label: "One", unit, decimals: 0, values }],
+      references: [],
+      unit,
+      decimals: 0,
+    });
+    const percentages = vegaLiteSpec(chart("percentage", [-4, 12, 30]), "wide");
+    expect(shapeOf(percentages).key).toBe(shapeOf(vegaLiteSpec(chart("count", [-4, 12, 30]), "wide")).key);
+    const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const drawn = (await vegaToSvg(percentages)).svg;
+    expect(drawn).toBe(await drawnByVega(percentages));
+    const ticks = labels(drawn).filter((t) => /\d/.test(t!) && !t!.includes("-20"));
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t).toMatch(/^\u2212?\d[\d,]*%$/);
+    // Below zero, Vega's minus sign comes before the number, the % after it.
+    expect(ticks.some((t) => t!.startsWith("\u2212"))).toBe(true);
+    expect(labels((await vegaToSvg(vegaLiteSpec(chart("count", [-4, 12, 30]), "wide"))).svg).filter((t) => t!.endsWith("%"))).toEqual([]);
+  });
 
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
     const counted = countFromHere();
