@@ -58,7 +58,22 @@ function spcValues(analysis: SpcAnalysis, target: number | null): number[] {
   return out;
 }
 
-export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Variant): TopLevelSpec {
+interface SpcRows {
+  categories: string[];
+  series: { x: string; y: number | null; segment: number }[];
+  points: { x: string; y: number; kind: string }[];
+  lines: { x: string; y: number; line: LineKind; segment: string }[];
+}
+
+/**
+ * An analysis's data rows, made once for both variants of its chart: the same
+ * arrays in the wide and narrow specs are the same objects, which pairing the
+ * variants (variantPair.ts) passes over without comparing them row by row.
+ */
+const rowsByAnalysis = new WeakMap<SpcAnalysis, SpcRows>();
+function spcRows(analysis: SpcAnalysis): SpcRows {
+  const made = rowsByAnalysis.get(analysis);
+  if (made) return made;
   const months = spcMonths(analysis);
   const categories = months.map(shortMonth);
   const byMonth = new Map(analysis.segments.flatMap((s) => s.points.map((p) => [p.month, p] as const)));
@@ -78,6 +93,13 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
       lines.push({ x, y: s.limits.lpl, line: limitKind, segment: `${i}-lpl` });
     }
   });
+  const rows = { categories, series, points, lines };
+  rowsByAnalysis.set(analysis, rows);
+  return rows;
+}
+
+export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Variant): TopLevelSpec {
+  const { categories, series, points, lines } = spcRows(analysis);
   const target = targetLine(ind.target);
   // The target and the process limits are lines across the plot: none on the axis frame.
   const references = [target, ...analysis.segments.flatMap((s) => (s.limits ? [s.limits.upl, s.limits.lpl] : []))];

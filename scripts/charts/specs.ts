@@ -140,14 +140,42 @@ export function chartDomain(data: ChartData): [number, number] {
   return yScale([...drawn, ...references], { zero: bars || data.unit === "count", percentage: data.unit === "percentage", references }).domain;
 }
 
+interface ChartRows {
+  /** A row per series and category, with or without a figure. */
+  rows: { x: string; y: number | null; label: string; series: number; segment: string }[];
+  /** The rows with a figure. */
+  valid: ChartRows["rows"];
+  /** The categories where no series has a figure (bar charts say so). */
+  missing: { x: string; text: string }[];
+}
+
+/**
+ * A chart's data rows, made once for both its variants: the same arrays in
+ * the wide and narrow specs are the same objects, which pairing the variants
+ * (variantPair.ts) passes over without comparing them row by row.
+ */
+const rowsByChart = new WeakMap<ChartData, ChartRows>();
+function chartRows(data: ChartData): ChartRows {
+  let made = rowsByChart.get(data);
+  if (made) return made;
+  // A line's segment: it starts anew after each process change of its series (the line is not joined across one).
+  const segment = (s: ChartData["series"][number], i: number, k: number) => `${i}-${(s.breaks ?? []).filter((b) => b <= k).length}`;
+  const rows = data.series.flatMap((s, i) => data.categories.map((x, k) => ({ x, y: s.values[k] ?? null, label: s.label, series: i, segment: segment(s, i, k) })));
+  // A category with no figure at all says so, rather than looking like a zero.
+  // A withheld figure (public edition) shows its symbol instead.
+  const empty = (k: number) => data.series.every((s) => (s.values[k] ?? null) === null);
+  const symbolAt = (k: number) => data.series.map((s) => s.withheld?.[k]).find((w) => w) ?? null;
+  const missing = data.categories.flatMap((x, k) => (empty(k) ? [{ x, text: symbolAt(k) ?? NO_FIGURE }] : []));
+  made = { rows, valid: rows.filter((r) => r.y !== null), missing };
+  rowsByChart.set(data, made);
+  return made;
+}
+
 export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   if (data.type === "spc") throw new Error("SPC charts are drawn by spcChart.ts");
   const domain = chartDomain(data);
   const labels = data.series.map((s) => s.label);
-  // A line's segment: it starts anew after each process change of its series (the line is not joined across one).
-  const segment = (s: ChartData["series"][number], i: number, k: number) => `${i}-${(s.breaks ?? []).filter((b) => b <= k).length}`;
-  const rows = data.series.flatMap((s, i) => data.categories.map((x, k) => ({ x, y: s.values[k] ?? null, label: s.label, series: i, segment: segment(s, i, k) })));
-  const valid = rows.filter((r) => r.y !== null);
+  const { rows, valid, missing } = chartRows(data);
   const geometry = plotGeometry(variant, domain, data.unit, data.decimals);
   const x = xEncoding(data.categories, geometry.plotWidth);
   const y = yEncoding(data.unit, data.decimals, domain, variant, { clamp: isShareStack(data) });
@@ -189,11 +217,6 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
       },
     });
     layers.push(...references);
-    // A category with no figure at all says so, rather than looking like a zero.
-    // A withheld figure (public edition) shows its symbol instead.
-    const empty = (k: number) => data.series.every((s) => (s.values[k] ?? null) === null);
-    const symbolAt = (k: number) => data.series.map((s) => s.withheld?.[k]).find((w) => w) ?? null;
-    const missing = data.categories.filter((_, k) => empty(k)).map((m) => ({ x: m, text: symbolAt(data.categories.indexOf(m)) ?? NO_FIGURE }));
     if (missing.length) {
       layers.push({
         data: { values: missing },
