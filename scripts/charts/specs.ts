@@ -100,12 +100,23 @@ export function xEncoding(categories: string[], plotWidth: number) {
   };
 }
 
-/** A horizontal reference line across the plot, at a y value. */
-function referenceLayer(value: number, colour: string, dash: readonly number[]) {
+/**
+ * The reference lines, horizontal across the plot: one layer whose rows are
+ * the lines, each styled by its kind through a scale. As a layer each, a
+ * chart's shape (chartShape.ts) would differ with which lines it has and
+ * each combination would be compiled on its own; as rows, every chart with
+ * reference lines has the one shape. `y` is the chart's y encoding.
+ */
+function referencesLayer(references: { value: number; kind: ChartData["references"][number]["kind"] }[], y: object) {
+  const kinds = [...new Set(references.map((r) => r.kind))];
   return {
-    data: { values: [{}] },
-    mark: { type: "rule" as const, color: colour, strokeDash: [...dash], strokeWidth: REFERENCE_STROKE_WIDTH },
-    encoding: { y: { datum: value, type: "quantitative" as const } },
+    data: { values: references.map((r) => ({ y: r.value, reference: r.kind })) },
+    mark: { type: "rule" as const, strokeWidth: REFERENCE_STROKE_WIDTH },
+    encoding: {
+      y,
+      stroke: { field: "reference", type: "nominal" as const, scale: { domain: kinds, range: kinds.map((k) => REFERENCE_COLOURS[k]) }, legend: null },
+      strokeDash: { field: "reference", type: "nominal" as const, scale: { domain: kinds, range: kinds.map((k) => [...REFERENCE_DASHES[k]]) }, legend: null },
+    },
   };
 }
 
@@ -180,7 +191,8 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   const x = xEncoding(data.categories, geometry.plotWidth);
   const y = yEncoding(data.unit, data.decimals, domain, variant, { clamp: isShareStack(data) });
   const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
-  const references = drawnReferences(data, domain).map((r) => referenceLayer(r.value, REFERENCE_COLOURS[r.kind], REFERENCE_DASHES[r.kind]));
+  const drawn = drawnReferences(data, domain);
+  const references = drawn.length ? [referencesLayer(drawn, y)] : [];
 
   const layers: object[] = [];
   if (data.type === "line") {

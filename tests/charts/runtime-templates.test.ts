@@ -11,6 +11,7 @@ import { clearTemplates, templateStats } from "../../scripts/charts/runtimeTempl
 import { shapeOf } from "../../scripts/charts/chartShape.ts";
 import { vegaLiteSpec } from "../../scripts/charts/specs.ts";
 import type { ChartData } from "../../scripts/charts/chartData.ts";
+import { REFERENCE_COLOURS, REFERENCE_DASHES } from "../../scripts/charts/theme.ts";
 import { drawnByVega } from "./drawnByVega.ts";
 import { exampleCharts } from "./exampleCharts.ts";
 
@@ -79,6 +80,29 @@ describe("chart templates", () => {
     // Below zero, Vega's minus sign comes before the number, the % after it.
     expect(ticks.some((t) => t!.startsWith("\u2212"))).toBe(true);
     expect(labels((await vegaToSvg(vegaLiteSpec(chart("count", [-4, 12, 30]), "wide"))).svg).filter((t) => t!.endsWith("%"))).toEqual([]);
+  });
+
+  it("serve a chart with any of the reference lines: a target alone, or benchmarks, are rows of one layer", async () => {
+    const chart = (references: ChartData["references"]): ChartData => ({
+      type: "line",
+      title: "t",
+      categories: ["Jan-20", "Feb-20", "Mar-20"],
+      series: [{ ref: "1", label: "One", unit: "count", decimals: 0, values: [10, 20, 30] }],
+      references,
+      unit: "count",
+      decimals: 0,
+    });
+    const target = chart([{ label: "Target", value: 25, kind: "target" }]);
+    const benchmarks = chart([
+      { label: "Statistical neighbours", value: 12, kind: "statNeighbour" },
+      { label: "England", value: 18, kind: "england" },
+    ]);
+    expect(shapeOf(vegaLiteSpec(target, "wide")).key).toBe(shapeOf(vegaLiteSpec(benchmarks, "wide")).key);
+    // Each line in its own kind's colour and dashes.
+    const lines = (svg: string) => [...svg.matchAll(/<line [^>]*stroke="([^"]+)"[^>]*stroke-dasharray="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    const style = (kind: keyof typeof REFERENCE_COLOURS) => `${REFERENCE_COLOURS[kind]} ${REFERENCE_DASHES[kind].join(",")}`;
+    expect(lines((await vegaToSvg(vegaLiteSpec(target, "wide"))).svg)).toEqual([style("target")]);
+    expect(lines((await vegaToSvg(vegaLiteSpec(benchmarks, "wide"))).svg)).toEqual([style("statNeighbour"), style("england")]);
   });
 
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
