@@ -51,7 +51,8 @@ function lift(spec: Json): Lifted {
     if (node === null || typeof node !== "object") return node;
     const out: { [k: string]: Json } = {};
     for (const [k, v] of Object.entries(node)) {
-      if (LIFTED.has(k) && Array.isArray(v) && v.length > 0) out[k] = placeholder(slot(v));
+      // Inline data is lifted even when empty (a bar chart's layer of categories without a figure, specs.ts).
+      if (LIFTED.has(k) && Array.isArray(v) && (v.length > 0 || k === "values")) out[k] = placeholder(slot(v));
       else if (LIFTED_SCALARS.has(k) && liftable(v)) out[k] = typeof v === "number" ? numberPlaceholder(slot(v)) : textPlaceholder(slot(v));
       else out[k] = walk(v);
     }

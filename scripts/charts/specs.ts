@@ -229,13 +229,13 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
       },
     });
     layers.push(...references);
-    if (missing.length) {
-      layers.push({
-        data: { values: missing },
-        mark: { type: "text", baseline: "bottom", dy: -3, color: AXIS_COLOUR },
-        encoding: { x, y: { datum: domain[0], type: "quantitative" }, text: { field: "text", type: "nominal" } },
-      });
-    }
+    // Every bar chart has the layer, its rows or none: with it only where a category has no figure, a chart's
+    // shape (chartShape.ts) would differ with that alone.
+    layers.push({
+      data: { values: missing },
+      mark: { type: "text", baseline: "bottom", dy: -3, color: AXIS_COLOUR },
+      encoding: { x, y: { datum: domain[0], type: "quantitative" }, text: { field: "text", type: "nominal" } },
+    });
   }
   const { width, height } = SIZES[variant];
   return {

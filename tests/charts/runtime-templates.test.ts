@@ -105,6 +105,24 @@ describe("chart templates", () => {
     expect(lines((await vegaToSvg(vegaLiteSpec(benchmarks, "wide"))).svg)).toEqual([style("statNeighbour"), style("england")]);
   });
 
+  it("serve a bar chart with a category without a figure and one without: the first says so, the second has nothing to say", async () => {
+    const chart = (values: (number | null)[]): ChartData => ({
+      type: "bar",
+      title: "t",
+      categories: ["2018/19", "2019/20", "2020/21"],
+      series: [{ ref: "1", label: "One", unit: "count", decimals: 0, values }],
+      references: [],
+      unit: "count",
+      decimals: 0,
+    });
+    const [gap, whole] = [vegaLiteSpec(chart([10, null, 30]), "wide"), vegaLiteSpec(chart([10, 20, 30]), "wide")];
+    expect(shapeOf(gap).key).toBe(shapeOf(whole).key);
+    const texts = async (spec: TopLevelSpec) => [...(await vegaToSvg(spec)).svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect((await texts(gap)).filter((t) => t === "n/a")).toHaveLength(1);
+    expect((await texts(whole)).filter((t) => t === "n/a")).toHaveLength(0);
+    await expectDrawnAsAlone(gap, whole);
+  });
+
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
     const counted = countFromHere();
     const spec = (labels: string[]): TopLevelSpec => ({
