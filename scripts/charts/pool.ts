@@ -14,11 +14,14 @@ export interface Drawn {
   svgNarrow?: string;
   unpaired?: boolean;
   error?: string;
+  /** The shape's template, made by this worker, the first time it has one: passed on to the other workers. */
+  template?: string;
 }
 
 interface Pending {
   resolve: (r: Drawn) => void;
   reject: (e: Error) => void;
+  shape: number;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface ChartJob {
   shape: number;
   /** The shape's key, if the worker has not been sent it. */
   key?: string;
+  /** With the key: the shape's template, if another worker has made it (runtimeTemplates.ts). */
+  template?: string;
   arrays: string[];
   /** A pair of variants (variantPair.ts): the spec is the paired spec, drawn wide and then narrow. */
   narrow?: NarrowView;
@@ -85,7 +90,7 @@ export class ChartPool {
   private lanes: Lane[] = [];
   /** Each shape's number, and by number its key and the lane its charts go to. */
   private shapeNumbers = new Map<string, number>();
-  private shapes: { key: string; lane: Lane }[] = [];
+  private shapes: { key: string; lane: Lane; template?: string }[] = [];
   private pending = new Map<number, Pending>();
   private next = 0;
   private closed = false;
@@ -98,6 +103,7 @@ export class ChartPool {
       worker.on("message", (msg: Drawn & { id: number }) => {
         const p = this.pending.get(msg.id)!;
         this.pending.delete(msg.id);
+        if (msg.template !== undefined) this.shapes[p.shape]!.template ??= msg.template;
         if (msg.error !== undefined) p.reject(new Error(msg.error));
         else p.resolve(msg);
         lane.inFlight--;
@@ -131,7 +137,7 @@ export class ChartPool {
     const target = this.shapes[shape]!.lane;
     const job: ChartJob = { id, shape, arrays, ...(narrow ? { narrow } : {}) };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, shape });
       target.queue.push(job);
       this.pump();
     });
@@ -149,7 +155,10 @@ export class ChartPool {
         // A worker meets a shape first here (taken from another worker's queue or not).
         if (!lane.known.has(job.shape)) {
           lane.known.add(job.shape);
-          job.key = this.shapes[job.shape]!.key;
+          const { key, template } = this.shapes[job.shape]!;
+          job.key = key;
+          // Made by another worker already: this one need not compile the shape again.
+          if (template !== undefined) job.template = template;
         }
         lane.inFlight++;
         lane.worker.ref();

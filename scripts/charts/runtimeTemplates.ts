@@ -62,6 +62,18 @@ function knownTemplate(key: string): Template | null | undefined {
   return template;
 }
 
+/**
+ * A template another chart worker made and proved for the shape (pool.ts
+ * passes it on): this thread takes it as its own rather than compile the
+ * shape twice more. Counted as read, as one kept on disk is.
+ */
+export function adoptTemplate(key: string, text: string): void {
+  if (templates.has(key)) return;
+  templates.set(key, filler(text));
+  templateTexts.set(key, text);
+  templateStats.read++;
+}
+
 /** Keeps a shape's template (its text, split for filling), or null for a shape refused one. */
 function keepTemplate(key: string, kept: { text: string; fill: Template } | null): void {
   templates.set(key, kept?.fill ?? null);

@@ -60,4 +60,53 @@ describe("the chart pool", () => {
       await pool.close();
     }
   }, 60_000);
+
+  it("passes a shape's template from the worker that made it to the other (which then need not compile the shape), and both draw each chart as drawn alone", async () => {
+    const { ChartPool } = await import("../../scripts/charts/pool.ts");
+    const { vegaLiteSpec } = await import("../../scripts/charts/specs.ts");
+    // A chart as the build draws it (this file's own point chart makes no template: its compile reads its domain).
+    const spec = (y: number): TopLevelSpec =>
+      vegaLiteSpec(
+        {
+          type: "line",
+          title: "t",
+          categories: ["Jan-20", "Feb-20", "Mar-20"],
+          series: [{ ref: "1", label: "One", unit: "count", decimals: 0, values: [y, y + 1, y + 3] }],
+          references: [],
+          unit: "count",
+          decimals: 0,
+        },
+        "wide",
+      );
+    const pool = new ChartPool(2);
+    type Lane = { worker: { postMessage: (job: unknown) => void } };
+    const lanes = (pool as unknown as { lanes: Lane[] }).lanes;
+    const sent: { lane: number; key: boolean; template: boolean }[] = [];
+    lanes.forEach((lane, i) => {
+      const post = lane.worker.postMessage.bind(lane.worker);
+      lane.worker.postMessage = (job: unknown) => {
+        const j = job as { key?: string; template?: string };
+        sent.push({ lane: i, key: j.key !== undefined, template: j.template !== undefined });
+        post(job);
+      };
+    });
+    try {
+      // The shape's first chart alone: its worker makes the template and hands it back.
+      const first = await pool.render(spec(1));
+      const ys = [2, 3, 4, 5, 6, 7];
+      const svgs = (await Promise.all(ys.map((y) => pool.render(spec(y))))).map((r) => r.svg);
+      const { vegaToSvg } = await import("../../scripts/charts/vegaRender.ts");
+      expect(first.svg).toBe((await vegaToSvg(spec(1))).svg);
+      for (const [i, y] of ys.entries()) expect(svgs[i]).toBe((await vegaToSvg(spec(y))).svg);
+      // The first worker was sent the key alone; the other, which took charts from its queue, the key and the template.
+      const withKey = sent.filter((s) => s.key);
+      expect(withKey).toHaveLength(2);
+      expect(withKey[0]).toMatchObject({ template: false });
+      expect(withKey[1]).toMatchObject({ template: true });
+      expect(withKey[0]!.lane).not.toBe(withKey[1]!.lane);
+      expect(sent.filter((s) => !s.key).every((s) => !s.template)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
