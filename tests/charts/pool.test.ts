@@ -11,6 +11,21 @@ const spec = (y: number): TopLevelSpec => ({
   encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative", scale: { domain: [0, 10] } } },
 });
 
+/** What the pool sends each worker, as it sends it: which lane, and whether the job carries a shape's key, spec or template. */
+function jobsSent(pool: object): { lane: number; key: boolean; spec: boolean; template: boolean }[] {
+  type Lane = { worker: { postMessage: (job: unknown) => void } };
+  const sent: { lane: number; key: boolean; spec: boolean; template: boolean }[] = [];
+  (pool as { lanes: Lane[] }).lanes.forEach((lane, i) => {
+    const post = lane.worker.postMessage.bind(lane.worker);
+    lane.worker.postMessage = (job: unknown) => {
+      const j = job as { key?: string; spec?: unknown; template?: string };
+      sent.push({ lane: i, key: j.key !== undefined, spec: j.spec !== undefined, template: j.template !== undefined });
+      post(job);
+    };
+  });
+  return sent;
+}
+
 describe("the chart pool", () => {
   it("sends a worker its next chart before the one it draws is back, and each chart comes back as its own", async () => {
     const { ChartPool } = await import("../../scripts/charts/pool.ts");
@@ -34,17 +49,7 @@ describe("the chart pool", () => {
   it("sends each worker a shape's key once, with its first chart of the shape, also one taken from another worker's queue", async () => {
     const { ChartPool } = await import("../../scripts/charts/pool.ts");
     const pool = new ChartPool(2);
-    type Lane = { worker: { postMessage: (job: unknown) => void }; queue: unknown[] };
-    const lanes = (pool as unknown as { lanes: Lane[] }).lanes;
-    const sent: { lane: number; key: boolean; spec: boolean }[] = [];
-    lanes.forEach((lane, i) => {
-      const post = lane.worker.postMessage.bind(lane.worker);
-      lane.worker.postMessage = (job: unknown) => {
-        const j = job as { key?: string; spec?: unknown };
-        sent.push({ lane: i, key: j.key !== undefined, spec: j.spec !== undefined });
-        post(job);
-      };
-    });
+    const sent = jobsSent(pool);
     try {
       // Charts of one shape go to one worker; the other, idle, takes from its queue.
       const ys = [1, 2, 3, 4, 5, 6];
@@ -79,17 +84,7 @@ describe("the chart pool", () => {
         "wide",
       );
     const pool = new ChartPool(2);
-    type Lane = { worker: { postMessage: (job: unknown) => void } };
-    const lanes = (pool as unknown as { lanes: Lane[] }).lanes;
-    const sent: { lane: number; key: boolean; template: boolean }[] = [];
-    lanes.forEach((lane, i) => {
-      const post = lane.worker.postMessage.bind(lane.worker);
-      lane.worker.postMessage = (job: unknown) => {
-        const j = job as { key?: string; template?: string };
-        sent.push({ lane: i, key: j.key !== undefined, template: j.template !== undefined });
-        post(job);
-      };
-    });
+    const sent = jobsSent(pool);
     try {
       // The shape's first chart alone: its worker makes the template and hands it back.
       const first = await pool.render(spec(1));
