@@ -64,7 +64,8 @@ const IN_FLIGHT = 2;
 /**
  * Charts of one shape go to one worker, so each shape is compiled once, not
  * once per worker (runtimeTemplates.ts); a worker with nothing queued takes
- * work from the longest queue, so no core waits while another has a backlog.
+ * work from the longest queue, so no core waits while another has a backlog,
+ * and is sent the shape's template with it if the other worker has made it.
  */
 /**
  * A chart worker's heap at most (old generation), in MB. A worker holds Vega,
