@@ -132,9 +132,16 @@ export function spcSpec(ind: IndicatorResult, analysis: SpcAnalysis, variant: Va
         strokeWidth: { value: 1.5 },
       },
     },
-    ...(target !== null
-      ? [{ data: { values: [{}] }, mark: { type: "rule", color: REFERENCE_COLOURS.target, strokeDash: [...REFERENCE_DASHES.target], strokeWidth: REFERENCE_STROKE_WIDTH }, encoding: { y: { datum: target, type: "quantitative" } } }]
-      : []),
+    // The target's rule, or a row with no value that Vega-Lite leaves undrawn: a layer only where there is a target
+    // would make the charts of indicators with one and those without two shapes (chartShape.ts), each compiled on its
+    // own; an empty row list would be equal to another layer's (the limits' when there are none yet), which Vega-Lite
+    // compiles as one dataset. (Not the line charts' layer of reference lines, specs.ts: its dash scale would be shared
+    // with the limits' dashes.)
+    {
+      data: { values: [{ y: target }] },
+      mark: { type: "rule", color: REFERENCE_COLOURS.target, strokeDash: [...REFERENCE_DASHES.target], strokeWidth: REFERENCE_STROKE_WIDTH },
+      encoding: { y },
+    },
     { data: { values: series }, mark: { type: "line", color: DATA_LINE, strokeWidth: 1.5 }, encoding: { x, y, detail: { field: "segment", type: "nominal" } } },
     {
       data: { values: points },

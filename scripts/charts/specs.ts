@@ -104,13 +104,18 @@ export function xEncoding(categories: string[], plotWidth: number) {
  * The reference lines, horizontal across the plot: one layer whose rows are
  * the lines, each styled by its kind through a scale. As a layer each, a
  * chart's shape (chartShape.ts) would differ with which lines it has and
- * each combination would be compiled on its own; as rows, every chart with
- * reference lines has the one shape. `y` is the chart's y encoding.
+ * each combination would be compiled on its own; as rows, every chart has the
+ * one shape, with lines or none. With none, the layer has one row with no
+ * value, which Vega-Lite leaves undrawn: an empty list is not lifted out of a
+ * shape, and two empty layers' lists would be equal, which Vega-Lite compiles
+ * as one dataset (so would chartShape.ts's placeholders). `y` is the chart's
+ * y encoding.
  */
 function referencesLayer(references: { value: number; kind: ChartData["references"][number]["kind"] }[], y: object) {
-  const kinds = [...new Set(references.map((r) => r.kind))];
+  const named = [...new Set(references.map((r) => r.kind))];
+  const kinds: ChartData["references"][number]["kind"][] = named.length ? named : ["target"];
   return {
-    data: { values: references.map((r) => ({ y: r.value, reference: r.kind })) },
+    data: { values: references.length ? references.map((r) => ({ y: r.value, reference: r.kind })) : [{ y: null, reference: kinds[0] }] },
     mark: { type: "rule" as const, strokeWidth: REFERENCE_STROKE_WIDTH },
     encoding: {
       y,
@@ -192,7 +197,7 @@ export function vegaLiteSpec(data: ChartData, variant: Variant): TopLevelSpec {
   const y = yEncoding(data.unit, data.decimals, domain, variant, { clamp: isShareStack(data) });
   const colour = { field: "label", type: "nominal" as const, scale: { domain: labels, range: labels.map((_, i) => seriesColour(i)) }, legend: null };
   const drawn = drawnReferences(data, domain);
-  const references = drawn.length ? [referencesLayer(drawn, y)] : [];
+  const references = [referencesLayer(drawn, y)];
 
   const layers: object[] = [];
   if (data.type === "line") {

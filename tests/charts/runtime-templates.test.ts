@@ -82,7 +82,7 @@ describe("chart templates", () => {
     expect(labels((await vegaToSvg(vegaLiteSpec(chart("count", [-4, 12, 30]), "wide"))).svg).filter((t) => t!.endsWith("%"))).toEqual([]);
   });
 
-  it("serve a chart with any of the reference lines: a target alone, or benchmarks, are rows of one layer", async () => {
+  it("serve a chart with any of the reference lines or none: a target alone, or benchmarks, are rows of one layer", async () => {
     const chart = (references: ChartData["references"]): ChartData => ({
       type: "line",
       title: "t",
@@ -97,12 +97,18 @@ describe("chart templates", () => {
       { label: "Statistical neighbours", value: 12, kind: "statNeighbour" },
       { label: "England", value: 18, kind: "england" },
     ]);
+    const none = chart([]);
     expect(shapeOf(vegaLiteSpec(target, "wide")).key).toBe(shapeOf(vegaLiteSpec(benchmarks, "wide")).key);
+    expect(shapeOf(vegaLiteSpec(none, "wide")).key).toBe(shapeOf(vegaLiteSpec(target, "wide")).key);
     // Each line in its own kind's colour and dashes.
     const lines = (svg: string) => [...svg.matchAll(/<line [^>]*stroke="([^"]+)"[^>]*stroke-dasharray="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     const style = (kind: keyof typeof REFERENCE_COLOURS) => `${REFERENCE_COLOURS[kind]} ${REFERENCE_DASHES[kind].join(",")}`;
     expect(lines((await vegaToSvg(vegaLiteSpec(target, "wide"))).svg)).toEqual([style("target")]);
     expect(lines((await vegaToSvg(vegaLiteSpec(benchmarks, "wide"))).svg)).toEqual([style("statNeighbour"), style("england")]);
+    // With none, the layer's one row without a value draws nothing.
+    const drawnAlone = (await vegaToSvg(vegaLiteSpec(none, "wide"))).svg;
+    expect(lines(drawnAlone)).toEqual([]);
+    expect(drawnAlone).toBe(await drawnByVega(vegaLiteSpec(none, "wide")));
   });
 
   it("serve a bar chart with a category without a figure and one without: the first says so, the second has nothing to say", async () => {
