@@ -8,8 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Keys whose array values are lifted: inline data, scale domains and ranges, axis values, a param's value (variantPair.ts). */
-const LIFTED = new Set(["values", "domain", "range", "value"]);
+/** Keys whose array values are lifted: inline data, scale domains and ranges, axis values, a param's value (variantPair.ts), a label's lines (labels.ts). */
+const LIFTED = new Set(["values", "domain", "range", "value", "text"]);
 /** Keys whose number or plain text is lifted: a reference line's value (datum), titles and number formats. */
 const LIFTED_SCALARS = new Set(["datum", "title", "format"]);
 /** Text lifted only if it needs no escaping anywhere (in JSON, or in a string of expression code inside JSON). */

@@ -81,7 +81,7 @@ interface KeptView {
  * By shape: the view that drew its latest chart. The least recently used go
  * past KEPT_VIEWS: a view holds its chart's scenegraph (when the example's
  * charts came in 43 shapes, about 22 a worker, their views added about 45 MB
- * to the build's peak; they now come in 11).
+ * to the build's peak; they now come in 10).
  */
 const keptViews = new Map<string, KeptView>();
 /** Charts drawn by a kept view, by a new view made for reuse, and by a view of their own (the tests of reuse). */

@@ -129,6 +129,23 @@ describe("chart templates", () => {
     await expectDrawnAsAlone(gap, whole);
   });
 
+  it("serve a line chart with any words for its process change: the label's lines are lifted out of the shape", async () => {
+    const chart = (reason: string): ChartData => ({
+      type: "line",
+      title: "t",
+      categories: ["Jan-20", "Feb-20", "Mar-20", "Apr-20"],
+      series: [{ ref: "1", label: "One", unit: "count", decimals: 0, values: [10, 20, 30, 25], breaks: [2] }],
+      references: [],
+      unit: "count",
+      decimals: 0,
+      changes: [{ index: 2, text: reason }],
+    });
+    const [a, b] = [vegaLiteSpec(chart("New form (Mar-20)"), "wide"), vegaLiteSpec(chart("Team's new rota"), "wide")];
+    expect(shapeOf(a).key).toBe(shapeOf(b).key);
+    await expectDrawnAsAlone(a, b);
+    expect((await vegaToSvg(b)).svg).toContain(">Team's new rota</text>");
+  });
+
   it("are refused for a shape whose compile folds a lifted array into an expression, and those charts are still right", async () => {
     const counted = countFromHere();
     const spec = (labels: string[]): TopLevelSpec => ({
