@@ -209,8 +209,9 @@ export async function renderOnPool(spec: TopLevelSpec): Promise<Rendered> {
     return { svg: drawn.svg!, warnings: drawn.warnings ?? [] };
   }
   // Loaded only here: Vega takes about 0.3 s to load, and with workers this thread never draws.
-  const { vegaToSvg } = await import("./vegaRender.ts");
-  return vegaToSvg(spec);
+  // Drawn as a worker draws it (renderWorker.ts): by its shape's kept view.
+  const { vegaKeptViewToSvg } = await import("./vegaRender.ts");
+  return vegaKeptViewToSvg(spec);
 }
 
 /** Both variants of a chart drawn by one view (vegaPairToSvg); null if the pair warned (draw each alone). */

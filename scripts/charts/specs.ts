@@ -112,10 +112,12 @@ export function xEncoding(categories: string[], plotWidth: number) {
  * y encoding.
  */
 function referencesLayer(references: { value: number; kind: ChartData["references"][number]["kind"] }[], y: object) {
-  const named = [...new Set(references.map((r) => r.kind))];
-  const kinds: ChartData["references"][number]["kind"][] = named.length ? named : ["target"];
+  const rows: { y: number | null; reference: ChartData["references"][number]["kind"] }[] = references.length
+    ? references.map((r) => ({ y: r.value, reference: r.kind }))
+    : [{ y: null, reference: "target" }];
+  const kinds = [...new Set(rows.map((r) => r.reference))];
   return {
-    data: { values: references.length ? references.map((r) => ({ y: r.value, reference: r.kind })) : [{ y: null, reference: kinds[0] }] },
+    data: { values: rows },
     mark: { type: "rule" as const, strokeWidth: REFERENCE_STROKE_WIDTH },
     encoding: {
       y,

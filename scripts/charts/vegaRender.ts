@@ -169,7 +169,7 @@ export async function vegaPairToSvg(paired: PairedSpec): Promise<{ wide: string;
   return drawPair(inputOf(paired.spec), paired.narrow);
 }
 
-/** A chart drawn by its shape's kept view (drawOne): a pair's spec (variantPair.ts) so drawn is its wide variant. */
+/** A chart drawn by its shape's kept view (drawOne), as a chart worker draws it: a pair's spec (variantPair.ts) so drawn is its wide variant. */
 export async function vegaKeptViewToSvg(spec: TopLevelSpec): Promise<Rendered> {
   return drawOne(inputOf(spec));
 }
